@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {INetworkConsensus} from "../../../src/interfaces/INetworkConsensus.sol";
+import {BLSTestSigner} from "./BLSTestSigner.sol";
+import {NetworkConsensusBase} from "./NetworkConsensusBase.t.sol";
+
+/// @notice `_removeKey`: the key leaves the aggregate and can no longer be named.
+contract NetworkConsensusUnitTests_removeKey is NetworkConsensusBase {
+    function setUp() public override {
+        super.setUp();
+        _registerNodes(5);
+    }
+
+    function _aggregateOfRemaining() internal view returns (bytes memory) {
+        uint256 aggregateSk;
+        for (uint64 id = 1; id <= nodeCount; ++id) {
+            aggregateSk = addmod(aggregateSk, secretKeyOf[id], BLSTestSigner.R);
+        }
+        return aggregateSk == 0 ? new bytes(128) : BLSTestSigner.publicKey(aggregateSk);
+    }
+
+    function _remove(uint64 nodeId) internal {
+        consensus.removeKey(nodeId);
+        secretKeyOf[nodeId] = 0;
+    }
+
+    function test_RemovesTheKeyFromTheAggregate() public {
+        bytes memory key = publicKeyOf[3];
+        vm.expectEmit(address(consensus));
+        emit INetworkConsensus.BLSKeyRemoved(3, key);
+        _remove(3);
+        assertEq(consensus.aggregatePublicKey(), _aggregateOfRemaining());
+        assertEq(consensus.activeBLSKeyCount(), 4);
+        assertEq(consensus.blsPublicKey(3), "");
+        assertEq(consensus.nodeIdOfBLSKey(key), 0);
+    }
+
+    function test_RemovingEveryKeyLeavesInfinity() public {
+        for (uint64 id = 1; id <= 5; ++id) {
+            _remove(id);
+        }
+        assertEq(consensus.aggregatePublicKey(), new bytes(128));
+        assertEq(consensus.activeBLSKeyCount(), 0);
+    }
+
+    /// forge-config: default.fuzz.runs = 64
+    function testFuzz_AggregateFollowsRemovals(uint8 mask) public {
+        for (uint64 id = 1; id <= 5; ++id) {
+            if (mask & (1 << (id - 1)) != 0) _remove(id);
+        }
+        assertEq(consensus.aggregatePublicKey(), _aggregateOfRemaining());
+    }
+
+    function test_RevertWhen_NodeHasNoKey() public {
+        vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NodeHasNoKey.selector, 6));
+        consensus.removeKey(6);
+    }
+
+    function test_RevertWhen_RemovedTwice() public {
+        _remove(2);
+        vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NodeHasNoKey.selector, 2));
+        consensus.removeKey(2);
+    }
+}

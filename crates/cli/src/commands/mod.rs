@@ -1,0 +1,6 @@
+//! One module per command.
+
+pub mod bench;
+pub mod deploy;
+pub mod devnet;
+pub mod status;

@@ -1,0 +1,44 @@
+//! The `sesh` command-line tool as a library, so tests drive every command in-process.
+//! One file per command under `commands/`.
+
+pub mod commands;
+pub mod context;
+
+use clap::{Parser, Subcommand};
+pub use context::GlobalArgs;
+
+/// Session Network staking: devnet, deployment, status and benchmarks.
+#[derive(Debug, Parser)]
+#[command(name = "sesh", version, about)]
+pub struct Cli {
+    /// Options every command shares.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands of `sesh`.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a local L2 (anvil), deploy everything and keep it up for frontends until Ctrl-C.
+    Devnet(commands::devnet::DevnetArgs),
+    /// Deploy the system onto a running node and write its manifest.
+    Deploy(commands::deploy::DeployArgs),
+    /// Show the state of a deployment: pool, release, network.
+    Status(commands::status::StatusArgs),
+    /// Measure costs.
+    #[command(subcommand)]
+    Bench(commands::bench::BenchCommand),
+}
+
+/// Runs one parsed command line.
+pub async fn run(cli: Cli) -> eyre::Result<()> {
+    match cli.command {
+        Command::Devnet(args) => commands::devnet::run(&cli.global, args).await,
+        Command::Deploy(args) => commands::deploy::run(&cli.global, args).await,
+        Command::Status(args) => commands::status::run(&cli.global, args).await,
+        Command::Bench(command) => commands::bench::run(&cli.global, command).await,
+    }
+}

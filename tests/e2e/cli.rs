@@ -1,0 +1,61 @@
+//! The `sesh` commands, driven in-process against anvil.
+
+use clap::Parser;
+use session_cli::{Cli, commands::bench::measure_gas, run};
+use session_e2e::TestEnv;
+use session_sdk::Manifest;
+use std::path::PathBuf;
+
+fn temp_dir(name: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("session-e2e-{name}-{}", std::process::id()))
+}
+
+fn cli(args: &[&str]) -> Cli {
+    Cli::try_parse_from(std::iter::once("sesh").chain(args.iter().copied())).expect("valid command line")
+}
+
+#[tokio::test]
+async fn deploy_then_status_through_the_manifest() -> eyre::Result<()> {
+    let env = TestEnv::new().await?;
+    let out = temp_dir("cli-deploy");
+    let key = alloy::hex::encode(env.signers[3].to_bytes());
+    let rpc = env.anvil.endpoint();
+    run(cli(&["deploy", "--rpc-url", &rpc, "--private-key", &key, "--out", out.to_str().unwrap()])).await?;
+    let manifest_path = out.join(format!("{}.json", env.system.manifest.chain_id));
+    let manifest = Manifest::load(&manifest_path)?;
+    assert_eq!(manifest.deployer, env.signers[3].address());
+    assert_ne!(manifest.address("SessionToken")?, *env.system.token.address(), "a second, separate system");
+
+    run(cli(&["status", "--rpc-url", &rpc, "--deployment", manifest_path.to_str().unwrap()])).await?;
+    std::fs::remove_dir_all(out)?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn deploy_without_a_key_is_refused_with_a_clear_message() -> eyre::Result<()> {
+    let env = TestEnv::new().await?;
+    let err = run(cli(&["deploy", "--rpc-url", &env.anvil.endpoint()])).await.unwrap_err();
+    assert!(err.to_string().contains("pass --private-key"), "{err}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn devnet_once_deploys_and_writes_the_manifest() -> eyre::Result<()> {
+    let out = temp_dir("cli-devnet");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port().to_string();
+    run(cli(&["devnet", "--once", "--port", &port, "--out", out.to_str().unwrap()])).await?;
+    let manifest = Manifest::load(&out.join("31337.json"))?;
+    assert!(manifest.contracts.contains_key("RewardPool") && manifest.contracts.contains_key("SessionToken"));
+    std::fs::remove_dir_all(out)?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn bench_gas_measures_every_operation() -> eyre::Result<()> {
+    let rows = measure_gas().await?;
+    for operation in ["SessionToken.transfer", "SessionToken.permit", "RewardPool.release", "RewardPool.deposit"] {
+        let row = rows.iter().find(|r| r.operation == operation).unwrap_or_else(|| panic!("{operation} missing"));
+        assert!(row.gas > 21_000, "{operation}: {} gas is below a bare transaction", row.gas);
+    }
+    Ok(())
+}

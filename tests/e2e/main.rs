@@ -1,0 +1,6 @@
+//! End-to-end tests: one binary, one module per feature, each test on its own anvil.
+
+mod cli;
+mod deployment;
+mod reward_pool;
+mod token;

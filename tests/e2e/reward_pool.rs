@@ -1,0 +1,95 @@
+//! The reward pool through the bindings, with time moved by anvil's RPC.
+
+use alloy::{
+    primitives::U256,
+    providers::ext::AnvilApi,
+};
+use session_bindings::RewardPool::RewardPoolErrors;
+use session_e2e::{TestEnv, revert_of};
+use session_sdk::{actors::next_block_at, deploy::mined, units::sesh};
+
+const DAY: u64 = 86_400;
+
+async fn env_with_beneficiary() -> eyre::Result<(TestEnv, alloy::primitives::Address)> {
+    let env = TestEnv::new().await?;
+    let beneficiary = env.signers[7].address();
+    mined(env.system.reward_pool.setBeneficiary(beneficiary).send().await?).await?;
+    Ok((env, beneficiary))
+}
+
+#[tokio::test]
+async fn one_day_of_40m_releases_16547_945205479_sesh() -> eyre::Result<()> {
+    let (env, beneficiary) = env_with_beneficiary().await?;
+    let pool = &env.system.reward_pool;
+    let token = &env.system.token;
+    assert_eq!(token.balanceOf(*pool.address()).call().await?, sesh(40_000_000));
+    let start = pool.lastReleaseTime().call().await?;
+
+    next_block_at(&env.provider, start + DAY).await?;
+    mined(pool.release().send().await?).await?;
+    // 40,000,000 x 0.151 / 365 = 16,547.945205479452... SESH, rounded down.
+    assert_eq!(token.balanceOf(beneficiary).call().await?, U256::from(16_547_945_205_479u64));
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_second_release_in_the_same_block_pays_nothing() -> eyre::Result<()> {
+    let (env, beneficiary) = env_with_beneficiary().await?;
+    let pool = &env.system.reward_pool;
+    let start = pool.lastReleaseTime().call().await?;
+    env.provider.anvil_set_auto_mine(false).await?;
+    next_block_at(&env.provider, start + DAY).await?;
+    let first = pool.release().gas(200_000).send().await?;
+    let second = pool.release().gas(200_000).from(env.signers[2].address()).send().await?;
+    env.provider.evm_mine(None).await?;
+    env.provider.anvil_set_auto_mine(true).await?;
+    let (first, second) = (mined(first).await?, mined(second).await?);
+    assert_eq!(first.block_number, second.block_number);
+    assert_eq!(env.system.token.balanceOf(beneficiary).call().await?, U256::from(16_547_945_205_479u64));
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_year_of_daily_releases_leaves_86_percent() -> eyre::Result<()> {
+    let (env, _) = env_with_beneficiary().await?;
+    let pool = &env.system.reward_pool;
+    let start = pool.lastReleaseTime().call().await?;
+    for day in 1..=365 {
+        next_block_at(&env.provider, start + day * DAY).await?;
+        mined(pool.release().send().await?).await?;
+    }
+    let left = env.system.token.balanceOf(*pool.address()).call().await?;
+    // (1 - 0.151/365)^365 = 0.85985...; the issue allows 86.0% +- 0.1%.
+    let per_million = (left * U256::from(1_000_000u64) / sesh(40_000_000)).to::<u64>();
+    assert!((859_000..=861_000).contains(&per_million), "{per_million} ppm left");
+    Ok(())
+}
+
+#[tokio::test]
+async fn deposits_raise_the_release_and_anyone_can_trigger_it() -> eyre::Result<()> {
+    let (env, beneficiary) = env_with_beneficiary().await?;
+    let pool = &env.system.reward_pool;
+    let holder = env.holder().address();
+    let before = pool.releasePerDay().call().await?;
+    mined(env.system.token.approve(*pool.address(), sesh(4_000_000)).from(holder).send().await?).await?;
+    mined(pool.deposit(sesh(4_000_000)).from(holder).send().await?).await?;
+    let after = pool.releasePerDay().call().await?;
+    assert_eq!(after, sesh(44_000_000) * U256::from(1510) / U256::from(10_000u64 * 365));
+    assert!(after > before);
+
+    let start = pool.lastReleaseTime().call().await?;
+    next_block_at(&env.provider, start + DAY).await?;
+    mined(pool.release().from(env.stranger()).send().await?).await?;
+    let paid = env.system.token.balanceOf(beneficiary).call().await?;
+    assert!(paid >= after - U256::from(1) && paid <= after);
+    Ok(())
+}
+
+#[tokio::test]
+async fn release_refuses_until_a_beneficiary_is_named() -> eyre::Result<()> {
+    let env = TestEnv::new().await?;
+    let err = revert_of::<RewardPoolErrors>(env.system.reward_pool.release().send().await);
+    assert!(matches!(err, RewardPoolErrors::BeneficiaryNotSet(_)));
+    assert_eq!(env.system.reward_pool.pendingRelease().call().await?, U256::ZERO);
+    Ok(())
+}
