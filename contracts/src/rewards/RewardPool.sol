@@ -21,11 +21,11 @@ contract RewardPool is IRewardPool, OwnedUpgradeable {
 
     /// @custom:storage-location erc7201:session.storage.RewardPool
     struct RewardPoolStorage {
-        IERC20 token;
-        address beneficiary;
-        // Written together by every payout: one slot.
+        // Written together by every payout: first, so they share one slot.
         uint64 lastReleaseTime;
         uint192 accruingBalance;
+        IERC20 token;
+        address beneficiary;
     }
 
     // keccak256(abi.encode(uint256(keccak256("session.storage.RewardPool")) - 1)) & ~bytes32(uint256(0xff))
