@@ -1,9 +1,6 @@
 //! The reward pool through the bindings, with time moved by anvil's RPC.
 
-use alloy::{
-    primitives::U256,
-    providers::ext::AnvilApi,
-};
+use alloy::{primitives::U256, providers::ext::AnvilApi};
 use session_bindings::RewardPool::RewardPoolErrors;
 use session_e2e::{TestEnv, revert_of};
 use session_sdk::{actors::next_block_at, deploy::mined, units::sesh};
