@@ -59,3 +59,22 @@ async fn bench_gas_measures_every_operation() -> eyre::Result<()> {
     }
     Ok(())
 }
+
+#[tokio::test]
+async fn keys_generate_writes_a_key_file_that_reproduces_its_keys() -> eyre::Result<()> {
+    let path = temp_dir("keys").with_extension("json");
+    run(cli(&["keys", "generate", "--out", path.to_str().unwrap()])).await?;
+    let file: session_cli::commands::keys::KeyFile = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
+    let keys = file.keys()?;
+    assert_eq!(alloy::hex::encode(keys.bls_public().to_eip2537()), file.bls_public_key);
+    assert_eq!(alloy::hex::encode(keys.ed25519_public()), file.ed25519_public_key);
+    assert_eq!(file.bls_public_key.len(), 256, "128 bytes, EIP-2537");
+
+    let seeded =
+        |seed: &str| session_cli::commands::keys::generate(&alloy::hex::decode(seed).unwrap().try_into().unwrap());
+    let seed = "11".repeat(32);
+    assert_eq!(seeded(&seed), seeded(&seed), "a given seed gives the same keys");
+    assert_ne!(seeded(&seed).bls_public_key, file.bls_public_key);
+    std::fs::remove_file(path)?;
+    Ok(())
+}

@@ -28,6 +28,9 @@ pub enum Command {
     Deploy(commands::deploy::DeployArgs),
     /// Show the state of a deployment: pool, release, network.
     Status(commands::status::StatusArgs),
+    /// Node keys.
+    #[command(subcommand)]
+    Keys(commands::keys::KeysCommand),
     /// Measure costs.
     #[command(subcommand)]
     Bench(commands::bench::BenchCommand),
@@ -39,6 +42,7 @@ pub async fn run(cli: Cli) -> eyre::Result<()> {
         Command::Devnet(args) => commands::devnet::run(&cli.global, args).await,
         Command::Deploy(args) => commands::deploy::run(&cli.global, args).await,
         Command::Status(args) => commands::status::run(&cli.global, args).await,
+        Command::Keys(command) => commands::keys::run(command),
         Command::Bench(command) => commands::bench::run(&cli.global, command).await,
     }
 }

@@ -3,4 +3,5 @@
 pub mod bench;
 pub mod deploy;
 pub mod devnet;
+pub mod keys;
 pub mod status;
