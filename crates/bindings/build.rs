@@ -126,7 +126,7 @@ fn write_bindings(out: &Path, contracts: &[(String, PathBuf)]) {
     let mut abis =
         String::from("/// Every contract's name and ABI (JSON), as compiled.\npub const ABIS: &[(&str, &str)] = &[\n");
     for (name, artifact) in contracts {
-        let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(artifact).unwrap()).unwrap();
+        let json = read_artifact(artifact);
         let abi_path = out.join("abi").join(format!("{name}.json"));
         fs::create_dir_all(abi_path.parent().unwrap()).unwrap();
         fs::write(&abi_path, serde_json::to_string_pretty(&json["abi"]).unwrap()).unwrap();
@@ -138,5 +138,36 @@ fn write_bindings(out: &Path, contracts: &[(String, PathBuf)]) {
     }
     abis.push_str("];\n");
     code.push_str(&abis);
+    code.push_str(&revert_decoder(contracts));
     fs::write(out.join("bindings.rs"), code).unwrap();
+}
+
+fn read_artifact(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// `decode_revert(data)`: tries every contract's error enum, so a revert from any of our
+/// contracts (or the OpenZeppelin code inside them) is shown by name with its values.
+fn revert_decoder(contracts: &[(String, PathBuf)]) -> String {
+    let mut code = String::from(
+        "\n/// The name and values of a custom error of any contract here, from its revert data.\n\
+         pub fn decode_revert(data: &[u8]) -> Option<String> {\n    use alloy::sol_types::SolInterface;\n",
+    );
+    for (name, artifact) in contracts {
+        let json = read_artifact(artifact);
+        let has_errors = json["abi"].as_array().is_some_and(|abi| abi.iter().any(|item| item["type"] == "error"));
+        if has_errors {
+            code.push_str(&format!(
+                "    if let Ok(error) = {name}::{name}Errors::abi_decode(data) {{\n        \
+                 return Some(unwrap_variant(format!(\"{{error:?}}\")));\n    }}\n"
+            ));
+        }
+    }
+    code.push_str(
+        "    None\n}\n\n/// `Variant(Variant { a: 1 })` -> `Variant { a: 1 }`.\n\
+         fn unwrap_variant(debug: String) -> String {\n    \
+         match (debug.find('('), debug.ends_with(')')) {\n        \
+         (Some(open), true) => debug[open + 1..debug.len() - 1].to_string(),\n        _ => debug,\n    }\n}\n",
+    );
+    code
 }

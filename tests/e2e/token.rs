@@ -72,3 +72,13 @@ async fn burning_feeds_the_remint_reservoir_only_the_reminter_can_use() -> eyre:
     assert_eq!(token.totalSupply().call().await?, token.MAX_SUPPLY().call().await?);
     Ok(())
 }
+
+#[tokio::test]
+async fn a_revert_is_explained_by_error_name_and_values() -> eyre::Result<()> {
+    let env = TestEnv::new().await?;
+    let call = env.system.token.remint(env.stranger(), sesh(1)).from(env.stranger());
+    let err = session_sdk::revert::transact(call, "reminting").await.unwrap_err().to_string();
+    assert!(err.starts_with("reminting: reverted with NotReminter {"), "{err}");
+    assert!(err.contains(&format!("caller: {:?}", env.stranger())), "{err}");
+    Ok(())
+}

@@ -8,6 +8,7 @@ pub mod deploy;
 pub mod genesis;
 pub mod manifest;
 pub mod permit;
+pub mod revert;
 pub mod status;
 pub mod toolchain;
 pub mod units;
