@@ -78,3 +78,33 @@ async fn keys_generate_writes_a_key_file_that_reproduces_its_keys() -> eyre::Res
     std::fs::remove_file(path)?;
     Ok(())
 }
+
+#[tokio::test]
+async fn deploy_signs_with_an_encrypted_keystore() -> eyre::Result<()> {
+    let env = TestEnv::new().await?;
+    let dir = temp_dir("keystore");
+    std::fs::create_dir_all(&dir)?;
+    let secret = env.signers[4].to_bytes();
+    alloy::signers::local::PrivateKeySigner::encrypt_keystore(
+        &dir,
+        &mut rand_core_rng(),
+        secret,
+        "hunter2",
+        Some("deployer.json"),
+    )?;
+    let keystore = dir.join("deployer.json");
+    let out = dir.join("deployments");
+    let rpc = env.anvil.endpoint();
+    let base = ["deploy", "--rpc-url", &rpc, "--keystore", keystore.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    let wrong = run(cli(&[&base[..], &["--password", "wrong"]].concat())).await.unwrap_err();
+    assert!(format!("{wrong:#}").contains("opening the keystore"), "{wrong:#}");
+    run(cli(&[&base[..], &["--password", "hunter2"]].concat())).await?;
+    let manifest = Manifest::load(&out.join(format!("{}.json", env.system.manifest.chain_id)))?;
+    assert_eq!(manifest.deployer, env.signers[4].address());
+    std::fs::remove_dir_all(dir)?;
+    Ok(())
+}
+
+fn rand_core_rng() -> impl alloy::signers::k256::elliptic_curve::rand_core::CryptoRngCore {
+    alloy::signers::k256::elliptic_curve::rand_core::OsRng
+}

@@ -17,17 +17,32 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "ETH_RPC_URL", default_value = "http://127.0.0.1:8545")]
     pub rpc_url: Url,
     /// Private key that signs transactions (hex).
-    #[arg(long, global = true, env = "SESH_PRIVATE_KEY", hide_env_values = true)]
+    #[arg(long, global = true, env = "SESH_PRIVATE_KEY", hide_env_values = true, conflicts_with = "keystore")]
     pub private_key: Option<String>,
+    /// Encrypted JSON keystore (Web3 Secret Storage) holding the signing key.
+    #[arg(long, global = true, env = "SESH_KEYSTORE")]
+    pub keystore: Option<PathBuf>,
+    /// Password of the keystore.
+    #[arg(long, global = true, env = "SESH_KEYSTORE_PASSWORD", hide_env_values = true)]
+    pub password: Option<String>,
     /// Deployment manifest; defaults to `deployments/<chain-id>.json` in the repository.
     #[arg(long, global = true)]
     pub deployment: Option<PathBuf>,
 }
 
 impl GlobalArgs {
-    /// The signer given by `--private-key`.
+    /// The signer given by `--private-key` or `--keystore`.
     pub fn signer(&self) -> eyre::Result<PrivateKeySigner> {
-        let key = self.private_key.as_deref().ok_or_eyre("this command sends transactions: pass --private-key")?;
+        if let Some(path) = &self.keystore {
+            let password =
+                self.password.as_deref().ok_or_eyre("--keystore needs --password (or SESH_KEYSTORE_PASSWORD)")?;
+            return PrivateKeySigner::decrypt_keystore(path, password)
+                .wrap_err_with(|| format!("opening the keystore {}", path.display()));
+        }
+        let key = self
+            .private_key
+            .as_deref()
+            .ok_or_eyre("this command sends transactions: pass --private-key or --keystore")?;
         key.trim().parse().wrap_err("--private-key is not a 32-byte hex private key")
     }
 
