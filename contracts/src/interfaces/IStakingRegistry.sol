@@ -1,0 +1,389 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {IRewardPool} from "./IRewardPool.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+/// @title Session Network staking registry
+/// @notice Registers Session Nodes (BLS key with proof of possession, Ed25519 key, 1..10
+/// contributors whose stakes sum to the staking requirement), shares the reward pool's payouts
+/// equally among the active nodes, splits each node's share between its operator (fee first) and
+/// its contributors (pro rata to stake), and lets nodes leave: by request (30 days), by network
+/// signature (exit), or by network deregistration (liquidation with a penalty).
+///
+/// Reward accounting (docs: exact, O(1) per node and per contributor):
+/// - Every state-changing call first pulls the pool (`release()`) and measures what arrived as
+///   `token.balanceOf(this) - accountedBalance` (so a payout triggered by a third party calling the
+///   pool directly is never lost). That amount plus the carried `undistributedRewards` is divided by
+///   the number of earning nodes N: `rewardPerNode += total / N`, and `total % N` (< N atomic units)
+///   is carried to the next distribution. With N == 0 everything is carried. Nothing is lost.
+/// - A node's reward since its checkpoint is `rewardPerNode - checkpoint` (exact, in atomic units).
+///   The operator fee `reward * feeBps / 10_000` is rounded down (in favour of the contributors); the
+///   rest is spread over the node's stake as `rewardPerStake` (scaled by 1e18) with the division's
+///   remainder carried inside the node; each contributor's share `stake * deltaRewardPerStake / 1e18`
+///   is rounded down with its remainder carried in the contributor's record. When a node leaves,
+///   the carried fractions (which then sum to a whole number of atomic units) go to the operator.
+///   Every atomic unit released is therefore paid exactly once.
+/// - Rewards are credited to the contributor's beneficiary (the staker itself by default) and paid
+///   by `claimRewards`.
+///
+/// Pause stops `registerNode`, `seedNode`, `requestExit`, `liquidate`, `decommission` and
+/// `recommission`. It never stops `claimRewards`, `withdrawStake`, `finalizeExit`, `exitBySignature`
+/// or `setBeneficiary`: a user can always get their own money out.
+interface IStakingRegistry {
+    // ------------------------------------------------------------------------------ structs
+
+    /// @notice One contributor of a node, as given at registration.
+    /// @param staker Who provides the stake; owns the position (exit requests, beneficiary).
+    /// @param beneficiary Receives the rewards; `address(0)` at registration means the staker.
+    /// @param stake Atomic SESH units.
+    struct Contributor {
+        address staker;
+        address beneficiary;
+        uint256 stake;
+    }
+
+    /// @notice Lifecycle of a registration id (never reused).
+    enum NodeStatus {
+        None,
+        Active,
+        Decommissioned,
+        Exited,
+        Liquidated
+    }
+
+    /// @notice A node as seen by frontends.
+    /// @param status Lifecycle state.
+    /// @param operator contributors[0].staker, bound by the proof of possession.
+    /// @param ed25519Key The node's Ed25519 public key.
+    /// @param feeBps Operator fee in basis points.
+    /// @param registeredAt Registration (deposit) time; for seeded nodes the original one.
+    /// @param deposit Total stake, the staking requirement at registration.
+    /// @param exitRequestedAt First exit request time, 0 if none.
+    /// @param contributors The contributors, operator first.
+    struct NodeInfo {
+        uint64 nodeId;
+        NodeStatus status;
+        address operator;
+        bytes32 ed25519Key;
+        uint16 feeBps;
+        uint64 registeredAt;
+        uint256 deposit;
+        uint64 exitRequestedAt;
+        Contributor[] contributors;
+    }
+
+    // ------------------------------------------------------------------------------- errors
+
+    /// @notice A zero address was given where an account is required.
+    error ZeroAddress();
+    /// @notice Only before `start()`.
+    error AlreadyStarted();
+    /// @notice Only after `start()`.
+    error NotStarted();
+    /// @notice `count` contributors; 1..10 are allowed.
+    error ContributorCountOutOfRange(uint256 count, uint256 maximum);
+    /// @notice Contributor `index` has a zero stake.
+    error ZeroStake(uint256 index);
+    /// @notice `staker` appears twice in the contributor list.
+    error DuplicateStaker(address staker);
+    /// @notice The operator (contributors[0]) stakes `stake`, below `minimum` (25% of the requirement).
+    error OperatorStakeTooLow(uint256 stake, uint256 minimum);
+    /// @notice The stakes sum to `sum`, not the staking requirement `requirement`.
+    error StakeSumMismatch(uint256 sum, uint256 requirement);
+    /// @notice Operator fee `feeBps` above `maximum` (10,000).
+    error FeeTooHigh(uint256 feeBps, uint256 maximum);
+    /// @notice The Ed25519 key is already used by registered node `nodeId`.
+    error Ed25519KeyAlreadyRegistered(bytes32 ed25519Key, uint64 nodeId);
+    /// @notice `joined` keys already joined in this block; at most `limit` = max(20, 2% of N) may.
+    error RegistrationLimitReached(uint256 joined, uint256 limit);
+    /// @notice A seeded node's registration time `registeredAt` lies in the future.
+    error RegistrationTimeInFuture(uint64 registeredAt);
+    /// @notice Node `nodeId` is not registered (never was, exited or liquidated).
+    error NodeNotRegistered(uint64 nodeId);
+    /// @notice Node `nodeId` is not in the state the call needs (`status`).
+    error UnexpectedNodeStatus(uint64 nodeId, NodeStatus status);
+    /// @notice `account` is not a contributor of node `nodeId`.
+    error NotContributor(uint64 nodeId, address account);
+    /// @notice A small staker (below 25%) may request an exit only from `unlockTime`.
+    error SmallStakerLocked(uint64 nodeId, uint256 unlockTime);
+    /// @notice An exit was requested less than 1 h ago; the next request is allowed at `nextAllowed`.
+    error ExitRequestTooSoon(uint64 nodeId, uint256 nextAllowed);
+    /// @notice Node `nodeId` has no exit request.
+    error ExitNotRequested(uint64 nodeId);
+    /// @notice The unsigned exit of node `nodeId` completes only from `unlockTime`.
+    error ExitNotUnlocked(uint64 nodeId, uint256 unlockTime);
+    /// @notice Node `nodeId` is younger than 2 h; a signed exit is allowed from `exitableAt`.
+    error NodeTooYoung(uint64 nodeId, uint256 exitableAt);
+    /// @notice A network decision for node `nodeId` at `timestamp` is not newer than the last one
+    /// applied to it (`lastTimestamp`): a replay.
+    error StaleNetworkDecision(uint64 nodeId, uint64 timestamp, uint64 lastTimestamp);
+    /// @notice `requested` exceeds the claimable `available`.
+    error InsufficientRewards(uint256 requested, uint256 available);
+    /// @notice Nothing to pay.
+    error NothingToClaim();
+    /// @notice Liquidation ratios must have a positive sum and `(liquidator + pool) * 3 <= returned`.
+    error InvalidLiquidationRatios(uint256 liquidator, uint256 pool, uint256 returned);
+    /// @notice A staking requirement of `requirement` is outside (0, 2^64).
+    error InvalidStakingRequirement(uint256 requirement);
+
+    // ------------------------------------------------------------------------------- events
+
+    /// @notice The registry was opened to public registration; seeding is over.
+    event Started();
+    /// @notice Node `nodeId` registered: its operator, Ed25519 key, fee, total deposit and
+    /// registration time (for a seeded node, the original one). Followed by one
+    /// {ContributorAdded} per contributor; the BLS key is in {INetworkConsensus-BLSKeyAdded}.
+    event NodeRegistered(
+        uint64 indexed nodeId,
+        address indexed operator,
+        bytes32 ed25519Key,
+        uint16 feeBps,
+        uint256 deposit,
+        uint64 registeredAt
+    );
+    /// @notice Contributor number `index` of node `nodeId`.
+    event ContributorAdded(
+        uint64 indexed nodeId, uint8 index, address indexed staker, address indexed beneficiary, uint256 stake
+    );
+    /// @notice `amount` arrived from the pool; each earning node's accumulator rose by
+    /// `perNode`; `carried` atomic units wait for the next distribution; `earningNodes` = N.
+    event RewardsDistributed(uint256 amount, uint256 perNode, uint256 earningNodes, uint256 carried);
+    /// @notice `amount` of node `nodeId`'s rewards was credited to `beneficiary`'s claimable balance.
+    event RewardsCredited(uint64 indexed nodeId, address indexed beneficiary, uint256 amount);
+    /// @notice `beneficiary` was paid `amount`.
+    event RewardsClaimed(address indexed beneficiary, uint256 amount);
+    /// @notice `staker` of node `nodeId` moved its rewards from `oldBeneficiary` to `newBeneficiary`.
+    event BeneficiaryUpdated(
+        uint64 indexed nodeId, address indexed staker, address oldBeneficiary, address newBeneficiary
+    );
+    /// @notice `requester` asked node `nodeId` to exit; the first request was at `firstRequestedAt`,
+    /// and the exit can be completed without a signature from `unlockTime`.
+    event ExitRequested(
+        uint64 indexed nodeId, address indexed requester, uint64 firstRequestedAt, uint256 unlockTime
+    );
+    /// @notice Node `nodeId` left the network: `signed` by network signature, else by the
+    /// 30-day unlock. Its stakes are now withdrawable.
+    event NodeExited(uint64 indexed nodeId, bool signed);
+    /// @notice Node `nodeId` was deregistered: `liquidatorAmount` to `liquidator`, `poolAmount` to the
+    /// reward pool, `returnedAmount` back to the contributors.
+    event NodeLiquidated(
+        uint64 indexed nodeId,
+        address indexed liquidator,
+        uint256 liquidatorAmount,
+        uint256 poolAmount,
+        uint256 returnedAmount
+    );
+    /// @notice `amount` of node `nodeId`'s stake became withdrawable by `staker`.
+    event StakeUnlocked(uint64 indexed nodeId, address indexed staker, uint256 amount);
+    /// @notice `staker` withdrew `amount` of unlocked stake.
+    event StakeWithdrawn(address indexed staker, uint256 amount);
+    /// @notice The network decommissioned node `nodeId` (signed at `timestamp`): it stops earning.
+    event NodeDecommissioned(uint64 indexed nodeId, uint64 timestamp);
+    /// @notice The network recommissioned node `nodeId` (signed at `timestamp`): it earns again.
+    event NodeRecommissioned(uint64 indexed nodeId, uint64 timestamp);
+    /// @notice The staking requirement for new registrations changed.
+    event StakingRequirementUpdated(uint256 oldRequirement, uint256 newRequirement);
+    /// @notice The liquidation ratios changed.
+    event LiquidationRatiosUpdated(
+        uint256 oldLiquidator,
+        uint256 oldPool,
+        uint256 oldReturned,
+        uint256 newLiquidator,
+        uint256 newPool,
+        uint256 newReturned
+    );
+
+    // ------------------------------------------------------------------------- registration
+
+    /// @notice Registers a node. The caller pays the whole deposit (`safeTransferFrom`), which lets
+    /// a contribution contract register on behalf of its operator; the operator is
+    /// `contributors[0].staker`, and the proof of possession must bind that address. Only after
+    /// `start()`, not when paused.
+    /// @dev Anyone who sees a proof of possession may use it, but must pay the whole deposit; the
+    /// operator can exit such a node at any time (an operator stakes at least 25%, so is never
+    /// locked).
+    /// @param blsKey 128-byte EIP-2537 G1 key, not registered to another active node.
+    /// @param ed25519Key The node's Ed25519 key, unique among registered nodes.
+    /// @param proofOfPossession 256-byte signature of the message in docs/consensus.md.
+    /// @param feeBps Operator fee, 0..10_000.
+    /// @param contributors 1..10, operator first with at least 25% of the requirement, unique
+    /// non-zero stakers, non-zero stakes summing to the staking requirement.
+    /// @return nodeId The new registration id (from 1, never reused).
+    function registerNode(
+        bytes calldata blsKey,
+        bytes32 ed25519Key,
+        bytes calldata proofOfPossession,
+        uint16 feeBps,
+        Contributor[] calldata contributors
+    ) external returns (uint64 nodeId);
+
+    /// @notice Owner only, before `start()`: registers a migrated node with its original
+    /// registration time, with the same checks as {registerNode} (including the proof of
+    /// possession) and no per-block cap. The owner pays the deposit.
+    /// @param registeredAt The original registration time, not in the future.
+    function seedNode(
+        bytes calldata blsKey,
+        bytes32 ed25519Key,
+        bytes calldata proofOfPossession,
+        uint16 feeBps,
+        Contributor[] calldata contributors,
+        uint64 registeredAt
+    ) external returns (uint64 nodeId);
+
+    /// @notice Owner only, one way: ends seeding and opens {registerNode}.
+    function start() external;
+
+    // ------------------------------------------------------------------------------ rewards
+
+    /// @notice Pulls the pool and distributes what arrived. Every state-changing call does this
+    /// first; anyone may call it.
+    function distributeRewards() external;
+
+    /// @notice Pays the caller (as beneficiary) everything credited to it, after settling every
+    /// position whose beneficiary it is. Reverts with {NothingToClaim} if that is zero.
+    /// @return amount Atomic SESH units paid.
+    function claimRewards() external returns (uint256 amount);
+
+    /// @notice Like {claimRewards} but pays `amount` only; the rest stays claimable.
+    function claimRewards(uint256 amount) external;
+
+    /// @notice Sends future rewards of the caller's position in node `nodeId` to `newBeneficiary`
+    /// (non-zero). Rewards earned so far are credited to the old beneficiary first.
+    function setBeneficiary(uint64 nodeId, address newBeneficiary) external;
+
+    // -------------------------------------------------------------------------------- exits
+
+    /// @notice Any contributor of node `nodeId` asks it to leave. A contributor below 25% of the
+    /// deposit may do so only 30 days after registration. A repeated request is allowed 1 h after
+    /// the previous one and re-emits {ExitRequested} with the first request time. Not when paused.
+    function requestExit(uint64 nodeId) external;
+
+    /// @notice Exit approved by the network (no request needed); node at least 2 h old.
+    /// @param timestamp When the network signed.
+    /// @param nonSignerKeys The non-signers' keys, sorted by registration id.
+    /// @param signature Aggregate signature of the exit message.
+    function exitBySignature(
+        uint64 nodeId,
+        uint64 timestamp,
+        bytes calldata nonSignerKeys,
+        bytes calldata signature
+    ) external;
+
+    /// @notice Completes an exit without a signature, by anyone, 30 days after the first request.
+    function finalizeExit(uint64 nodeId) external;
+
+    /// @notice Network-signed deregistration with a penalty: liquidator part (rounded down) to the
+    /// caller, pool part (rounded up) deposited into the reward pool, the rest credited to the
+    /// contributors pro rata (rounded down, the dust to the operator). Not when paused.
+    function liquidate(
+        uint64 nodeId,
+        uint64 timestamp,
+        bytes calldata nonSignerKeys,
+        bytes calldata signature
+    ) external;
+
+    /// @notice Network-signed: node `nodeId` stops earning and leaves N. Its BLS key stays in the
+    /// aggregate (re-adding it would need a new proof of possession; a decommissioned node is
+    /// listed as a non-signer while it cannot sign). Not when paused.
+    function decommission(
+        uint64 nodeId,
+        uint64 timestamp,
+        bytes calldata nonSignerKeys,
+        bytes calldata signature
+    ) external;
+
+    /// @notice Network-signed: a decommissioned node earns again from now. Not when paused.
+    function recommission(
+        uint64 nodeId,
+        uint64 timestamp,
+        bytes calldata nonSignerKeys,
+        bytes calldata signature
+    ) external;
+
+    /// @notice Pays the caller its unlocked stake (from exits and liquidations).
+    /// @return amount Atomic SESH units paid.
+    function withdrawStake() external returns (uint256 amount);
+
+    // --------------------------------------------------------------------------- governance
+
+    /// @notice Owner only: the requirement for future registrations (registered nodes keep theirs).
+    function setStakingRequirement(uint256 newRequirement) external;
+
+    /// @notice Owner only: the network-signature expiry window, in (0, 2 h).
+    function setSignatureExpiry(uint64 newExpiry) external;
+
+    /// @notice Owner only: the cap on non-signers.
+    function setNonSignerCap(uint64 newCap) external;
+
+    /// @notice Owner only: the max future skew of a signature timestamp, at most 15 min.
+    function setMaxFutureSkew(uint64 newSkew) external;
+
+    /// @notice Owner only: liquidator : pool : returned, set together.
+    function setLiquidationRatios(uint32 liquidator, uint32 pool, uint32 returned) external;
+
+    /// @notice Owner only: stops the functions listed in the contract description.
+    function pause() external;
+
+    /// @notice Owner only.
+    function unpause() external;
+
+    // -------------------------------------------------------------------------------- views
+
+    /// @notice The SESH token.
+    function token() external view returns (IERC20);
+
+    /// @notice The reward pool whose beneficiary this registry is.
+    function rewardPool() external view returns (IRewardPool);
+
+    /// @notice Whether `start()` was called.
+    function started() external view returns (bool);
+
+    /// @notice Deposit of new registrations (default 25,000 SESH).
+    function stakingRequirement() external view returns (uint256);
+
+    /// @notice Current liquidation ratios.
+    function liquidationRatios() external view returns (uint256 liquidator, uint256 pool, uint256 returned);
+
+    /// @notice The highest registration id given so far.
+    function lastNodeId() external view returns (uint64);
+
+    /// @notice A node by id (status None for an unknown id).
+    function node(uint64 nodeId) external view returns (NodeInfo memory);
+
+    /// @notice Nodes with ids `offset + 1` .. `offset + limit` (bounded by `lastNodeId`), any status.
+    function nodes(uint256 offset, uint256 limit) external view returns (NodeInfo[] memory);
+
+    /// @notice N: the number of earning (active, not decommissioned) nodes.
+    function networkSize() external view returns (uint256);
+
+    /// @notice Cumulative reward per earning node since deployment, atomic units.
+    function rewardPerNode() external view returns (uint256);
+
+    /// @notice Released rewards waiting for the next distribution (division remainder, or N == 0).
+    function undistributedRewards() external view returns (uint256);
+
+    /// @notice What `account` could claim now (credited balance plus unsettled shares of the
+    /// positions whose beneficiary it is, including what the pool would release now).
+    function pendingRewards(address account) external view returns (uint256);
+
+    /// @notice Rewards node `nodeId` has earned that are not yet credited to its beneficiaries
+    /// (including what the pool would release now).
+    function nodePendingRewards(uint64 nodeId) external view returns (uint256);
+
+    /// @notice Credited, claimable rewards of `account` (without unsettled shares).
+    function claimableRewards(address account) external view returns (uint256);
+
+    /// @notice Unlocked stake `staker` can withdraw.
+    function withdrawableStake(address staker) external view returns (uint256);
+
+    /// @notice Node ids in which `beneficiary` receives the rewards of some position (unbounded
+    /// per address; at most 10 positions per node).
+    function nodeIdsOf(address beneficiary) external view returns (uint64[] memory);
+
+    /// @notice Today's reward per earning node: pool daily release / N (0 when N == 0).
+    function rewardPerNodePerDay() external view returns (uint256);
+
+    /// @notice APR estimate in bps: rewardPerNodePerDay * 365 * 10_000 / stakingRequirement.
+    function aprBps() external view returns (uint256);
+}

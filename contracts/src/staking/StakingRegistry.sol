@@ -1,0 +1,887 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {NetworkConsensus} from "../consensus/NetworkConsensus.sol";
+import {IOwnedUpgradeable} from "../interfaces/IOwnedUpgradeable.sol";
+import {IRewardPool} from "../interfaces/IRewardPool.sol";
+import {IStakingRegistry} from "../interfaces/IStakingRegistry.sol";
+import {OwnedUpgradeable} from "../utils/OwnedUpgradeable.sol";
+import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+
+/// @title StakingRegistry
+/// @notice See {IStakingRegistry}.
+/// @dev Storage (ERC-7201 `session.storage.StakingRegistry`), the consensus keys in
+/// `session.storage.NetworkConsensus`, pause state in OpenZeppelin's namespace. The token and the
+/// pool are immutables of the implementation (an upgrade must pass the same ones).
+/// Trust: the token is SESH and the pool is our own {RewardPool}; both are still called under the
+/// reentrancy guard, and a failing `pool.release()` never blocks the registry.
+contract StakingRegistry is
+    IStakingRegistry,
+    OwnedUpgradeable,
+    PausableUpgradeable,
+    ReentrancyGuardTransient,
+    NetworkConsensus
+{
+    using SafeERC20 for IERC20;
+
+    /// @inheritdoc IOwnedUpgradeable
+    uint64 public constant VERSION = 1;
+    /// @dev 100% in basis points (operator fee, APR).
+    uint256 private constant BPS = 10_000;
+    /// @dev Scale of `rewardPerStake`: 1e18 keeps its per-distribution rounding (carried anyway)
+    /// far below one atomic unit of any stake.
+    uint256 private constant PRECISION = 1e18;
+    /// @dev Up to 10 contributors including the operator (seeds).
+    uint256 private constant MAX_CONTRIBUTORS = 10;
+    /// @dev Default deposit: 25,000 SESH (9 decimals).
+    uint64 private constant DEFAULT_STAKING_REQUIREMENT = 25_000e9;
+    /// @dev The operator stakes at least 1/4 of the requirement; below 1/4 a contributor is small.
+    uint256 private constant QUARTER_DIVISOR = 4;
+    /// @dev A small staker's lock after its deposit, and the unsigned exit's delay after a request.
+    uint256 private constant LOCK_PERIOD = 30 days;
+    /// @dev Minimum gap between two exit requests of a node.
+    uint256 private constant EXIT_REQUEST_REPEAT = 1 hours;
+    /// @dev Minimum age of a node for a signed exit (above the 2 h signature expiry bound).
+    uint256 private constant MIN_SIGNED_EXIT_AGE = 2 hours;
+    /// @dev Per-block join cap: max(20, 2% of N).
+    uint256 private constant MIN_JOINS_PER_BLOCK = 20;
+    uint256 private constant JOIN_PERCENT = 2;
+
+    /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
+    IERC20 private immutable _TOKEN;
+    /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
+    IRewardPool private immutable _POOL;
+
+    /// @dev One node: 5 slots.
+    struct NodeRecord {
+        // slot 0
+        address operator;
+        uint64 registeredAt;
+        uint16 feeBps;
+        NodeStatus status;
+        uint8 contributorCount;
+        // slot 1
+        uint64 deposit;
+        uint64 exitRequestedAt;
+        uint64 lastExitRequestAt;
+        uint64 lastDecisionAt;
+        // slot 2
+        uint96 rewardCheckpoint;
+        uint96 unclaimedFee;
+        uint64 stakeCarry;
+        // slot 3
+        uint256 rewardPerStake;
+        // slot 4
+        bytes32 ed25519Key;
+    }
+
+    /// @dev One contributor position: 3 slots.
+    struct Position {
+        address staker;
+        uint64 stake;
+        uint32 listIndex;
+        address beneficiary;
+        uint64 remainder;
+        uint256 checkpoint;
+    }
+
+    /// @custom:storage-location erc7201:session.storage.StakingRegistry
+    struct StakingRegistryStorage {
+        // slot 0: the reward accumulator, written by every distribution.
+        uint96 rewardPerNode;
+        uint64 undistributed;
+        uint32 earningNodes;
+        uint64 lastDistribution;
+        // slot 1
+        uint64 lastNodeId;
+        uint64 stakingRequirement;
+        uint64 joinBlock;
+        uint32 joinedInBlock;
+        bool started;
+        // slot 2
+        uint128 accountedBalance;
+        uint32 liquidatorRatio;
+        uint32 poolRatio;
+        uint32 returnedRatio;
+        mapping(uint64 nodeId => NodeRecord) nodes;
+        mapping(uint64 nodeId => mapping(uint256 index => Position)) positions;
+        mapping(bytes32 ed25519Key => uint64 nodeId) nodeIdOfEd25519;
+        mapping(address beneficiary => uint256 amount) claimable;
+        mapping(address staker => uint256 amount) withdrawable;
+        /// @dev Positions whose beneficiary is the key: `nodeId << 8 | index`.
+        mapping(address beneficiary => uint256[] entries) entries;
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("session.storage.StakingRegistry")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant STORAGE_LOCATION =
+        0xc3868b2c87e82a0205c939b8515f0d7afaccf54db4d65a53c1f7256705246b00;
+
+    function _storage() private pure returns (StakingRegistryStorage storage $) {
+        assembly {
+            $.slot := STORAGE_LOCATION
+        }
+    }
+
+    /// @param token_ The SESH token.
+    /// @param pool_ The reward pool (its beneficiary must be set to the proxy).
+    /// @custom:oz-upgrades-unsafe-allow constructor
+    constructor(IERC20 token_, IRewardPool pool_) {
+        require(address(token_) != address(0) && address(pool_) != address(0), ZeroAddress());
+        _TOKEN = token_;
+        _POOL = pool_;
+    }
+
+    /// @notice Sets the owner and the defaults (25,000 SESH, ratios 3 : 17 : 9980, consensus
+    /// defaults) behind the proxy.
+    /// @param owner_ The governance account.
+    function initialize(address owner_) external initializer {
+        require(owner_ != address(0), ZeroAddress());
+        __OwnedUpgradeable_init(owner_);
+        __Pausable_init();
+        __NetworkConsensus_init();
+        StakingRegistryStorage storage $ = _storage();
+        $.stakingRequirement = DEFAULT_STAKING_REQUIREMENT;
+        ($.liquidatorRatio, $.poolRatio, $.returnedRatio) = (3, 17, 9980);
+        emit StakingRequirementUpdated(0, DEFAULT_STAKING_REQUIREMENT);
+        emit LiquidationRatiosUpdated(0, 0, 0, 3, 17, 9980);
+    }
+
+    // ------------------------------------------------------------------------- registration
+
+    /// @inheritdoc IStakingRegistry
+    function registerNode(
+        bytes calldata blsKey,
+        bytes32 ed25519Key,
+        bytes calldata proofOfPossession,
+        uint16 feeBps,
+        Contributor[] calldata contributors
+    ) external nonReentrant whenNotPaused returns (uint64 nodeId) {
+        StakingRegistryStorage storage $ = _storage();
+        require($.started, NotStarted());
+        uint256 joined = $.joinBlock == block.number ? $.joinedInBlock : 0;
+        uint256 percent = uint256($.earningNodes) * JOIN_PERCENT / 100;
+        uint256 limit = percent > MIN_JOINS_PER_BLOCK ? percent : MIN_JOINS_PER_BLOCK;
+        require(joined < limit, RegistrationLimitReached(joined, limit));
+        $.joinBlock = uint64(block.number);
+        $.joinedInBlock = uint32(joined + 1);
+        return _register(blsKey, ed25519Key, proofOfPossession, feeBps, contributors, uint64(block.timestamp));
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function seedNode(
+        bytes calldata blsKey,
+        bytes32 ed25519Key,
+        bytes calldata proofOfPossession,
+        uint16 feeBps,
+        Contributor[] calldata contributors,
+        uint64 registeredAt
+    ) external onlyOwner nonReentrant whenNotPaused returns (uint64 nodeId) {
+        require(!_storage().started, AlreadyStarted());
+        require(registeredAt <= block.timestamp, RegistrationTimeInFuture(registeredAt));
+        return _register(blsKey, ed25519Key, proofOfPossession, feeBps, contributors, registeredAt);
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function start() external onlyOwner {
+        StakingRegistryStorage storage $ = _storage();
+        require(!$.started, AlreadyStarted());
+        $.started = true;
+        emit Started();
+    }
+
+    // ------------------------------------------------------------------------------ rewards
+
+    /// @inheritdoc IStakingRegistry
+    function distributeRewards() external nonReentrant {
+        _distribute();
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function claimRewards() external nonReentrant returns (uint256 amount) {
+        amount = _settleBeneficiary(msg.sender);
+        require(amount != 0, NothingToClaim());
+        _payRewards(amount);
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function claimRewards(uint256 amount) external nonReentrant {
+        uint256 available = _settleBeneficiary(msg.sender);
+        require(amount != 0, NothingToClaim());
+        require(amount <= available, InsufficientRewards(amount, available));
+        _payRewards(amount);
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function setBeneficiary(uint64 nodeId, address newBeneficiary) external nonReentrant {
+        require(newBeneficiary != address(0), ZeroAddress());
+        StakingRegistryStorage storage $ = _storage();
+        NodeRecord storage n = _registeredNode(nodeId);
+        uint256 index = _positionIndex(nodeId, n, msg.sender);
+        Position storage p = $.positions[nodeId][index];
+        _distribute();
+        _settleNode(n, $.rewardPerNode);
+        _settlePosition(nodeId, n, index, p);
+        address old = p.beneficiary;
+        _unlist(old, p);
+        p.beneficiary = newBeneficiary;
+        _list(newBeneficiary, p, nodeId, index);
+        emit BeneficiaryUpdated(nodeId, msg.sender, old, newBeneficiary);
+    }
+
+    // -------------------------------------------------------------------------------- exits
+
+    /// @inheritdoc IStakingRegistry
+    /// @dev Changes no reward state, so it does not pull the pool.
+    function requestExit(uint64 nodeId) external nonReentrant whenNotPaused {
+        NodeRecord storage n = _registeredNode(nodeId);
+        uint256 index = _positionIndex(nodeId, n, msg.sender);
+        uint256 stake = _storage().positions[nodeId][index].stake;
+        if (stake * QUARTER_DIVISOR < n.deposit) {
+            uint256 unlock = uint256(n.registeredAt) + LOCK_PERIOD;
+            require(block.timestamp >= unlock, SmallStakerLocked(nodeId, unlock));
+        }
+        uint64 first = n.exitRequestedAt;
+        if (first == 0) {
+            first = uint64(block.timestamp);
+            n.exitRequestedAt = first;
+        } else {
+            uint256 next = uint256(n.lastExitRequestAt) + EXIT_REQUEST_REPEAT;
+            require(block.timestamp >= next, ExitRequestTooSoon(nodeId, next));
+        }
+        n.lastExitRequestAt = uint64(block.timestamp);
+        emit ExitRequested(nodeId, msg.sender, first, uint256(first) + LOCK_PERIOD);
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function exitBySignature(
+        uint64 nodeId,
+        uint64 timestamp,
+        bytes calldata nonSignerKeys,
+        bytes calldata signature
+    ) external nonReentrant {
+        NodeRecord storage n = _registeredNode(nodeId);
+        uint256 exitableAt = uint256(n.registeredAt) + MIN_SIGNED_EXIT_AGE;
+        require(block.timestamp >= exitableAt, NodeTooYoung(nodeId, exitableAt));
+        _verifyNetworkSignature(EXIT_TAG, nodeId, timestamp, nonSignerKeys, signature);
+        _distribute();
+        _exit(nodeId, n, NodeStatus.Exited, 0);
+        emit NodeExited(nodeId, true);
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function finalizeExit(uint64 nodeId) external nonReentrant {
+        NodeRecord storage n = _registeredNode(nodeId);
+        uint256 requested = n.exitRequestedAt;
+        require(requested != 0, ExitNotRequested(nodeId));
+        uint256 unlock = requested + LOCK_PERIOD;
+        require(block.timestamp >= unlock, ExitNotUnlocked(nodeId, unlock));
+        _distribute();
+        _exit(nodeId, n, NodeStatus.Exited, 0);
+        emit NodeExited(nodeId, false);
+    }
+
+    /// @inheritdoc IStakingRegistry
+    /// @dev Liquidator part = deposit * l / (l + p + r) rounded down; pool part = deposit * p / sum
+    /// rounded up (both favour the pool); returned = deposit - both, so the three sum to the
+    /// deposit exactly. The returned part is split by stake, rounded down, the dust to the operator.
+    function liquidate(
+        uint64 nodeId,
+        uint64 timestamp,
+        bytes calldata nonSignerKeys,
+        bytes calldata signature
+    ) external nonReentrant whenNotPaused {
+        NodeRecord storage n = _registeredNode(nodeId);
+        _verifyNetworkSignature(LIQUIDATION_TAG, nodeId, timestamp, nonSignerKeys, signature);
+        _distribute();
+        StakingRegistryStorage storage $ = _storage();
+        (uint256 liquidatorPart, uint256 poolPart, uint256 returned) =
+            _liquidationParts(n.deposit, $.liquidatorRatio, $.poolRatio, $.returnedRatio);
+        _exit(nodeId, n, NodeStatus.Liquidated, returned);
+        $.accountedBalance -= uint128(liquidatorPart + poolPart);
+        if (liquidatorPart != 0) _TOKEN.safeTransfer(msg.sender, liquidatorPart);
+        if (poolPart != 0) {
+            _TOKEN.forceApprove(address(_POOL), poolPart);
+            // The pool pays its accrual to us first; we pulled it this block, so that is 0, and any
+            // other arrival is picked up as surplus by the next distribution.
+            _POOL.deposit(poolPart);
+        }
+        emit NodeLiquidated(nodeId, msg.sender, liquidatorPart, poolPart, returned);
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function decommission(
+        uint64 nodeId,
+        uint64 timestamp,
+        bytes calldata nonSignerKeys,
+        bytes calldata signature
+    ) external nonReentrant whenNotPaused {
+        NodeRecord storage n = _storage().nodes[nodeId];
+        require(n.status == NodeStatus.Active, UnexpectedNodeStatus(nodeId, n.status));
+        _checkDecision(nodeId, n, DECOMMISSION_TAG, timestamp, nonSignerKeys, signature);
+        _distribute();
+        StakingRegistryStorage storage $ = _storage();
+        _settleNode(n, $.rewardPerNode);
+        n.status = NodeStatus.Decommissioned;
+        --$.earningNodes;
+        emit NodeDecommissioned(nodeId, timestamp);
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function recommission(
+        uint64 nodeId,
+        uint64 timestamp,
+        bytes calldata nonSignerKeys,
+        bytes calldata signature
+    ) external nonReentrant whenNotPaused {
+        NodeRecord storage n = _storage().nodes[nodeId];
+        require(n.status == NodeStatus.Decommissioned, UnexpectedNodeStatus(nodeId, n.status));
+        _checkDecision(nodeId, n, RECOMMISSION_TAG, timestamp, nonSignerKeys, signature);
+        _distribute();
+        StakingRegistryStorage storage $ = _storage();
+        n.rewardCheckpoint = $.rewardPerNode;
+        n.status = NodeStatus.Active;
+        ++$.earningNodes;
+        emit NodeRecommissioned(nodeId, timestamp);
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function withdrawStake() external nonReentrant returns (uint256 amount) {
+        StakingRegistryStorage storage $ = _storage();
+        amount = $.withdrawable[msg.sender];
+        require(amount != 0, NothingToClaim());
+        $.withdrawable[msg.sender] = 0;
+        $.accountedBalance -= uint128(amount);
+        _TOKEN.safeTransfer(msg.sender, amount);
+        emit StakeWithdrawn(msg.sender, amount);
+    }
+
+    // --------------------------------------------------------------------------- governance
+
+    /// @inheritdoc IStakingRegistry
+    function setStakingRequirement(uint256 newRequirement) external onlyOwner {
+        require(
+            newRequirement != 0 && newRequirement <= type(uint64).max,
+            InvalidStakingRequirement(newRequirement)
+        );
+        StakingRegistryStorage storage $ = _storage();
+        emit StakingRequirementUpdated($.stakingRequirement, newRequirement);
+        $.stakingRequirement = uint64(newRequirement);
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function setSignatureExpiry(uint64 newExpiry) external onlyOwner {
+        _setSignatureExpiry(newExpiry);
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function setNonSignerCap(uint64 newCap) external onlyOwner {
+        _setNonSignerCap(newCap);
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function setMaxFutureSkew(uint64 newSkew) external onlyOwner {
+        _setMaxFutureSkew(newSkew);
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function setLiquidationRatios(uint32 liquidator, uint32 pool, uint32 returned) external onlyOwner {
+        require(
+            uint256(liquidator) + pool + returned != 0 && (uint256(liquidator) + pool) * 3 <= returned,
+            InvalidLiquidationRatios(liquidator, pool, returned)
+        );
+        StakingRegistryStorage storage $ = _storage();
+        emit LiquidationRatiosUpdated(
+            $.liquidatorRatio, $.poolRatio, $.returnedRatio, liquidator, pool, returned
+        );
+        ($.liquidatorRatio, $.poolRatio, $.returnedRatio) = (liquidator, pool, returned);
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function pause() external onlyOwner {
+        _pause();
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function unpause() external onlyOwner {
+        _unpause();
+    }
+
+    // -------------------------------------------------------------------------------- views
+
+    /// @inheritdoc IStakingRegistry
+    function token() external view returns (IERC20) {
+        return _TOKEN;
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function rewardPool() external view returns (IRewardPool) {
+        return _POOL;
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function started() external view returns (bool) {
+        return _storage().started;
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function stakingRequirement() external view returns (uint256) {
+        return _storage().stakingRequirement;
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function liquidationRatios() external view returns (uint256 liquidator, uint256 pool, uint256 returned) {
+        StakingRegistryStorage storage $ = _storage();
+        return ($.liquidatorRatio, $.poolRatio, $.returnedRatio);
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function lastNodeId() external view returns (uint64) {
+        return _storage().lastNodeId;
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function node(uint64 nodeId) public view returns (NodeInfo memory info) {
+        StakingRegistryStorage storage $ = _storage();
+        NodeRecord storage n = $.nodes[nodeId];
+        info.nodeId = nodeId;
+        info.status = n.status;
+        info.operator = n.operator;
+        info.ed25519Key = n.ed25519Key;
+        info.feeBps = n.feeBps;
+        info.registeredAt = n.registeredAt;
+        info.deposit = n.deposit;
+        info.exitRequestedAt = n.exitRequestedAt;
+        uint256 count = n.contributorCount;
+        info.contributors = new Contributor[](count);
+        for (uint256 i; i < count; ++i) {
+            Position storage p = $.positions[nodeId][i];
+            info.contributors[i] = Contributor(p.staker, p.beneficiary, p.stake);
+        }
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function nodes(uint256 offset, uint256 limit) external view returns (NodeInfo[] memory page) {
+        uint256 last = _storage().lastNodeId;
+        if (offset >= last) return page;
+        uint256 count = last - offset < limit ? last - offset : limit;
+        page = new NodeInfo[](count);
+        for (uint256 i; i < count; ++i) {
+            page[i] = node(uint64(offset + i + 1));
+        }
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function networkSize() external view returns (uint256) {
+        return _storage().earningNodes;
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function rewardPerNode() external view returns (uint256) {
+        return _storage().rewardPerNode;
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function undistributedRewards() external view returns (uint256) {
+        return _storage().undistributed;
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function pendingRewards(address account) external view returns (uint256 amount) {
+        StakingRegistryStorage storage $ = _storage();
+        uint256 rpn = _currentRewardPerNode();
+        amount = $.claimable[account];
+        uint256[] storage list = $.entries[account];
+        for (uint256 i; i < list.length; ++i) {
+            (uint64 nodeId, uint256 index) = _unpack(list[i]);
+            amount += _pendingOfPosition(nodeId, index, rpn);
+        }
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function nodePendingRewards(uint64 nodeId) external view returns (uint256 amount) {
+        uint256 rpn = _currentRewardPerNode();
+        uint256 count = _storage().nodes[nodeId].contributorCount;
+        for (uint256 i; i < count; ++i) {
+            amount += _pendingOfPosition(nodeId, i, rpn);
+        }
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function claimableRewards(address account) external view returns (uint256) {
+        return _storage().claimable[account];
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function withdrawableStake(address staker) external view returns (uint256) {
+        return _storage().withdrawable[staker];
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function nodeIdsOf(address beneficiary) external view returns (uint64[] memory ids) {
+        uint256[] storage list = _storage().entries[beneficiary];
+        ids = new uint64[](list.length);
+        for (uint256 i; i < list.length; ++i) {
+            (ids[i],) = _unpack(list[i]);
+        }
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function rewardPerNodePerDay() public view returns (uint256) {
+        uint256 n = _storage().earningNodes;
+        return n == 0 ? 0 : _POOL.releasePerDay() / n;
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function aprBps() external view returns (uint256) {
+        return rewardPerNodePerDay() * 365 * BPS / _storage().stakingRequirement;
+    }
+
+    // ------------------------------------------------------------------------------ private
+
+    function _register(
+        bytes calldata blsKey,
+        bytes32 ed25519Key,
+        bytes calldata proofOfPossession,
+        uint16 feeBps,
+        Contributor[] calldata contributors,
+        uint64 registeredAt
+    ) private returns (uint64 nodeId) {
+        uint256 requirement = _validateRegistration(ed25519Key, feeBps, contributors);
+        _distribute();
+        address operator = contributors[0].staker;
+        nodeId = _createNode(operator, ed25519Key, feeBps, contributors.length, requirement, registeredAt);
+        _addKey(nodeId, blsKey, operator, ed25519Key, proofOfPossession);
+        emit NodeRegistered(nodeId, operator, ed25519Key, feeBps, requirement, registeredAt);
+        _createPositions(nodeId, contributors);
+        _storage().accountedBalance += uint128(requirement);
+        _TOKEN.safeTransferFrom(msg.sender, address(this), requirement);
+    }
+
+    function _createNode(
+        address operator,
+        bytes32 ed25519Key,
+        uint16 feeBps,
+        uint256 count,
+        uint256 requirement,
+        uint64 registeredAt
+    ) private returns (uint64 nodeId) {
+        StakingRegistryStorage storage $ = _storage();
+        nodeId = ++$.lastNodeId;
+        NodeRecord storage n = $.nodes[nodeId];
+        n.operator = operator;
+        n.registeredAt = registeredAt;
+        n.feeBps = feeBps;
+        n.status = NodeStatus.Active;
+        n.contributorCount = uint8(count);
+        n.deposit = uint64(requirement);
+        n.rewardCheckpoint = $.rewardPerNode;
+        n.ed25519Key = ed25519Key;
+        $.nodeIdOfEd25519[ed25519Key] = nodeId;
+        ++$.earningNodes;
+    }
+
+    /// @dev Checks the registration terms; returns the staking requirement (the deposit).
+    function _validateRegistration(bytes32 ed25519Key, uint16 feeBps, Contributor[] calldata contributors)
+        private
+        view
+        returns (uint256 requirement)
+    {
+        StakingRegistryStorage storage $ = _storage();
+        uint256 count = contributors.length;
+        require(count != 0 && count <= MAX_CONTRIBUTORS, ContributorCountOutOfRange(count, MAX_CONTRIBUTORS));
+        require(feeBps <= BPS, FeeTooHigh(feeBps, BPS));
+        requirement = $.stakingRequirement;
+        uint256 minimum = (requirement + QUARTER_DIVISOR - 1) / QUARTER_DIVISOR;
+        require(contributors[0].stake >= minimum, OperatorStakeTooLow(contributors[0].stake, minimum));
+        uint256 sum;
+        for (uint256 i; i < count; ++i) {
+            address staker = contributors[i].staker;
+            uint256 stake = contributors[i].stake;
+            require(staker != address(0), ZeroAddress());
+            require(stake != 0, ZeroStake(i));
+            for (uint256 j; j < i; ++j) {
+                require(contributors[j].staker != staker, DuplicateStaker(staker));
+            }
+            sum += stake;
+        }
+        require(sum == requirement, StakeSumMismatch(sum, requirement));
+        uint64 holder = $.nodeIdOfEd25519[ed25519Key];
+        require(
+            holder == 0 || !_isRegistered($.nodes[holder].status),
+            Ed25519KeyAlreadyRegistered(ed25519Key, holder)
+        );
+    }
+
+    function _createPositions(uint64 nodeId, Contributor[] calldata contributors) private {
+        mapping(uint256 => Position) storage positions = _storage().positions[nodeId];
+        for (uint256 i; i < contributors.length; ++i) {
+            Position storage p = positions[i];
+            address staker = contributors[i].staker;
+            address beneficiary = contributors[i].beneficiary;
+            if (beneficiary == address(0)) beneficiary = staker;
+            p.staker = staker;
+            p.stake = uint64(contributors[i].stake);
+            p.beneficiary = beneficiary;
+            _list(beneficiary, p, nodeId, i);
+            emit ContributorAdded(nodeId, uint8(i), staker, beneficiary, contributors[i].stake);
+        }
+    }
+
+    /// @dev Pulls the pool once per block and shares what arrived (plus the carried remainder)
+    /// equally among the earning nodes; the division's remainder (or everything, if N == 0) is
+    /// carried to the next distribution. Arrivals are measured on the balance, so tokens paid by a
+    /// third party's `pool.release()` (or sent directly) are distributed, never stranded.
+    function _distribute() private {
+        StakingRegistryStorage storage $ = _storage();
+        if ($.lastDistribution == block.timestamp) return;
+        $.lastDistribution = uint64(block.timestamp);
+        // A pool without this registry as beneficiary (or otherwise failing) must never block
+        // registrations, exits or payouts.
+        try _POOL.release() {} catch {}
+        uint256 balance = _TOKEN.balanceOf(address(this));
+        uint256 accounted = $.accountedBalance;
+        if (balance <= accounted) return;
+        uint256 arrived = balance - accounted;
+        $.accountedBalance = uint128(balance);
+        uint256 total = arrived + $.undistributed;
+        uint256 n = $.earningNodes;
+        uint256 perNode;
+        uint256 carried = total;
+        if (n != 0) {
+            perNode = total / n;
+            carried = total % n;
+            $.rewardPerNode += uint96(perNode);
+        }
+        $.undistributed = uint64(carried);
+        emit RewardsDistributed(arrived, perNode, n, carried);
+    }
+
+    /// @dev Moves an earning node's checkpoint to `rpn`: the fee (rounded down, favouring the
+    /// contributors) is set aside for the operator, the rest raises `rewardPerStake` with the
+    /// division's remainder carried in `stakeCarry`. Nodes that do not earn are left alone.
+    function _settleNode(NodeRecord storage n, uint256 rpn) private {
+        if (n.status != NodeStatus.Active) return;
+        uint256 earned = rpn - n.rewardCheckpoint;
+        if (earned == 0) return;
+        n.rewardCheckpoint = uint96(rpn);
+        uint256 fee = earned * n.feeBps / BPS;
+        if (fee != 0) n.unclaimedFee += uint96(fee);
+        uint256 scaled = (earned - fee) * PRECISION + n.stakeCarry;
+        uint256 deposit = n.deposit;
+        n.rewardPerStake += scaled / deposit;
+        n.stakeCarry = uint64(scaled % deposit);
+    }
+
+    /// @dev Credits position `index` of a settled node to its beneficiary: its share rounded down,
+    /// the remainder (< 1 atomic unit, scaled) carried in the position; for the operator also the
+    /// node's set-aside fee.
+    function _settlePosition(uint64 nodeId, NodeRecord storage n, uint256 index, Position storage p)
+        private
+        returns (uint256 credit)
+    {
+        uint256 rps = n.rewardPerStake;
+        uint256 checkpoint = p.checkpoint;
+        if (rps != checkpoint) {
+            uint256 scaled = uint256(p.stake) * (rps - checkpoint) + p.remainder;
+            credit = scaled / PRECISION;
+            p.remainder = uint64(scaled % PRECISION);
+            p.checkpoint = rps;
+        }
+        if (index == 0) {
+            uint256 fee = n.unclaimedFee;
+            if (fee != 0) {
+                credit += fee;
+                n.unclaimedFee = 0;
+            }
+        }
+        if (credit != 0) {
+            address beneficiary = p.beneficiary;
+            _storage().claimable[beneficiary] += credit;
+            emit RewardsCredited(nodeId, beneficiary, credit);
+        }
+    }
+
+    /// @dev Settles every position whose beneficiary is `account` and returns its claimable total.
+    function _settleBeneficiary(address account) private returns (uint256) {
+        _distribute();
+        StakingRegistryStorage storage $ = _storage();
+        uint256 rpn = $.rewardPerNode;
+        uint256[] storage list = $.entries[account];
+        uint256 length = list.length;
+        for (uint256 i; i < length; ++i) {
+            (uint64 nodeId, uint256 index) = _unpack(list[i]);
+            NodeRecord storage n = $.nodes[nodeId];
+            _settleNode(n, rpn);
+            _settlePosition(nodeId, n, index, $.positions[nodeId][index]);
+        }
+        return $.claimable[account];
+    }
+
+    function _payRewards(uint256 amount) private {
+        StakingRegistryStorage storage $ = _storage();
+        $.claimable[msg.sender] -= amount;
+        $.accountedBalance -= uint128(amount);
+        _TOKEN.safeTransfer(msg.sender, amount);
+        emit RewardsClaimed(msg.sender, amount);
+    }
+
+    /// @dev Ends node `nodeId` (after a distribution): final rewards credited, key out of the
+    /// aggregate, stakes (or, for a liquidation, `returned` split by stake) made withdrawable. The
+    /// carried reward fractions, which now sum to whole atomic units, go to the operator.
+    function _exit(uint64 nodeId, NodeRecord storage n, NodeStatus finalStatus, uint256 returned) private {
+        StakingRegistryStorage storage $ = _storage();
+        if (n.status == NodeStatus.Active) {
+            _settleNode(n, $.rewardPerNode);
+            --$.earningNodes;
+        }
+        n.status = finalStatus;
+        _removeKey(nodeId);
+        delete $.nodeIdOfEd25519[n.ed25519Key];
+
+        uint256 count = n.contributorCount;
+        uint256 deposit = n.deposit;
+        bool liquidated = finalStatus == NodeStatus.Liquidated;
+        uint256 fractions = n.stakeCarry;
+        uint256 returnedLeft = returned;
+        mapping(uint256 => Position) storage positions = $.positions[nodeId];
+        for (uint256 i; i < count; ++i) {
+            Position storage p = positions[i];
+            _settlePosition(nodeId, n, i, p);
+            fractions += p.remainder;
+            _unlist(p.beneficiary, p);
+            uint256 amount = p.stake;
+            if (liquidated) {
+                amount = returned * amount / deposit;
+                returnedLeft -= amount;
+            }
+            if (i == 0) continue; // the operator's stake is credited last, with the dust
+            _unlock(nodeId, p.staker, amount);
+        }
+        Position storage operatorPosition = positions[0];
+        uint256 dust = fractions / PRECISION;
+        if (dust != 0) {
+            $.claimable[operatorPosition.beneficiary] += dust;
+            emit RewardsCredited(nodeId, operatorPosition.beneficiary, dust);
+        }
+        // Operator: its own share plus, in a liquidation, the split's rounding dust.
+        _unlock(
+            nodeId,
+            operatorPosition.staker,
+            liquidated
+                ? returnedLeft + returned * uint256(operatorPosition.stake) / deposit
+                : operatorPosition.stake
+        );
+    }
+
+    function _unlock(uint64 nodeId, address staker, uint256 amount) private {
+        if (amount == 0) return;
+        _storage().withdrawable[staker] += amount;
+        emit StakeUnlocked(nodeId, staker, amount);
+    }
+
+    function _checkDecision(
+        uint64 nodeId,
+        NodeRecord storage n,
+        bytes32 tag,
+        uint64 timestamp,
+        bytes calldata nonSignerKeys,
+        bytes calldata signature
+    ) private {
+        uint64 last = n.lastDecisionAt;
+        require(timestamp > last, StaleNetworkDecision(nodeId, timestamp, last));
+        _verifyNetworkSignature(tag, nodeId, timestamp, nonSignerKeys, signature);
+        n.lastDecisionAt = timestamp;
+    }
+
+    function _list(address beneficiary, Position storage p, uint64 nodeId, uint256 index) private {
+        uint256[] storage list = _storage().entries[beneficiary];
+        p.listIndex = uint32(list.length);
+        list.push(uint256(nodeId) << 8 | index);
+    }
+
+    /// @dev Swap-and-pop removal of `p` from `beneficiary`'s list.
+    function _unlist(address beneficiary, Position storage p) private {
+        StakingRegistryStorage storage $ = _storage();
+        uint256[] storage list = $.entries[beneficiary];
+        uint256 at = p.listIndex;
+        uint256 lastAt = list.length - 1;
+        if (at != lastAt) {
+            uint256 moved = list[lastAt];
+            list[at] = moved;
+            (uint64 movedNode, uint256 movedIndex) = _unpack(moved);
+            $.positions[movedNode][movedIndex].listIndex = uint32(at);
+        }
+        list.pop();
+    }
+
+    function _unpack(uint256 entry) private pure returns (uint64 nodeId, uint256 index) {
+        return (uint64(entry >> 8), entry & 0xff);
+    }
+
+    function _registeredNode(uint64 nodeId) private view returns (NodeRecord storage n) {
+        n = _storage().nodes[nodeId];
+        require(_isRegistered(n.status), NodeNotRegistered(nodeId));
+    }
+
+    function _isRegistered(NodeStatus status) private pure returns (bool) {
+        return status == NodeStatus.Active || status == NodeStatus.Decommissioned;
+    }
+
+    function _positionIndex(uint64 nodeId, NodeRecord storage n, address account)
+        private
+        view
+        returns (uint256)
+    {
+        mapping(uint256 => Position) storage positions = _storage().positions[nodeId];
+        uint256 count = n.contributorCount;
+        for (uint256 i; i < count; ++i) {
+            if (positions[i].staker == account) return i;
+        }
+        revert NotContributor(nodeId, account);
+    }
+
+    /// @dev Liquidator part rounded down, pool part rounded up, returned = the rest.
+    function _liquidationParts(uint256 deposit, uint256 l, uint256 p, uint256 r)
+        private
+        pure
+        returns (uint256 liquidatorPart, uint256 poolPart, uint256 returned)
+    {
+        uint256 total = l + p + r;
+        liquidatorPart = deposit * l / total;
+        poolPart = (deposit * p + total - 1) / total;
+        returned = deposit - liquidatorPart - poolPart;
+    }
+
+    /// @dev `rewardPerNode` as if the pool were pulled and distributed now.
+    function _currentRewardPerNode() private view returns (uint256 rpn) {
+        StakingRegistryStorage storage $ = _storage();
+        rpn = $.rewardPerNode;
+        uint256 n = $.earningNodes;
+        if (n == 0) return rpn;
+        uint256 incoming = _TOKEN.balanceOf(address(this)) - $.accountedBalance;
+        if ($.lastDistribution != block.timestamp && _POOL.beneficiary() == address(this)) {
+            incoming += _POOL.pendingRelease();
+        }
+        rpn += (incoming + $.undistributed) / n;
+    }
+
+    /// @dev What position `index` of node `nodeId` would be credited if settled at `rpn`.
+    function _pendingOfPosition(uint64 nodeId, uint256 index, uint256 rpn) private view returns (uint256) {
+        StakingRegistryStorage storage $ = _storage();
+        NodeRecord storage n = $.nodes[nodeId];
+        Position storage p = $.positions[nodeId][index];
+        uint256 rps = n.rewardPerStake;
+        uint256 fee = n.unclaimedFee;
+        if (n.status == NodeStatus.Active) {
+            uint256 earned = rpn - n.rewardCheckpoint;
+            uint256 newFee = earned * n.feeBps / BPS;
+            fee += newFee;
+            rps += ((earned - newFee) * PRECISION + n.stakeCarry) / n.deposit;
+        }
+        uint256 amount = (uint256(p.stake) * (rps - p.checkpoint) + p.remainder) / PRECISION;
+        return index == 0 ? amount + fee : amount;
+    }
+}

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {IRewardPool} from "../../../src/interfaces/IRewardPool.sol";
+import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
+import {StakingRegistry} from "../../../src/staking/StakingRegistry.sol";
+import {SessionProxy} from "../../../src/utils/SessionProxy.sol";
+import {BaseTest} from "../../utils/Base.t.sol";
+import {BLSTestSigner} from "../consensus/BLSTestSigner.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+/// @notice Shared base of the staking registry tests: token and pool from {BaseTest}, the registry
+/// behind `SessionProxy` as the pool's beneficiary, started; nodes registered with forge-made BLS
+/// keys, and the network signing action messages built byte by byte from docs/consensus.md.
+abstract contract StakingRegistryBase is BaseTest {
+    uint256 internal constant REQUIREMENT = 25_000 * SESH;
+    uint256 internal constant QUARTER = REQUIREMENT / 4;
+    bytes32 internal constant EXIT = keccak256("session.staking.v1.exit");
+    bytes32 internal constant LIQUIDATION = keccak256("session.staking.v1.liquidation");
+    bytes32 internal constant DECOMMISSION = keccak256("session.staking.v1.decommission");
+    bytes32 internal constant RECOMMISSION = keccak256("session.staking.v1.recommission");
+    bytes32 internal constant POP = keccak256("session.staking.v1.proofOfPossession");
+
+    StakingRegistry internal staking;
+    StakingRegistry internal stakingImpl;
+
+    /// @dev Secret key of each node id whose key is in the aggregate (0 once it left).
+    mapping(uint64 nodeId => uint256 sk) internal skOf;
+    mapping(uint64 nodeId => bytes key) internal keyOf;
+    /// @dev Seeds used so far, so every node gets a fresh key unless a test reuses one.
+    uint256 internal seedCounter;
+
+    address internal carol;
+    address internal liquidator;
+
+    function setUp() public virtual override {
+        super.setUp();
+        carol = makeAddr("carol");
+        liquidator = makeAddr("liquidator");
+        stakingImpl = new StakingRegistry(IERC20(address(token)), IRewardPool(address(pool)));
+        staking = StakingRegistry(
+            address(
+                new SessionProxy(
+                    address(stakingImpl), abi.encodeCall(StakingRegistry.initialize, (governance))
+                )
+            )
+        );
+        vm.label(address(staking), "StakingRegistry");
+        vm.prank(governance);
+        pool.setBeneficiary(address(staking));
+        vm.prank(governance);
+        staking.start();
+    }
+
+    // ------------------------------------------------------------------ keys and messages
+
+    function _ed25519(uint256 seed) internal pure returns (bytes32) {
+        return keccak256(abi.encode("ed25519", seed));
+    }
+
+    function _popMessage(bytes memory blsKey, address operator, bytes32 ed25519Key)
+        internal
+        view
+        returns (bytes memory)
+    {
+        return abi.encodePacked(POP, block.chainid, address(staking), blsKey, operator, ed25519Key);
+    }
+
+    function _actionMessage(bytes32 tag, uint64 nodeId, uint64 timestamp)
+        internal
+        view
+        returns (bytes memory)
+    {
+        return abi.encodePacked(tag, block.chainid, address(staking), nodeId, timestamp);
+    }
+
+    function _pop(uint256 sk, address operator, bytes32 ed25519Key) internal view returns (bytes memory) {
+        return BLSTestSigner.sign(sk, _popMessage(BLSTestSigner.publicKey(sk), operator, ed25519Key));
+    }
+
+    /// @dev Aggregate signature of every node in the aggregate except `nonSigners`.
+    function _networkSign(bytes32 tag, uint64 nodeId, uint64 timestamp, uint64[] memory nonSigners)
+        internal
+        view
+        returns (bytes memory)
+    {
+        uint256 aggregateSk;
+        uint64 last = staking.lastNodeId();
+        for (uint64 id = 1; id <= last; ++id) {
+            bool skip;
+            for (uint256 j; j < nonSigners.length; ++j) {
+                if (nonSigners[j] == id) skip = true;
+            }
+            if (!skip) aggregateSk = addmod(aggregateSk, skOf[id], BLSTestSigner.R);
+        }
+        return BLSTestSigner.sign(aggregateSk, _actionMessage(tag, nodeId, timestamp));
+    }
+
+    function _sign(bytes32 tag, uint64 nodeId) internal view returns (bytes memory) {
+        return _networkSign(tag, nodeId, uint64(block.timestamp), new uint64[](0));
+    }
+
+    function _keysOf(uint64[] memory ids) internal view returns (bytes memory keys) {
+        for (uint256 i; i < ids.length; ++i) {
+            keys = bytes.concat(keys, keyOf[ids[i]]);
+        }
+    }
+
+    // ------------------------------------------------------------------ contributors
+
+    function _solo(address operator) internal pure returns (IStakingRegistry.Contributor[] memory c) {
+        c = new IStakingRegistry.Contributor[](1);
+        c[0] = IStakingRegistry.Contributor(operator, address(0), REQUIREMENT);
+    }
+
+    function _pair(address operator, uint256 operatorStake, address other)
+        internal
+        pure
+        returns (IStakingRegistry.Contributor[] memory c)
+    {
+        c = new IStakingRegistry.Contributor[](2);
+        c[0] = IStakingRegistry.Contributor(operator, address(0), operatorStake);
+        c[1] = IStakingRegistry.Contributor(other, address(0), REQUIREMENT - operatorStake);
+    }
+
+    // ------------------------------------------------------------------ registration
+
+    /// @dev Funds `payer`, approves, and registers with a fresh key; returns the id.
+    function _register(address payer, IStakingRegistry.Contributor[] memory c, uint16 feeBps)
+        internal
+        returns (uint64 nodeId)
+    {
+        uint256 seed = ++seedCounter;
+        uint256 sk = BLSTestSigner.secretKey(seed);
+        bytes memory key = BLSTestSigner.publicKey(sk);
+        bytes32 ed = _ed25519(seed);
+        bytes memory pop = _pop(sk, c[0].staker, ed);
+        uint256 total;
+        for (uint256 i; i < c.length; ++i) {
+            total += c[i].stake;
+        }
+        _fund(payer, total);
+        vm.prank(payer);
+        token.approve(address(staking), total);
+        vm.prank(payer);
+        nodeId = staking.registerNode(key, ed, pop, feeBps, c);
+        skOf[nodeId] = sk;
+        keyOf[nodeId] = key;
+    }
+
+    function _registerSolo(address operator) internal returns (uint64) {
+        return _register(operator, _solo(operator), 0);
+    }
+
+    // ------------------------------------------------------------------ network actions
+
+    function _exitBySignature(uint64 nodeId) internal {
+        bytes memory sig = _sign(EXIT, nodeId);
+        staking.exitBySignature(nodeId, uint64(block.timestamp), "", sig);
+        skOf[nodeId] = 0;
+    }
+
+    function _liquidate(uint64 nodeId) internal {
+        bytes memory sig = _sign(LIQUIDATION, nodeId);
+        vm.prank(liquidator);
+        staking.liquidate(nodeId, uint64(block.timestamp), "", sig);
+        skOf[nodeId] = 0;
+    }
+
+    function _decommission(uint64 nodeId) internal {
+        bytes memory sig = _sign(DECOMMISSION, nodeId);
+        staking.decommission(nodeId, uint64(block.timestamp), "", sig);
+    }
+
+    function _recommission(uint64 nodeId) internal {
+        bytes memory sig = _sign(RECOMMISSION, nodeId);
+        staking.recommission(nodeId, uint64(block.timestamp), "", sig);
+    }
+
+    /// @dev Sum of the keys of nodes still in the aggregate, for comparison with the contract's.
+    function _expectedAggregate() internal view returns (bytes memory) {
+        uint256 aggregateSk;
+        uint64 last = staking.lastNodeId();
+        for (uint64 id = 1; id <= last; ++id) {
+            aggregateSk = addmod(aggregateSk, skOf[id], BLSTestSigner.R);
+        }
+        return aggregateSk == 0 ? new bytes(128) : BLSTestSigner.publicKey(aggregateSk);
+    }
+
+    /// @dev Reward the pool pays for `elapsed` seconds from its current accruing balance.
+    function _poolRelease(uint256 elapsed) internal view returns (uint256) {
+        return _accrued(pool.accruingBalance(), elapsed);
+    }
+}

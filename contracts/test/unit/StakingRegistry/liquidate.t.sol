@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
+import {StakingRegistryBase} from "./StakingRegistryBase.t.sol";
+import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
+
+/// @notice `liquidate` and `setLiquidationRatios`: the penalty split sums to the deposit exactly.
+contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
+    uint64 internal a;
+    uint64 internal b;
+
+    function setUp() public override {
+        super.setUp();
+        a = _register(alice, _pair(alice, QUARTER, bob), 0);
+        b = _registerSolo(carol);
+    }
+
+    /// @dev Reference formula, written independently of the contract's.
+    function _reference(uint256 deposit, uint256 l, uint256 p, uint256 r)
+        internal
+        pure
+        returns (uint256 toLiquidator, uint256 toPool, uint256 back)
+    {
+        uint256 total = l + p + r;
+        toLiquidator = deposit * l / total;
+        toPool = deposit * p / total;
+        if (toPool * total < deposit * p) toPool += 1;
+        back = deposit - toLiquidator - toPool;
+    }
+
+    function test_DefaultSplit() public {
+        (uint256 l, uint256 p, uint256 r) = _reference(REQUIREMENT, 3, 17, 9980);
+        assertEq(l, 7_500_000_000);
+        assertEq(p, 42_500_000_000);
+        uint256 poolBefore = token.balanceOf(address(pool));
+        skip(1 days);
+        uint256 released = _poolRelease(1 days);
+        vm.expectEmit(address(staking));
+        emit IStakingRegistry.NodeLiquidated(a, liquidator, l, p, r);
+        _liquidate(a);
+        assertEq(token.balanceOf(liquidator), l);
+        assertEq(token.balanceOf(address(pool)), poolBefore - released + p);
+        assertEq(staking.withdrawableStake(alice) + staking.withdrawableStake(bob), r);
+        assertEq(staking.withdrawableStake(bob), r * (REQUIREMENT - QUARTER) / REQUIREMENT);
+        assertEq(uint8(staking.node(a).status), uint8(IStakingRegistry.NodeStatus.Liquidated));
+        assertEq(staking.networkSize(), 1);
+        assertEq(staking.aggregatePublicKey(), keyOf[b]);
+        // rewards up to the liquidation stay with the contributors
+        assertGt(staking.claimableRewards(alice), 0);
+    }
+
+    function test_LiquidationWithOneNonSigner() public {
+        _registerSolo(treasury); // 3 nodes: one non-signer allowed
+        uint64[] memory nonSigners = new uint64[](1);
+        nonSigners[0] = b;
+        bytes memory sig = _networkSign(LIQUIDATION, a, uint64(block.timestamp), nonSigners);
+        staking.liquidate(a, uint64(block.timestamp), _keysOf(nonSigners), sig);
+        skOf[a] = 0;
+        assertEq(staking.aggregatePublicKey(), _expectedAggregate());
+    }
+
+    function test_RevertWhen_Paused() public {
+        vm.prank(governance);
+        staking.pause();
+        bytes memory sig = _sign(LIQUIDATION, a);
+        vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
+        staking.liquidate(a, uint64(block.timestamp), "", sig);
+    }
+
+    function test_RevertWhen_AlreadyLiquidated() public {
+        bytes memory sig = _sign(LIQUIDATION, a);
+        staking.liquidate(a, uint64(block.timestamp), "", sig);
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NodeNotRegistered.selector, a));
+        staking.liquidate(a, uint64(block.timestamp), "", sig);
+    }
+
+    function test_SetRatios() public {
+        vm.expectEmit(address(staking));
+        emit IStakingRegistry.LiquidationRatiosUpdated(3, 17, 9980, 1, 2, 9);
+        vm.prank(governance);
+        staking.setLiquidationRatios(1, 2, 9);
+        (uint256 l, uint256 p, uint256 r) = staking.liquidationRatios();
+        assertEq(l + p + r, 12);
+    }
+
+    function test_RevertWhen_RatiosPenaltyAboveQuarter() public {
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.InvalidLiquidationRatios.selector, 1, 3, 11));
+        vm.prank(governance);
+        staking.setLiquidationRatios(1, 3, 11);
+    }
+
+    function test_RevertWhen_RatiosAllZero() public {
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.InvalidLiquidationRatios.selector, 0, 0, 0));
+        vm.prank(governance);
+        staking.setLiquidationRatios(0, 0, 0);
+    }
+
+    function test_RevertWhen_RatiosNotOwner() public {
+        vm.expectRevert();
+        staking.setLiquidationRatios(1, 1, 6);
+    }
+
+    /// @dev Differential: random ratios (valid) and requirement; the three parts equal the
+    /// reference formula, sum to the deposit, and the returned part is fully credited.
+    function testFuzz_PartsSumToDeposit(uint32 l, uint32 p, uint32 r, uint256 requirement, uint256 opStake)
+        public
+    {
+        r = uint32(bound(r, 1, type(uint32).max));
+        l = uint32(bound(l, 0, r / 3));
+        p = uint32(bound(p, 0, r / 3 - l));
+        requirement = bound(requirement, 4, 1_000_000 * SESH);
+        vm.startPrank(governance);
+        staking.setLiquidationRatios(l, p, r);
+        staking.setStakingRequirement(requirement);
+        vm.stopPrank();
+        opStake = bound(opStake, (requirement + 3) / 4, requirement - 1);
+        IStakingRegistry.Contributor[] memory c = new IStakingRegistry.Contributor[](2);
+        c[0] = IStakingRegistry.Contributor(treasury, address(0), opStake);
+        c[1] = IStakingRegistry.Contributor(vesting, address(0), requirement - opStake);
+        uint64 id = _register(treasury, c, 0);
+        uint256 treasuryBefore = token.balanceOf(treasury);
+        uint256 poolBefore = token.balanceOf(address(pool));
+
+        (uint256 el, uint256 ep, uint256 er) = _reference(requirement, l, p, r);
+        vm.expectEmit(address(staking));
+        emit IStakingRegistry.NodeLiquidated(id, liquidator, el, ep, er);
+        _liquidate(id);
+        assertEq(el + ep + er, requirement);
+        assertEq(token.balanceOf(liquidator), el);
+        assertEq(token.balanceOf(address(pool)), poolBefore + ep);
+        assertEq(staking.withdrawableStake(treasury) + staking.withdrawableStake(vesting), er);
+        assertEq(staking.withdrawableStake(vesting), er * (requirement - opStake) / requirement);
+        assertEq(token.balanceOf(treasury), treasuryBefore);
+    }
+}
