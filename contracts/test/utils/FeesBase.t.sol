@@ -151,6 +151,18 @@ abstract contract FeesBaseTest is BaseTest {
 
     // ---------------------------------------------------------------- helpers
 
+    /// @dev Moves the clock to `timestamp` and has the devnet feed post `PRICE` again, as its
+    /// updater would, so payments after long jumps are not refused as stale.
+    function _warpAndRefresh(uint256 timestamp) internal {
+        vm.warp(timestamp);
+        vm.prank(governance);
+        feed.setAnswer(PRICE);
+    }
+
+    function _skipAndRefresh(uint256 duration) internal {
+        _warpAndRefresh(block.timestamp + duration);
+    }
+
     /// @dev A well-formed Session ID: `0x05 || keccak256(seed)`.
     function _sessionId(string memory seed) internal pure returns (bytes memory) {
         return abi.encodePacked(bytes1(0x05), _sessionKey(seed));
