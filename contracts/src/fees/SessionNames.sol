@@ -203,6 +203,8 @@ contract SessionNames is ISessionNames, FeePayment {
         );
         SessionNamesStorage storage $ = _storage();
         (uint256 old3, uint256 old4, uint256 old5) = ($.usd3, $.usd4, $.usd5Plus);
+        // casting to 'uint128' is safe because each tier was checked against type(uint128).max above
+        // forge-lint: disable-next-line(unsafe-typecast)
         ($.usd3, $.usd4, $.usd5Plus) = (uint128(usd3), uint128(usd4), uint128(usd5Plus));
         emit PricesUpdated(old3, old4, old5, usd3, usd4, usd5Plus);
     }

@@ -57,8 +57,11 @@ library UsdPricing {
         returns (uint256 sesh, int256 answer)
     {
         answer = latestPrice(f);
+        // casting to 'uint256' is safe because latestPrice only returns answers > 0
+        // forge-lint: disable-next-line(unsafe-typecast)
+        uint256 price = uint256(answer);
         sesh = Math.mulDiv(
-            usdAmount, 10 ** (SESH_DECIMALS - USD_DECIMALS + f.decimals), uint256(answer), Math.Rounding.Ceil
+            usdAmount, 10 ** (SESH_DECIMALS - USD_DECIMALS + f.decimals), price, Math.Rounding.Ceil
         );
     }
 
