@@ -1,7 +1,11 @@
 //! The `sesh` commands, driven in-process against anvil.
 
 use clap::Parser;
-use session_cli::{Cli, commands::bench::measure_gas, run};
+use session_cli::{
+    Cli,
+    commands::bench::{measure_gas, measure_registry},
+    run,
+};
 use session_e2e::TestEnv;
 use session_sdk::Manifest;
 use std::path::PathBuf;
@@ -56,6 +60,11 @@ async fn bench_gas_measures_every_operation() -> eyre::Result<()> {
     for operation in ["SessionToken.transfer", "SessionToken.permit", "RewardPool.release", "RewardPool.deposit"] {
         let row = rows.iter().find(|r| r.operation == operation).unwrap_or_else(|| panic!("{operation} missing"));
         assert!(row.gas > 21_000, "{operation}: {} gas is below a bare transaction", row.gas);
+    }
+    let registry = measure_registry(6).await?;
+    for operation in ["registerNode", "requestExit", "claimRewards", "exitBySignature", "liquidate"] {
+        let operation = format!("StakingRegistry.{operation}");
+        assert!(registry.iter().any(|r| r.operation == operation && r.gas > 21_000), "{operation} missing");
     }
     Ok(())
 }

@@ -3,4 +3,5 @@
 mod cli;
 mod deployment;
 mod reward_pool;
+mod staking;
 mod token;

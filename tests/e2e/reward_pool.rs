@@ -1,9 +1,17 @@
 //! The reward pool through the bindings, with time moved by anvil's RPC.
 
+use alloy::sol_types::SolCall;
 use alloy::{primitives::U256, providers::ext::AnvilApi};
-use session_bindings::RewardPool::RewardPoolErrors;
+use session_bindings::{
+    RewardPool::{self, RewardPoolErrors},
+    SessionProxy,
+};
 use session_e2e::{TestEnv, revert_of};
-use session_sdk::{actors::next_block_at, deploy::mined, units::sesh};
+use session_sdk::{
+    actors::next_block_at,
+    deploy::{create, mined},
+    units::sesh,
+};
 
 const DAY: u64 = 86_400;
 
@@ -83,10 +91,18 @@ async fn deposits_raise_the_release_and_anyone_can_trigger_it() -> eyre::Result<
 }
 
 #[tokio::test]
-async fn release_refuses_until_a_beneficiary_is_named() -> eyre::Result<()> {
+async fn deployment_names_the_registry_and_a_pool_without_beneficiary_refuses_to_pay() -> eyre::Result<()> {
     let env = TestEnv::new().await?;
-    let err = revert_of::<RewardPoolErrors>(env.system.reward_pool.release().send().await);
+    assert_eq!(env.system.reward_pool.beneficiary().call().await?, *env.system.registry.address());
+
+    // A second pool, never given a beneficiary: nothing accrues and nothing can be paid.
+    let (implementation, _) = create(RewardPool::deploy_builder(env.provider.clone()), "pool").await?;
+    let init = RewardPool::initializeCall { token_: *env.system.token.address(), owner_: env.owner() }.abi_encode();
+    let (proxy, _) =
+        create(SessionProxy::deploy_builder(env.provider.clone(), implementation, init.into()), "proxy").await?;
+    let pool = RewardPool::new(proxy, env.provider.clone());
+    let err = revert_of::<RewardPoolErrors>(pool.release().send().await);
     assert!(matches!(err, RewardPoolErrors::BeneficiaryNotSet(_)));
-    assert_eq!(env.system.reward_pool.pendingRelease().call().await?, U256::ZERO);
+    assert_eq!(pool.pendingRelease().call().await?, U256::ZERO);
     Ok(())
 }

@@ -2,12 +2,26 @@
 //! same deployment code as the CLI and the devnet, and names the actors.
 
 use alloy::{
-    contract::Error as ContractError, node_bindings::AnvilInstance, primitives::Address, providers::DynProvider,
-    signers::local::PrivateKeySigner, sol_types::SolInterface,
+    contract::Error as ContractError,
+    node_bindings::AnvilInstance,
+    primitives::{Address, U256},
+    providers::DynProvider,
+    signers::local::PrivateKeySigner,
+    sol_types::SolInterface,
 };
+use session_network::{NodeKeys, SimulatedNetwork};
 use session_sdk::{
-    Deployment, GenesisConfig, actors::dev_accounts, anvil::spawn_anvil, deploy, toolchain::devnet_genesis_path,
+    Deployment, GenesisConfig,
+    actors::{dev_accounts, now},
+    anvil::spawn_anvil,
+    deploy,
+    revert::transact,
+    staking::Contributor,
+    toolchain::devnet_genesis_path,
 };
+
+/// Seed of the simulated network's keys in the tests.
+pub const NETWORK_SEED: u64 = 0x5e55;
 
 /// A fresh chain with the system deployed from the devnet genesis config.
 pub struct TestEnv {
@@ -21,6 +35,8 @@ pub struct TestEnv {
     pub system: Deployment,
     /// The genesis config that was deployed.
     pub genesis: GenesisConfig,
+    /// The network's view: the keys of every active node, by registration id.
+    pub network: SimulatedNetwork,
 }
 
 impl TestEnv {
@@ -31,7 +47,8 @@ impl TestEnv {
         let genesis = GenesisConfig::load(&devnet_genesis_path())?;
         let owner = signers[0].address();
         let system = deploy(&provider, owner, owner, &genesis).await?;
-        Ok(Self { anvil, provider, signers, system, genesis })
+        let network = SimulatedNetwork::new(system.consensus_domain());
+        Ok(Self { anvil, provider, signers, system, genesis, network })
     }
 
     /// Deployer and owner of the upgradeable contracts (anvil account 0).
@@ -47,6 +64,52 @@ impl TestEnv {
     /// An account with no SESH (anvil account 9).
     pub fn stranger(&self) -> Address {
         self.signers[9].address()
+    }
+}
+
+impl TestEnv {
+    /// Gives `to` `amount` SESH from the rich holder.
+    pub async fn fund(&self, to: Address, amount: U256) -> eyre::Result<()> {
+        transact(self.system.token.transfer(to, amount).from(self.holder().address()), "funding").await?;
+        Ok(())
+    }
+
+    /// The staking requirement.
+    pub async fn requirement(&self) -> eyre::Result<U256> {
+        Ok(self.system.registry.stakingRequirement().call().await?)
+    }
+
+    /// Registers a node of `contributors` (account index, share of the requirement in bps), the
+    /// first one its operator and payer, with keys number `key_index` of the test network, and
+    /// adds it to the network. Returns its registration id.
+    pub async fn register(&mut self, key_index: u64, fee_bps: u16, contributors: &[(usize, u64)]) -> eyre::Result<u64> {
+        let requirement = self.requirement().await?;
+        let mut list: Vec<Contributor> = contributors
+            .iter()
+            .map(|(account, bps)| Contributor {
+                staker: self.signers[*account].address(),
+                beneficiary: Address::ZERO,
+                stake: requirement * U256::from(*bps) / U256::from(10_000),
+            })
+            .collect();
+        let assigned: U256 = list.iter().map(|c| c.stake).sum();
+        list[0].stake += requirement - assigned;
+        let payer = list[0].staker;
+        self.fund(payer, requirement).await?;
+        let keys = NodeKeys::derived(NETWORK_SEED, key_index);
+        let (node_id, _) = self.system.register_node(payer, &keys, fee_bps, list).await?;
+        self.network.join(node_id, keys);
+        Ok(node_id)
+    }
+
+    /// Registers a solo node operated by account `account`.
+    pub async fn register_solo(&mut self, key_index: u64, account: usize) -> eyre::Result<u64> {
+        self.register(key_index, 0, &[(account, 10_000)]).await
+    }
+
+    /// The latest block's timestamp.
+    pub async fn now(&self) -> eyre::Result<u64> {
+        now(&self.provider).await
     }
 }
 

@@ -4,4 +4,7 @@
 //! Each contract `X` is a module `X` with the instance type `X::XInstance`, its calls,
 //! events and errors (`X::XErrors`), and `X::deploy` when it has bytecode.
 
+// Generated code has no docs; the contracts' NatSpec is in their interfaces.
+#![allow(missing_docs)]
+
 include!(concat!(env!("OUT_DIR"), "/bindings.rs"));

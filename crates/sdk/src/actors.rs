@@ -26,14 +26,19 @@ pub fn dev_accounts(anvil: &AnvilInstance) -> (DynProvider, Vec<PrivateKeySigner
 /// revert found by gas estimation), after which every later transaction of that sender waits
 /// forever behind the gap.
 pub fn signing_provider(wallet: impl Into<EthereumWallet>, url: Url) -> DynProvider {
-    ProviderBuilder::new()
+    let provider = ProviderBuilder::new()
         .disable_recommended_fillers()
         .with_gas_estimation()
         .with_simple_nonce_management()
         .fetch_chain_id()
         .wallet(wallet.into())
         .connect_http(url)
-        .erased()
+        .erased();
+    if provider.client().is_local() {
+        // A local node mines on arrival; alloy's default 250 ms receipt polling would dominate.
+        provider.client().set_poll_interval(std::time::Duration::from_millis(10));
+    }
+    provider
 }
 
 /// Moves the chain's clock: the next block gets `timestamp`, and one block is mined at it.

@@ -7,10 +7,18 @@ use eyre::WrapErr;
 /// The EVM hardfork of the L2s we target; the contracts are compiled for it.
 pub const HARDFORK: &str = "prague";
 
+/// Dev accounts anvil creates: enough operators and contributors for a devnet of 20+ nodes.
+pub const DEV_ACCOUNTS: usize = 40;
+
 /// Starts the pinned anvil on `port` (a free one if `None`), with the default dev accounts.
 pub fn spawn_anvil(port: Option<u16>) -> eyre::Result<AnvilInstance> {
     let binary = anvil_binary();
-    let mut anvil = Anvil::at(&binary).args(["--hardfork", HARDFORK]);
+    let accounts = DEV_ACCOUNTS.to_string();
+    // KNOWN BLOCKER (issue 4): StakingRegistry's runtime code is ~29 KB, above the EIP-170 limit
+    // of 24,576 bytes every L2 enforces. Until it is split, the local node lifts the limit; this
+    // flag must go once the registry fits.
+    let mut anvil =
+        Anvil::at(&binary).args(["--hardfork", HARDFORK, "--accounts", accounts.as_str(), "--disable-code-size-limit"]);
     if let Some(port) = port {
         anvil = anvil.port(port);
     }

@@ -1,9 +1,11 @@
 //! The one deployment path of the system, used by the tests, the CLI (`sesh deploy`) and the
-//! devnet: token with its genesis mint, reward pool behind an ERC-1967 proxy, and the manifest.
+//! devnet: token with its genesis mint, reward pool and staking registry behind ERC-1967 proxies,
+//! the registry named the pool's beneficiary and started, and the manifest.
 
 use crate::{
     genesis::{GenesisConfig, Recipient},
     manifest::{self, Manifest},
+    revert::transact,
 };
 use alloy::{
     contract::RawCallBuilder,
@@ -14,7 +16,7 @@ use alloy::{
     sol_types::SolCall,
 };
 use eyre::{OptionExt, WrapErr, ensure};
-use session_bindings::{RewardPool, SessionProxy, SessionToken};
+use session_bindings::{RewardPool, SessionProxy, SessionToken, StakingRegistry};
 
 /// Handles on a deployed system.
 #[derive(Debug, Clone)]
@@ -25,6 +27,8 @@ pub struct Deployment {
     pub token: SessionToken::SessionTokenInstance<DynProvider>,
     /// The staking reward pool (proxy).
     pub reward_pool: RewardPool::RewardPoolInstance<DynProvider>,
+    /// The staking registry (proxy).
+    pub registry: StakingRegistry::StakingRegistryInstance<DynProvider>,
     /// Where everything lives.
     pub manifest: Manifest,
 }
@@ -35,14 +39,16 @@ impl Deployment {
         Ok(Self {
             token: SessionToken::new(manifest.address("SessionToken")?, provider.clone()),
             reward_pool: RewardPool::new(manifest.address("RewardPool")?, provider.clone()),
+            registry: StakingRegistry::new(manifest.address("StakingRegistry")?, provider.clone()),
             provider,
             manifest,
         })
     }
 }
 
-/// Deploys the whole system from `genesis`, sending from `deployer` (the provider's signer);
-/// `owner` governs the upgradeable contracts.
+/// Deploys the whole system from `genesis`, sending from `deployer` (the provider's signer).
+/// The deployer configures everything, then hands the upgradeable contracts to `owner` with a
+/// two-step transfer (`owner` must call `acceptOwnership`) when the two differ.
 pub async fn deploy(
     provider: &DynProvider,
     deployer: Address,
@@ -70,30 +76,46 @@ pub async fn deploy(
     let token = SessionToken::new(token_address, provider.clone());
 
     let (pool_impl, _) = create(RewardPool::deploy_builder(provider.clone()), "RewardPool implementation").await?;
-    let init = RewardPool::initializeCall { token_: token_address, owner_: owner }.abi_encode();
+    let init = RewardPool::initializeCall { token_: token_address, owner_: deployer }.abi_encode();
     let (pool_address, _) =
         create(SessionProxy::deploy_builder(provider.clone(), pool_impl, init.into()), "RewardPool proxy").await?;
     let reward_pool = RewardPool::new(pool_address, provider.clone());
 
-    let funded = mined(
-        token.transfer(pool_address, genesis.reward_pool_amount()).send().await.wrap_err("funding the reward pool")?,
+    let (registry_impl, _) = create(
+        StakingRegistry::deploy_builder(provider.clone(), token_address, pool_address),
+        "StakingRegistry implementation",
     )
     .await?;
+    let init = StakingRegistry::initializeCall { owner_: deployer }.abi_encode();
+    let (registry_address, _) =
+        create(SessionProxy::deploy_builder(provider.clone(), registry_impl, init.into()), "StakingRegistry proxy")
+            .await?;
+    let registry = StakingRegistry::new(registry_address, provider.clone());
+
+    transact(token.transfer(pool_address, genesis.reward_pool_amount()), "funding the reward pool").await?;
+    // The pool's clock starts when it names the registry; nodes join once the registry starts.
+    transact(reward_pool.setBeneficiary(registry_address), "naming the registry the pool's beneficiary").await?;
+    let mut last = transact(registry.start(), "starting the registry").await?;
+    if owner != deployer {
+        transact(reward_pool.transferOwnership(owner), "offering the pool to its owner").await?;
+        last = transact(registry.transferOwnership(owner), "offering the registry to its owner").await?;
+    }
 
     let manifest = Manifest {
         chain_id,
         deployer,
         owner,
-        block: funded.block_number.ok_or_eyre("receipt without a block")?,
+        block: last.block_number.ok_or_eyre("receipt without a block")?,
         abi_dir: manifest::ABI_DIR.into(),
         contracts: [
             manifest::entry("SessionToken", token_address, None),
             manifest::entry("RewardPool", pool_address, Some(pool_impl)),
+            manifest::entry("StakingRegistry", registry_address, Some(registry_impl)),
         ]
         .into_iter()
         .collect(),
     };
-    Ok(Deployment { provider: provider.clone(), token, reward_pool, manifest })
+    Ok(Deployment { provider: provider.clone(), token, reward_pool, registry, manifest })
 }
 
 /// Sends a contract creation and waits for it; `what` names it in errors.

@@ -9,6 +9,7 @@ pub mod genesis;
 pub mod manifest;
 pub mod permit;
 pub mod revert;
+pub mod staking;
 pub mod status;
 pub mod toolchain;
 pub mod units;

@@ -3,6 +3,7 @@
 
 use alloy::{
     contract::{CallBuilder, CallDecoder, Error as ContractError},
+    eips::BlockId,
     providers::Provider,
     rpc::types::TransactionReceipt,
 };
@@ -17,12 +18,22 @@ pub fn explain(error: &ContractError) -> String {
     error.to_string()
 }
 
+/// Headroom over the gas estimate, in percent. An estimate is exact for the state it ran on, but
+/// the transaction may land a second later: the reward pool then has something to pay out, and
+/// the registry's distribution costs more than it did in the estimate.
+pub const GAS_HEADROOM_PERCENT: u64 = 25;
+
 /// Sends a contract call, waits for it to be mined and refuses a revert; `what` names the action
 /// in errors, which carry the decoded custom error.
 pub async fn transact<P: Provider, D: CallDecoder>(
     call: CallBuilder<P, D>,
     what: &str,
 ) -> eyre::Result<TransactionReceipt> {
+    // Estimated against the pending block: the time the transaction will actually see.
+    let call = call.block(BlockId::pending());
+    let estimate = call.estimate_gas().await;
+    let estimate = estimate.map_err(|e| eyre::eyre!("{what}: {}", explain(&e)))?;
+    let call = call.gas(estimate + estimate * GAS_HEADROOM_PERCENT / 100);
     let pending = call.send().await.map_err(|e| eyre::eyre!("{what}: {}", explain(&e)))?;
     crate::deploy::mined(pending).await.map_err(|e| eyre::eyre!("{what}: {e}"))
 }

@@ -28,6 +28,31 @@ pub struct SystemStatus {
     pub beneficiary: Address,
     /// Active nodes sharing the release.
     pub network_size: u64,
+    /// The registry's reward per active node per day, atomic units.
+    pub reward_per_node_per_day: U256,
+    /// APR estimate of a full stake, basis points.
+    pub apr_bps: U256,
+    /// Stake a node needs, atomic units.
+    pub staking_requirement: U256,
+    /// Every registered node, in registration order.
+    pub nodes: Vec<NodeRow>,
+}
+
+/// One line of the nodes table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodeRow {
+    /// Registration id.
+    pub id: u64,
+    /// "active", "exited", ...
+    pub status: &'static str,
+    /// The operator.
+    pub operator: Address,
+    /// Number of contributors, operator included.
+    pub contributors: usize,
+    /// Operator fee, basis points.
+    pub fee_bps: u16,
+    /// Rewards earned and not yet credited or claimed, atomic units.
+    pub pending: U256,
 }
 
 impl SystemStatus {
@@ -40,6 +65,18 @@ impl SystemStatus {
             .await?
             .ok_or_else(|| eyre::eyre!("block {block} not found"))?;
         let pool = &deployment.reward_pool;
+        let registry = &deployment.registry;
+        let mut nodes = Vec::new();
+        for node in deployment.all_nodes().await? {
+            nodes.push(NodeRow {
+                id: node.nodeId,
+                status: crate::staking::status_name(node.status),
+                operator: node.operator,
+                contributors: node.contributors.len(),
+                fee_bps: node.feeBps,
+                pending: registry.nodePendingRewards(node.nodeId).call().await?,
+            });
+        }
         Ok(Self {
             chain_id: deployment.manifest.chain_id,
             block,
@@ -49,13 +86,12 @@ impl SystemStatus {
             release_per_day: pool.releasePerDay().call().await?,
             pending_release: pool.pendingRelease().call().await?,
             beneficiary: pool.beneficiary().call().await?,
-            network_size: 0,
+            network_size: registry.networkSize().call().await?.to::<u64>(),
+            reward_per_node_per_day: registry.rewardPerNodePerDay().call().await?,
+            apr_bps: registry.aprBps().call().await?,
+            staking_requirement: registry.stakingRequirement().call().await?,
+            nodes,
         })
-    }
-
-    /// Each active node's share of one day of release, if any node is active.
-    pub fn reward_per_node_per_day(&self) -> Option<U256> {
-        (self.network_size > 0).then(|| self.release_per_day / U256::from(self.network_size))
     }
 }
 
@@ -69,15 +105,34 @@ impl fmt::Display for SystemStatus {
         let beneficiary =
             if self.beneficiary == Address::ZERO { "not set".to_string() } else { self.beneficiary.to_string() };
         writeln!(f, "  pool beneficiary         {beneficiary:>24}")?;
+        writeln!(f, "  staking requirement      {:>24} SESH", format_sesh(self.staking_requirement))?;
         writeln!(f, "  network size             {:>24} nodes", self.network_size)?;
-        match self.reward_per_node_per_day() {
-            Some(reward) => writeln!(f, "  reward per node per day  {:>24} SESH", format_sesh(reward)),
-            None => writeln!(
-                f,
-                "  reward per node per day  {:>24} (no active node; one node would earn {} SESH)",
-                "-",
-                format_sesh(self.release_per_day)
-            ),
+        if self.network_size == 0 {
+            writeln!(f, "  reward per node per day  {:>24} (no active node yet)", "-")?;
+        } else {
+            writeln!(f, "  reward per node per day  {:>24} SESH", format_sesh(self.reward_per_node_per_day))?;
+            let apr = self.apr_bps.to::<u64>();
+            writeln!(f, "  APR of a full stake      {:>23}.{:02}%", apr / 100, apr % 100)?;
         }
+        if !self.nodes.is_empty() {
+            writeln!(
+                f,
+                "\n  {:>4}  {:<14} {:<42} {:>5} {:>7} {:>22}",
+                "id", "status", "operator", "contr", "fee", "pending SESH"
+            )?;
+            for n in &self.nodes {
+                writeln!(
+                    f,
+                    "  {:>4}  {:<14} {:<42} {:>5} {:>6}% {:>22}",
+                    n.id,
+                    n.status,
+                    n.operator.to_string(),
+                    n.contributors,
+                    format!("{}.{:02}", n.fee_bps / 100, n.fee_bps % 100),
+                    format_sesh(n.pending)
+                )?;
+            }
+        }
+        Ok(())
     }
 }

@@ -10,13 +10,16 @@ use alloy::{
 use clap::Subcommand;
 use eyre::ContextCompat;
 use serde::Serialize;
+use session_bls::messages::Action;
+use session_network::{NodeKeys, SimulatedNetwork};
 use session_sdk::{
     GenesisConfig,
-    actors::{dev_accounts, mine_at, now},
+    actors::{dev_accounts, mine_at, next_block_at, now},
     anvil::spawn_anvil,
     deploy,
     deploy::mined,
     permit::sign_permit,
+    revert::transact,
     toolchain::devnet_genesis_path,
     units::sesh,
 };
@@ -29,6 +32,9 @@ pub enum BenchCommand {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Network sizes to measure the registry's operations at.
+        #[arg(long, value_delimiter = ',', default_value = "10,2000")]
+        nodes: Vec<u64>,
     },
 }
 
@@ -46,14 +52,17 @@ pub struct GasRow {
 /// Runs a benchmark and prints it.
 pub async fn run(_global: &GlobalArgs, command: BenchCommand) -> eyre::Result<()> {
     match command {
-        BenchCommand::Gas { json } => {
-            let rows = measure_gas().await?;
+        BenchCommand::Gas { json, nodes } => {
+            let mut rows = measure_gas().await?;
+            for size in nodes {
+                rows.extend(measure_registry(size).await?);
+            }
             if json {
                 println!("{}", serde_json::to_string_pretty(&rows)?);
             } else {
-                println!("{:<30} {:<34} {:>10}", "operation", "case", "gas");
+                println!("{:<32} {:<48} {:>10}", "operation", "case", "gas");
                 for row in &rows {
-                    println!("{:<30} {:<34} {:>10}", row.operation, row.case, row.gas);
+                    println!("{:<32} {:<48} {:>10}", row.operation, row.case, row.gas);
                 }
             }
             Ok(())
@@ -92,8 +101,6 @@ pub async fn measure_gas() -> eyre::Result<Vec<GasRow>> {
     let r = mined(token.burn(sesh(1)).from(holder.address()).send().await?).await?;
     record("SessionToken.burn", "", r);
 
-    let r = mined(pool.setBeneficiary(owner).send().await?).await?;
-    record("RewardPool.setBeneficiary", "first (starts the clock)", r);
     let start = pool.lastReleaseTime().call().await?;
     mine_at(&provider, start + 86_400 - 1).await?;
     let r = mined(pool.deposit(sesh(1_000)).from(holder.address()).send().await?).await?;
@@ -106,4 +113,110 @@ pub async fn measure_gas() -> eyre::Result<Vec<GasRow>> {
     record("RewardPool.release", "next block (1 s of accrual)", r);
     rows.first().context("no operation measured")?;
     Ok(rows)
+}
+
+/// Registry operations on a network of `size` active nodes (all run by one operator, which the
+/// registry allows), measured on fresh nodes registered on top of them.
+pub async fn measure_registry(size: u64) -> eyre::Result<Vec<GasRow>> {
+    let anvil = spawn_anvil(None)?;
+    let (provider, signers) = dev_accounts(&anvil);
+    let owner = signers[0].address();
+    let operator = signers[1].address();
+    let genesis = GenesisConfig::load(&devnet_genesis_path())?;
+    let system = deploy(&provider, owner, owner, &genesis).await?;
+    let registry = &system.registry;
+    let mut network = SimulatedNetwork::new(system.consensus_domain());
+    let case = format!("N = {size}");
+    let mut rows = Vec::new();
+    let mut record = |operation: &str, detail: &str, receipt: TransactionReceipt| {
+        let case = if detail.is_empty() { case.clone() } else { format!("{case}, {detail}") };
+        rows.push(GasRow { operation: operation.into(), case, gas: receipt.gas_used });
+    };
+
+    // The measured nodes: exit by request, signed exits, liquidation.
+    let extra = 6;
+    let progress = Progress::new(&format!("registering {} nodes", size + extra), size + extra);
+    let mut ids = Vec::new();
+    for index in 0..size + extra {
+        let keys = NodeKeys::derived(BENCH_SEED, index);
+        let (id, _) = system.register_solo(operator, &keys, 500).await?;
+        network.join(id, keys);
+        ids.push(id);
+        progress.tick();
+    }
+    progress.finish();
+    // The measured registration: a node of its own operator, who later claims for it alone.
+    let solo = signers[2].address();
+    let keys = NodeKeys::derived(BENCH_SEED, size + extra);
+    let (solo_id, registration) = system.register_solo(solo, &keys, 500).await?;
+    network.join(solo_id, keys);
+    record("StakingRegistry.registerNode", "solo, proof of possession", registration);
+
+    let r = transact(registry.requestExit(ids[0]).from(operator), "requesting an exit").await?;
+    record("StakingRegistry.requestExit", "", r);
+    mine_at(&provider, now(&provider).await? + 2 * 3_600 + 60).await?;
+    transact(registry.claimRewards_1().from(solo), "first claim").await?;
+    mine_at(&provider, now(&provider).await? + 86_400).await?;
+    let r = transact(registry.claimRewards_1().from(solo), "claiming").await?;
+    record("StakingRegistry.claimRewards", "a later claim of a one-node operator", r);
+
+    let targets = &ids[1..];
+    let mut non_signer_counts = vec![0usize, 1];
+    non_signer_counts.extend([10, 100].into_iter().filter(|k| (*k as u64) <= size / 3));
+    for (target, k) in targets.iter().zip(&non_signer_counts) {
+        let offline: Vec<u64> = ids.iter().rev().take(*k).copied().collect();
+        for id in &offline {
+            network.set_online(*id, false)?;
+        }
+        let at = now(&provider).await? + 1;
+        let signed = network.sign(Action::Exit, *target, at)?;
+        next_block_at(&provider, at).await?;
+        let r = system.submit_decision(owner, Action::Exit, *target, at, &signed).await?;
+        record("StakingRegistry.exitBySignature", &format!("{k} non-signers"), r);
+        network.leave(*target);
+        for id in &offline {
+            network.set_online(*id, true)?;
+        }
+    }
+    let target = targets[non_signer_counts.len()];
+    let offline = *ids.last().expect("nodes");
+    network.set_online(offline, false)?;
+    let at = now(&provider).await? + 1;
+    let signed = network.sign(Action::Liquidation, target, at)?;
+    next_block_at(&provider, at).await?;
+    let r = system.submit_decision(owner, Action::Liquidation, target, at, &signed).await?;
+    record("StakingRegistry.liquidate", "1 non-signer", r);
+    Ok(rows)
+}
+
+/// Seed of the benchmark network's keys.
+const BENCH_SEED: u64 = 0xbe4c;
+
+/// A one-line progress indicator on stderr for long work.
+pub struct Progress {
+    what: String,
+    total: u64,
+    done: std::cell::Cell<u64>,
+}
+
+impl Progress {
+    /// Starts showing `what`, out of `total` steps.
+    pub fn new(what: &str, total: u64) -> Self {
+        Self { what: what.to_string(), total, done: std::cell::Cell::new(0) }
+    }
+
+    /// One step done; redraws every 1%.
+    pub fn tick(&self) {
+        let done = self.done.get() + 1;
+        self.done.set(done);
+        let step = (self.total / 100).max(1);
+        if done.is_multiple_of(step) || done == self.total {
+            eprint!("\r{}: {done}/{}", self.what, self.total);
+        }
+    }
+
+    /// Ends the line.
+    pub fn finish(&self) {
+        eprintln!();
+    }
 }

@@ -1,0 +1,120 @@
+//! Staking through the registry: register nodes with keys from [`session_network`], act on the
+//! network's signed decisions, and read nodes back.
+
+use crate::{deploy::Deployment, revert::transact};
+use alloy::{
+    primitives::{Address, Bytes, FixedBytes, U256},
+    rpc::types::TransactionReceipt,
+};
+use eyre::OptionExt;
+use session_bindings::StakingRegistry::{self, NodeRegistered};
+use session_bls::messages::{Action, Domain};
+use session_network::{NetworkSignature, NodeKeys};
+
+pub use session_bindings::staking_registry::IStakingRegistry::{Contributor, NodeInfo};
+
+impl Deployment {
+    /// The signing domain of the network's decisions for this deployment.
+    pub fn consensus_domain(&self) -> Domain {
+        Domain::new(self.manifest.chain_id, self.registry.address().0.0)
+    }
+
+    /// Registers a node whose deposit `payer` pays in full (approving it first). The operator is
+    /// `contributors[0].staker`, whose address the proof of possession binds.
+    pub async fn register_node(
+        &self,
+        payer: Address,
+        keys: &NodeKeys,
+        fee_bps: u16,
+        contributors: Vec<Contributor>,
+    ) -> eyre::Result<(u64, TransactionReceipt)> {
+        let operator = contributors.first().ok_or_eyre("a node needs at least its operator")?.staker;
+        let deposit: U256 = contributors.iter().map(|c| c.stake).sum();
+        transact(self.token.approve(*self.registry.address(), deposit).from(payer), "approving the deposit").await?;
+        let proof = keys.proof_of_possession(&self.consensus_domain(), &operator.0.0);
+        let call = self
+            .registry
+            .registerNode(
+                Bytes::copy_from_slice(&keys.bls_public().to_eip2537()),
+                FixedBytes(keys.ed25519_public()),
+                Bytes::copy_from_slice(&proof.to_eip2537()),
+                fee_bps,
+                contributors,
+            )
+            .from(payer);
+        let receipt = transact(call, "registering the node").await?;
+        let event = receipt
+            .decoded_log::<NodeRegistered>()
+            .ok_or_eyre("registration receipt without a NodeRegistered event")?;
+        Ok((event.nodeId, receipt))
+    }
+
+    /// Registers a solo node: `operator` stakes the whole requirement.
+    pub async fn register_solo(
+        &self,
+        operator: Address,
+        keys: &NodeKeys,
+        fee_bps: u16,
+    ) -> eyre::Result<(u64, TransactionReceipt)> {
+        let stake = self.registry.stakingRequirement().call().await?;
+        let contributors = vec![Contributor { staker: operator, beneficiary: Address::ZERO, stake }];
+        self.register_node(operator, keys, fee_bps, contributors).await
+    }
+
+    /// Submits a network decision on `node_id`, signed at `timestamp`, from `sender`.
+    pub async fn submit_decision(
+        &self,
+        sender: Address,
+        action: Action,
+        node_id: u64,
+        timestamp: u64,
+        signed: &NetworkSignature,
+    ) -> eyre::Result<TransactionReceipt> {
+        let registry = &self.registry;
+        let (keys, signature) =
+            (Bytes::copy_from_slice(&signed.non_signer_keys), Bytes::copy_from_slice(&signed.signature));
+        match action {
+            Action::Exit => {
+                transact(registry.exitBySignature(node_id, timestamp, keys, signature).from(sender), "signed exit")
+                    .await
+            }
+            Action::Liquidation => {
+                transact(registry.liquidate(node_id, timestamp, keys, signature).from(sender), "liquidation").await
+            }
+            Action::Decommission => {
+                transact(registry.decommission(node_id, timestamp, keys, signature).from(sender), "decommission").await
+            }
+            Action::Recommission => {
+                transact(registry.recommission(node_id, timestamp, keys, signature).from(sender), "recommission").await
+            }
+        }
+    }
+
+    /// Every registered node, page by page.
+    pub async fn all_nodes(&self) -> eyre::Result<Vec<NodeInfo>> {
+        const PAGE: u64 = 200;
+        let mut nodes = Vec::new();
+        loop {
+            let page = self.registry.nodes(U256::from(nodes.len()), U256::from(PAGE)).call().await?;
+            let done = (page.len() as u64) < PAGE;
+            nodes.extend(page);
+            if done {
+                return Ok(nodes);
+            }
+        }
+    }
+}
+
+/// Status of a node as a word.
+pub fn status_name(status: u8) -> &'static str {
+    match status {
+        1 => "active",
+        2 => "decommissioned",
+        3 => "exited",
+        4 => "liquidated",
+        _ => "unknown",
+    }
+}
+
+/// The registry binding's type, for callers that name it.
+pub type Registry = StakingRegistry::StakingRegistryInstance<alloy::providers::DynProvider>;

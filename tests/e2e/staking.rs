@@ -1,0 +1,188 @@
+//! The staking registry through the bindings: registration with keys from the Rust BLS crate,
+//! rewards to the atomic unit, exits (requested and network-signed) and liquidation with
+//! non-signers, the simulated network signing every decision.
+//!
+//! Rounding budget: a node's reward is exact; each contributor's share is rounded down with the
+//! remainder carried in its record, so a claim may be short of the exact pro-rata amount by less
+//! than 1 atomic unit per settlement, never lost (it is paid at a later settlement or on exit).
+
+use alloy::primitives::{Address, U256};
+use session_bindings::StakingRegistry::StakingRegistryErrors;
+use session_bls::messages::Action;
+use session_e2e::{TestEnv, revert_of};
+use session_sdk::{actors::next_block_at, revert::transact};
+
+const DAY: u64 = 86_400;
+const YEAR: u64 = 365 * DAY;
+
+/// What the pool will pay over `elapsed` seconds from its current state.
+async fn pool_release(env: &TestEnv, elapsed: u64) -> eyre::Result<U256> {
+    let pool = &env.system.reward_pool;
+    let balance = env.system.token.balanceOf(*pool.address()).call().await?;
+    let base = pool.accruingBalance().call().await?.min(balance);
+    Ok(base * U256::from(1510) * U256::from(elapsed) / U256::from(10_000 * YEAR))
+}
+
+async fn balance(env: &TestEnv, who: Address) -> eyre::Result<U256> {
+    Ok(env.system.token.balanceOf(who).call().await?)
+}
+
+#[tokio::test]
+async fn solo_operator_earns_the_pool_release_and_claims_it() -> eyre::Result<()> {
+    let mut env = TestEnv::new().await?;
+    let operator = env.signers[10].address();
+    let node = env.register_solo(1, 10).await?;
+    let registry = &env.system.registry;
+    assert_eq!(registry.networkSize().call().await?, U256::from(1));
+    assert_eq!(
+        registry.aggregatePublicKey().call().await?.to_vec(),
+        env.network.aggregate_public_key()?.to_eip2537().to_vec(),
+        "the contract's aggregate is the network's"
+    );
+
+    // Rewards released while no node was active are carried to the first distribution.
+    let carried = registry.undistributedRewards().call().await?;
+    let last = env.system.reward_pool.lastReleaseTime().call().await?;
+    let expected = carried + pool_release(&env, last + DAY - last).await?;
+    next_block_at(&env.provider, last + DAY).await?;
+    let before = balance(&env, operator).await?;
+    transact(registry.claimRewards_1().from(operator), "claiming").await?;
+    let paid = balance(&env, operator).await? - before;
+    assert!(paid <= expected && expected - paid <= U256::from(1), "paid {paid}, formula {expected}");
+    assert_eq!(registry.nodePendingRewards(node).call().await?, U256::ZERO);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_shared_node_pays_the_fee_first_then_pro_rata() -> eyre::Result<()> {
+    let mut env = TestEnv::new().await?;
+    // Node 1: operator 60%, contributor 40%, fee 10%. Node 2: solo. N = 2.
+    let (operator, contributor) = (env.signers[10].address(), env.signers[11].address());
+    env.register(1, 1_000, &[(10, 6_000), (11, 4_000)]).await?;
+    env.register_solo(2, 12).await?;
+    let registry = &env.system.registry;
+    let carried = registry.undistributedRewards().call().await?;
+    let last = env.system.reward_pool.lastReleaseTime().call().await?;
+    let node_reward = (carried + pool_release(&env, DAY).await?) / U256::from(2);
+    next_block_at(&env.provider, last + DAY).await?;
+    transact(registry.distributeRewards(), "distributing").await?;
+
+    let fee = node_reward * U256::from(1_000) / U256::from(10_000);
+    let rest = node_reward - fee;
+    let expected_operator = fee + rest * U256::from(6) / U256::from(10);
+    let expected_contributor = rest * U256::from(4) / U256::from(10);
+    // Read at the distribution's block: a claim lands a second later and earns that second too.
+    let got_op = registry.pendingRewards(operator).call().await?;
+    let got_c = registry.pendingRewards(contributor).call().await?;
+    assert!(expected_operator - got_op <= U256::from(1), "operator {got_op} vs {expected_operator}");
+    assert!(expected_contributor - got_c <= U256::from(1), "contributor {got_c} vs {expected_contributor}");
+    assert!(got_op + got_c <= node_reward, "never more than the node earned");
+    let before = balance(&env, contributor).await?;
+    transact(registry.claimRewards_1().from(contributor), "contributor claims").await?;
+    assert!(balance(&env, contributor).await? - before >= got_c, "a claim pays at least what was pending");
+    Ok(())
+}
+
+#[tokio::test]
+async fn exit_by_request_unlocks_after_30_days() -> eyre::Result<()> {
+    let mut env = TestEnv::new().await?;
+    let operator = env.signers[10].address();
+    let node = env.register_solo(1, 10).await?;
+    let other = env.register_solo(2, 11).await?;
+    let registry = &env.system.registry;
+    transact(registry.requestExit(node).from(operator), "requesting the exit").await?;
+    let requested = env.now().await?;
+
+    next_block_at(&env.provider, requested + 30 * DAY - 1).await?;
+    let early = revert_of::<StakingRegistryErrors>(registry.finalizeExit(node).send().await);
+    assert!(
+        matches!(early, StakingRegistryErrors::ExitNotUnlocked(e) if e.unlockTime == U256::from(requested + 30 * DAY))
+    );
+
+    next_block_at(&env.provider, requested + 30 * DAY).await?;
+    transact(registry.finalizeExit(node).from(env.stranger()), "anyone finalizes").await?;
+    env.network.leave(node);
+    assert_eq!(registry.networkSize().call().await?, U256::from(1));
+    assert_eq!(
+        registry.aggregatePublicKey().call().await?.to_vec(),
+        env.network.aggregate_public_key()?.to_eip2537().to_vec()
+    );
+    let stake = env.requirement().await?;
+    assert_eq!(registry.withdrawableStake(operator).call().await?, stake);
+    let before = balance(&env, operator).await?;
+    transact(registry.withdrawStake().from(operator), "withdrawing").await?;
+    assert_eq!(balance(&env, operator).await? - before, stake);
+    assert_eq!(registry.node(other).call().await?.status, 1, "the other node is untouched");
+    Ok(())
+}
+
+#[tokio::test]
+async fn exit_by_network_signature_once_the_node_is_2_hours_old() -> eyre::Result<()> {
+    let mut env = TestEnv::new().await?;
+    let node = env.register_solo(1, 10).await?;
+    env.register_solo(2, 11).await?;
+    env.register_solo(3, 12).await?;
+    let registered = env.now().await?;
+    let sender = env.stranger();
+
+    let young = env.network.sign(Action::Exit, node, registered + 60)?;
+    next_block_at(&env.provider, registered + 60).await?;
+    let err = env.system.submit_decision(sender, Action::Exit, node, registered + 60, &young).await.unwrap_err();
+    assert!(err.to_string().contains("NodeTooYoung"), "{err}");
+
+    let at = registered + 2 * 3_600 + 10;
+    let signed = env.network.sign(Action::Exit, node, at)?;
+    next_block_at(&env.provider, at).await?;
+    // The same signature cannot liquidate: the action is in the signed message.
+    let wrong = env.system.submit_decision(sender, Action::Liquidation, node, at, &signed).await.unwrap_err();
+    assert!(wrong.to_string().contains("NetworkSignatureInvalid"), "{wrong}");
+    env.system.submit_decision(sender, Action::Exit, node, at, &signed).await?;
+    env.network.leave(node);
+    let registry = &env.system.registry;
+    assert_eq!(registry.networkSize().call().await?, U256::from(2));
+    assert_eq!(registry.withdrawableStake(env.signers[10].address()).call().await?, env.requirement().await?);
+    // A replay of the exit is refused.
+    let replay = env.system.submit_decision(sender, Action::Exit, node, at, &signed).await.unwrap_err();
+    assert!(replay.to_string().contains("reverted with"), "{replay}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn liquidation_signed_with_non_signers_splits_the_deposit() -> eyre::Result<()> {
+    let mut env = TestEnv::new().await?;
+    let mut ids = Vec::new();
+    for i in 0..4 {
+        ids.push(env.register_solo(i + 1, 10 + i as usize).await?);
+    }
+    let target = ids[1];
+    env.network.set_online(ids[3], false)?;
+    let at = env.now().await? + 5;
+    let signed = env.network.sign(Action::Liquidation, target, at)?;
+    assert_eq!(signed.non_signers, vec![ids[3]]);
+    next_block_at(&env.provider, at).await?;
+
+    let liquidator = env.stranger();
+    let pool = *env.system.reward_pool.address();
+    let pool_before = balance(&env, pool).await?;
+    env.system.submit_decision(liquidator, Action::Liquidation, target, at, &signed).await?;
+    env.network.leave(target);
+
+    let deposit = env.requirement().await?;
+    let liquidator_part = deposit * U256::from(3) / U256::from(10_000);
+    let pool_part = (deposit * U256::from(17)).div_ceil(U256::from(10_000));
+    assert_eq!(balance(&env, liquidator).await?, liquidator_part);
+    let operator = env.signers[11].address();
+    assert_eq!(
+        env.system.registry.withdrawableStake(operator).call().await?,
+        deposit - liquidator_part - pool_part,
+        "the three parts sum to the deposit"
+    );
+    // The pool got its part (minus what it released to the registry in the same call).
+    assert!(balance(&env, pool).await? + U256::from(1_000_000_000_000u64) > pool_before + pool_part);
+    assert_eq!(env.system.registry.networkSize().call().await?, U256::from(3));
+    assert_eq!(
+        env.system.registry.aggregatePublicKey().call().await?.to_vec(),
+        env.network.aggregate_public_key()?.to_eip2537().to_vec()
+    );
+    Ok(())
+}
