@@ -186,3 +186,27 @@ async fn liquidation_signed_with_non_signers_splits_the_deposit() -> eyre::Resul
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn the_devnet_scenario_leaves_the_network_and_the_contract_in_step() -> eyre::Result<()> {
+    let mut env = TestEnv::new().await?;
+    let accounts: Vec<Address> = env.signers[10..].iter().map(|s| s.address()).collect();
+    let plan = session_sdk::devnet::DevnetPlan { seed: 9, solo_nodes: 4, shared_nodes: 2, days: 1 };
+    let funder = env.holder().address();
+    let report =
+        session_sdk::devnet::populate(&env.system, &env.provider, funder, &accounts, &mut env.network, &plan).await?;
+    let registry = &env.system.registry;
+    assert_eq!(report.registered.len(), 6);
+    assert_eq!(registry.networkSize().call().await?, U256::from(env.network.len()));
+    assert_eq!(
+        registry.aggregatePublicKey().call().await?.to_vec(),
+        env.network.aggregate_public_key()?.to_eip2537().to_vec()
+    );
+    let status = |id: u64| async move { Ok::<_, eyre::Report>(registry.node(id).call().await?.status) };
+    assert_eq!(status(report.liquidated.unwrap()).await?, 4, "liquidated");
+    assert_eq!(status(report.exited.unwrap()).await?, 3, "exited");
+    assert!(registry.node(report.exit_requested.unwrap()).call().await?.exitRequestedAt > 0);
+    let shared = registry.node(report.registered[5]).call().await?;
+    assert!(shared.contributors.len() >= 3, "a multi-contributor node");
+    Ok(())
+}

@@ -5,6 +5,7 @@
 pub mod actors;
 pub mod anvil;
 pub mod deploy;
+pub mod devnet;
 pub mod genesis;
 pub mod manifest;
 pub mod permit;

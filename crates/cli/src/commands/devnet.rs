@@ -2,13 +2,25 @@
 //! devnet genesis config, writes the manifest, prints the status and keeps the chain up.
 
 use crate::context::{GlobalArgs, default_deployments_dir};
+use alloy::primitives::Address;
 use alloy::signers::local::PrivateKeySigner;
 use clap::Args;
 use eyre::OptionExt;
+use session_network::SimulatedNetwork;
 use session_sdk::{
-    GenesisConfig, actors::signing_provider, anvil::spawn_anvil, deploy, status::SystemStatus,
+    Deployment, GenesisConfig,
+    actors::{dev_accounts, next_block_at, now, signing_provider},
+    anvil::spawn_anvil,
+    deploy,
+    devnet::{DevnetPlan, populate},
+    revert::transact,
+    status::SystemStatus,
     toolchain::devnet_genesis_path,
+    units::format_sesh,
 };
+
+/// Seconds between two steps of the devnet's clock while it serves.
+const TICK_SECONDS: u64 = 15;
 use std::path::PathBuf;
 
 /// Options of `sesh devnet`.
@@ -42,14 +54,51 @@ pub async fn run(_global: &GlobalArgs, args: DevnetArgs) -> eyre::Result<()> {
     let manifest = deployment.manifest.write(&args.out.unwrap_or_else(default_deployments_dir))?;
     println!("deployed; manifest at {}", manifest.display());
     for (name, contract) in &deployment.manifest.contracts {
-        println!("  {name:<14} {}", contract.address);
+        println!("  {name:<16} {}", contract.address);
     }
-    println!("owner and deployer: {owner} (anvil account 0)\n");
+    println!("owner and deployer: {owner} (anvil account 0)");
+
+    // Every dev account signs through one provider; account 1 (the swap program) funds stakes.
+    let (provider, signers) = dev_accounts(&anvil);
+    let deployment = Deployment::attach(provider.clone(), deployment.manifest)?;
+    let mut network = SimulatedNetwork::new(deployment.consensus_domain());
+    let accounts: Vec<Address> = signers[10..].iter().map(|s| s.address()).collect();
+    let plan = DevnetPlan::default();
+    println!(
+        "\nregistering {} solo and {} shared nodes, then {} days of rewards ...",
+        plan.solo_nodes, plan.shared_nodes, plan.days
+    );
+    let report = populate(&deployment, &provider, signers[1].address(), &accounts, &mut network, &plan).await?;
+    println!(
+        "network: node {} liquidated, node {} exited by signature, node {} waiting out its exit request\n",
+        report.liquidated.unwrap_or_default(),
+        report.exited.unwrap_or_default(),
+        report.exit_requested.unwrap_or_default()
+    );
     print!("{}", SystemStatus::fetch(&deployment).await?);
 
     if !args.once {
-        println!("\nThe chain stays up at {} for frontends; Ctrl-C stops it.", anvil.endpoint());
-        tokio::signal::ctrl_c().await?;
+        println!(
+            "\nThe chain stays up at {} for frontends; every {}s it moves one hour on and distributes rewards. Ctrl-C stops it.",
+            anvil.endpoint(),
+            TICK_SECONDS
+        );
+        loop {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => break,
+                _ = tokio::time::sleep(std::time::Duration::from_secs(TICK_SECONDS)) => {
+                    let at = now(&provider).await? + 3_600;
+                    next_block_at(&provider, at).await?;
+                    transact(deployment.registry.distributeRewards(), "distributing rewards").await?;
+                    let status = SystemStatus::fetch(&deployment).await?;
+                    println!(
+                        "t={} pool {} SESH, {} nodes, {} SESH per node per day",
+                        status.timestamp, format_sesh(status.pool_balance), status.network_size,
+                        format_sesh(status.reward_per_node_per_day)
+                    );
+                }
+            }
+        }
         println!("stopping anvil");
     }
     Ok(())

@@ -1,0 +1,122 @@
+//! Brings a fresh deployment to life the way the devnet shows it: a network of solo and
+//! multi-contributor nodes registers, time moves and rewards accrue, the network deregisters
+//! (liquidates) one node and signs another's exit. Deterministic for a given seed.
+
+use crate::{
+    actors::{next_block_at, now},
+    deploy::Deployment,
+    revert::transact,
+    staking::Contributor,
+};
+use alloy::{
+    primitives::{Address, U256},
+    providers::DynProvider,
+};
+use session_bls::messages::Action;
+use session_network::{NodeKeys, SimulatedNetwork};
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct DevnetPlan {
+    /// Seed of the nodes' keys.
+    pub seed: u64,
+    /// Nodes operated alone.
+    pub solo_nodes: usize,
+    /// Nodes shared by an operator and 2..4 contributors.
+    pub shared_nodes: usize,
+    /// Days of rewards to let pass after the nodes joined.
+    pub days: u64,
+}
+
+impl Default for DevnetPlan {
+    fn default() -> Self {
+        Self { seed: 0xde7e7, solo_nodes: 14, shared_nodes: 6, days: 3 }
+    }
+}
+
+/// What happened, for the status print.
+#[derive(Debug, Clone, Default)]
+pub struct DevnetReport {
+    /// Registration ids of every node that joined.
+    pub registered: Vec<u64>,
+    /// The node the network liquidated.
+    pub liquidated: Option<u64>,
+    /// The node that exited with the network's signature.
+    pub exited: Option<u64>,
+    /// The node that asked to leave and is waiting out its 30 days.
+    pub exit_requested: Option<u64>,
+}
+
+/// Populates `system`. `funder` holds enough SESH for every stake; `accounts` are the operators
+/// and contributors (distinct from the funder), `network` the simulated network to keep in step.
+pub async fn populate(
+    system: &Deployment,
+    provider: &DynProvider,
+    funder: Address,
+    accounts: &[Address],
+    network: &mut SimulatedNetwork,
+    plan: &DevnetPlan,
+) -> eyre::Result<DevnetReport> {
+    let requirement = system.registry.stakingRequirement().call().await?;
+    let total = plan.solo_nodes + plan.shared_nodes;
+    eyre::ensure!(accounts.len() >= total + 4, "the devnet needs {} accounts, has {}", total + 4, accounts.len());
+    let mut report = DevnetReport::default();
+    for i in 0..total {
+        let operator = accounts[i];
+        let contributors = if i < plan.solo_nodes {
+            vec![Contributor { staker: operator, beneficiary: Address::ZERO, stake: requirement }]
+        } else {
+            // Operator 40%, then 2..4 contributors sharing the rest (the last one rounds).
+            let others = 2 + i % 3;
+            let operator_stake = requirement * U256::from(4) / U256::from(10);
+            let share = (requirement - operator_stake) / U256::from(others);
+            let mut list = vec![Contributor { staker: operator, beneficiary: Address::ZERO, stake: operator_stake }];
+            for k in 0..others {
+                let staker = accounts[(total + k) % accounts.len()];
+                let stake = if k + 1 == others { requirement - operator_stake - share * U256::from(k) } else { share };
+                list.push(Contributor { staker, beneficiary: Address::ZERO, stake });
+            }
+            list
+        };
+        transact(system.token.transfer(operator, requirement).from(funder), "funding an operator").await?;
+        let keys = NodeKeys::derived(plan.seed, i as u64);
+        let fee = if i < plan.solo_nodes { 0 } else { 500 + 100 * (i as u16 % 5) };
+        let (id, _) = system.register_node(operator, &keys, fee, contributors).await?;
+        network.join(id, keys);
+        report.registered.push(id);
+    }
+
+    // Days pass; rewards are distributed daily.
+    let mut t = now(provider).await?;
+    for _ in 0..plan.days {
+        t += 86_400;
+        next_block_at(provider, t).await?;
+        transact(system.registry.distributeRewards(), "distributing rewards").await?;
+    }
+
+    // The network liquidates one node (one other node offline, so it signs without it) ...
+    let (liquidated, offline) = (report.registered[1], report.registered[2]);
+    network.set_online(offline, false)?;
+    t += 60;
+    let signed = network.sign(Action::Liquidation, liquidated, t)?;
+    next_block_at(provider, t).await?;
+    system.submit_decision(funder, Action::Liquidation, liquidated, t, &signed).await?;
+    network.leave(liquidated);
+    network.set_online(offline, true)?;
+    report.liquidated = Some(liquidated);
+
+    // ... signs one node's exit ...
+    let exited = report.registered[3];
+    t += 60;
+    let signed = network.sign(Action::Exit, exited, t)?;
+    next_block_at(provider, t).await?;
+    system.submit_decision(funder, Action::Exit, exited, t, &signed).await?;
+    network.leave(exited);
+    report.exited = Some(exited);
+
+    // ... and one operator asks to leave (30 days to wait).
+    let leaving = report.registered[4];
+    transact(system.registry.requestExit(leaving).from(accounts[4]), "requesting an exit").await?;
+    report.exit_requested = Some(leaving);
+    Ok(report)
+}
