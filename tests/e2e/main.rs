@@ -2,6 +2,7 @@
 
 mod cli;
 mod deployment;
+mod fees;
 mod reward_pool;
 mod staking;
 mod token;

@@ -16,7 +16,7 @@ use session_sdk::{
 const DAY: u64 = 86_400;
 
 async fn env_with_beneficiary() -> eyre::Result<(TestEnv, alloy::primitives::Address)> {
-    let env = TestEnv::new().await?;
+    let env = TestEnv::without_fees().await?;
     let beneficiary = env.signers[7].address();
     mined(env.system.reward_pool.setBeneficiary(beneficiary).send().await?).await?;
     Ok((env, beneficiary))
@@ -92,7 +92,7 @@ async fn deposits_raise_the_release_and_anyone_can_trigger_it() -> eyre::Result<
 
 #[tokio::test]
 async fn deployment_names_the_registry_and_a_pool_without_beneficiary_refuses_to_pay() -> eyre::Result<()> {
-    let env = TestEnv::new().await?;
+    let env = TestEnv::without_fees().await?;
     assert_eq!(env.system.reward_pool.beneficiary().call().await?, *env.system.registry.address());
 
     // A second pool, never given a beneficiary: nothing accrues and nothing can be paid.

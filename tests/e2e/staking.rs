@@ -208,5 +208,7 @@ async fn the_devnet_scenario_leaves_the_network_and_the_contract_in_step() -> ey
     assert!(registry.node(report.exit_requested.unwrap()).call().await?.exitRequestedAt > 0);
     let shared = registry.node(report.registered[5]).call().await?;
     assert!(shared.contributors.len() >= 3, "a multi-contributor node");
+    assert!(report.fees_paid > U256::ZERO, "app users paid fees");
+    assert!(report.liquidity > U256::ZERO, "the treasury funded a real Uniswap v2 pair");
     Ok(())
 }

@@ -7,7 +7,7 @@ use session_sdk::{actors::now, deploy::mined, genesis::Recipient, permit::sign_p
 
 #[tokio::test]
 async fn genesis_mints_each_allocation_and_caps_the_supply() -> eyre::Result<()> {
-    let env = TestEnv::new().await?;
+    let env = TestEnv::without_fees().await?;
     let token = &env.system.token;
     assert_eq!(token.decimals().call().await?, 9);
     assert_eq!(token.symbol().call().await?, "SESH");
@@ -26,7 +26,7 @@ async fn genesis_mints_each_allocation_and_caps_the_supply() -> eyre::Result<()>
 
 #[tokio::test]
 async fn permit_signed_in_rust_lets_a_spender_pull_once() -> eyre::Result<()> {
-    let env = TestEnv::new().await?;
+    let env = TestEnv::without_fees().await?;
     let token = &env.system.token;
     let holder = env.holder();
     let spender = env.stranger();
@@ -47,7 +47,7 @@ async fn permit_signed_in_rust_lets_a_spender_pull_once() -> eyre::Result<()> {
 
 #[tokio::test]
 async fn burning_feeds_the_remint_reservoir_only_the_reminter_can_use() -> eyre::Result<()> {
-    let env = TestEnv::new().await?;
+    let env = TestEnv::without_fees().await?;
     let token = &env.system.token;
     let holder = env.holder().address();
     mined(token.burn(sesh(1_000)).from(holder).send().await?).await?;
@@ -75,7 +75,7 @@ async fn burning_feeds_the_remint_reservoir_only_the_reminter_can_use() -> eyre:
 
 #[tokio::test]
 async fn a_revert_is_explained_by_error_name_and_values() -> eyre::Result<()> {
-    let env = TestEnv::new().await?;
+    let env = TestEnv::without_fees().await?;
     let call = env.system.token.remint(env.stranger(), sesh(1)).from(env.stranger());
     let err = session_sdk::revert::transact(call, "reminting").await.unwrap_err().to_string();
     assert!(err.starts_with("reminting: reverted with NotReminter {"), "{err}");

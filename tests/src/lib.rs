@@ -40,11 +40,23 @@ pub struct TestEnv {
 }
 
 impl TestEnv {
-    /// Spawns anvil and deploys.
+    /// Spawns anvil and deploys everything the devnet deploys.
     pub async fn new() -> eyre::Result<Self> {
+        Self::with_genesis(GenesisConfig::load(&devnet_genesis_path())?).await
+    }
+
+    /// Spawns anvil and deploys the token, pool and registry only: no fee contracts, so the
+    /// token has no reminter yet and the pool holds exactly its genesis allocation.
+    pub async fn without_fees() -> eyre::Result<Self> {
+        let mut genesis = GenesisConfig::load(&devnet_genesis_path())?;
+        genesis.fees = None;
+        Self::with_genesis(genesis).await
+    }
+
+    /// Spawns anvil and deploys from `genesis`.
+    pub async fn with_genesis(genesis: GenesisConfig) -> eyre::Result<Self> {
         let anvil = spawn_anvil(None)?;
         let (provider, signers) = dev_accounts(&anvil);
-        let genesis = GenesisConfig::load(&devnet_genesis_path())?;
         let owner = signers[0].address();
         let system = deploy(&provider, owner, owner, &genesis).await?;
         let network = SimulatedNetwork::new(system.consensus_domain());

@@ -28,6 +28,12 @@ pub enum Command {
     Deploy(commands::deploy::DeployArgs),
     /// Show the state of a deployment: pool, release, network.
     Status(commands::status::StatusArgs),
+    /// Session Pro subscriptions (priced in USD, paid in SESH).
+    #[command(subcommand)]
+    Pro(commands::pro::ProCommand),
+    /// Session Names (priced in USD, paid in SESH).
+    #[command(subcommand)]
+    Names(commands::names::NamesCommand),
     /// Node keys.
     #[command(subcommand)]
     Keys(commands::keys::KeysCommand),
@@ -43,6 +49,8 @@ pub async fn run(cli: Cli) -> eyre::Result<()> {
         Command::Deploy(args) => commands::deploy::run(&cli.global, args).await,
         Command::Status(args) => commands::status::run(&cli.global, args).await,
         Command::Keys(command) => commands::keys::run(command),
+        Command::Pro(command) => commands::pro::run(&cli.global, command).await,
+        Command::Names(command) => commands::names::run(&cli.global, command).await,
         Command::Bench(command) => commands::bench::run(&cli.global, command).await,
     }
 }

@@ -3,6 +3,7 @@
 //! the registry named the pool's beneficiary and started, and the manifest.
 
 use crate::{
+    fees::{FeeContracts, deploy_fees},
     genesis::{GenesisConfig, Recipient},
     manifest::{self, Manifest},
     revert::transact,
@@ -16,7 +17,9 @@ use alloy::{
     sol_types::SolCall,
 };
 use eyre::{OptionExt, WrapErr, ensure};
-use session_bindings::{RewardPool, SessionProxy, SessionToken, StakingRegistry};
+use session_bindings::{
+    RewardPool, SessionProxy, SessionToken, StakingRegistry, reward_pool::RewardPool as OwnedUpgradeable,
+};
 
 /// Handles on a deployed system.
 #[derive(Debug, Clone)]
@@ -96,16 +99,24 @@ pub async fn deploy(
     // The pool's clock starts when it names the registry; nodes join once the registry starts.
     transact(reward_pool.setBeneficiary(registry_address), "naming the registry the pool's beneficiary").await?;
     let mut last = transact(registry.start(), "starting the registry").await?;
+    let fees = match &genesis.fees {
+        Some(config) => Some(deploy_fees(provider, deployer, token_address, pool_address, config).await?),
+        None => None,
+    };
     if owner != deployer {
         transact(reward_pool.transferOwnership(owner), "offering the pool to its owner").await?;
         last = transact(registry.transferOwnership(owner), "offering the registry to its owner").await?;
+        for (name, address, _) in fees.iter().flat_map(|f| &f.upgradeable) {
+            let owned = OwnedUpgradeable::new(*address, provider.clone());
+            last = transact(owned.transferOwnership(owner), &format!("offering {name} to its owner")).await?;
+        }
     }
 
     let manifest = Manifest {
         chain_id,
         deployer,
         owner,
-        block: last.block_number.ok_or_eyre("receipt without a block")?,
+        block: last.block_number.ok_or_eyre("receipt without a block")?.max(provider.get_block_number().await?),
         abi_dir: manifest::ABI_DIR.into(),
         contracts: [
             manifest::entry("SessionToken", token_address, None),
@@ -113,9 +124,27 @@ pub async fn deploy(
             manifest::entry("StakingRegistry", registry_address, Some(registry_impl)),
         ]
         .into_iter()
+        .chain(fees.iter().flat_map(fee_entries))
         .collect(),
     };
     Ok(Deployment { provider: provider.clone(), token, reward_pool, registry, manifest })
+}
+
+/// Manifest entries of the fee contracts (and of the devnet's feed and Uniswap).
+fn fee_entries(fees: &FeeContracts) -> Vec<(String, manifest::DeployedContract)> {
+    let mut entries: Vec<_> = fees
+        .upgradeable
+        .iter()
+        .map(|(name, proxy, implementation)| manifest::entry(name, *proxy, Some(*implementation)))
+        .collect();
+    let feed_name = if fees.devnet_feed { "DevnetPriceFeed" } else { "PriceFeed" };
+    entries.push(manifest::entry(feed_name, fees.price_feed, None));
+    if let Some(uniswap) = fees.uniswap {
+        entries.push(manifest::external("UniswapV2Router02", uniswap.router));
+        entries.push(manifest::external("UniswapV2Factory", uniswap.factory));
+        entries.push(manifest::external("WETH9", uniswap.weth));
+    }
+    entries
 }
 
 /// Sends a contract creation and waits for it; `what` names it in errors.

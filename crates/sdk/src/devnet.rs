@@ -45,6 +45,10 @@ pub struct DevnetReport {
     pub exited: Option<u64>,
     /// The node that asked to leave and is waiting out its 30 days.
     pub exit_requested: Option<u64>,
+    /// SESH paid in network fees (Pro and Names), if the fee contracts are deployed.
+    pub fees_paid: U256,
+    /// Liquidity tokens the treasury got from the Uniswap v2 pair it funded.
+    pub liquidity: U256,
 }
 
 /// Populates `system`. `funder` holds enough SESH for every stake; `accounts` are the operators
@@ -118,5 +122,65 @@ pub async fn populate(
     let leaving = report.registered[4];
     transact(system.registry.requestExit(leaving).from(accounts[4]), "requesting an exit").await?;
     report.exit_requested = Some(leaving);
+
+    if system.manifest.contracts.contains_key("SessionPro") {
+        pay_fees(system, provider, funder, &mut report).await?;
+    }
     Ok(report)
+}
+
+/// The devnet's price: SESH at $0.50, as an 8-decimal feed answer.
+pub const DEVNET_PRICE: u64 = 50_000_000;
+
+/// Posts a fresh answer to the devnet feed so payments never see a stale price.
+pub async fn refresh_price(system: &Deployment) -> eyre::Result<()> {
+    let feed = system.devnet_price_feed()?;
+    transact(feed.setAnswer(alloy::primitives::I256::try_from(DEVNET_PRICE)?), "updating the devnet price feed")
+        .await?;
+    Ok(())
+}
+
+/// App users pay fees (five Pro subscriptions, three names); then the liquidity treasury pairs its
+/// 10% with 1 ETH in the local Uniswap v2.
+async fn pay_fees(
+    system: &Deployment,
+    provider: &DynProvider,
+    payer: Address,
+    report: &mut DevnetReport,
+) -> eyre::Result<()> {
+    use alloy::providers::Provider;
+    refresh_price(system).await?;
+    let (pro, names) = (system.session_pro()?, system.session_names()?);
+    transact(system.token.approve(*pro.address(), U256::MAX).from(payer), "approving Pro").await?;
+    transact(system.token.approve(*names.address(), U256::MAX).from(payer), "approving Names").await?;
+    let id = |n: u8| {
+        let mut id = vec![0x05; 1];
+        id.extend_from_slice(&[n; 32]);
+        alloy::primitives::Bytes::from(id)
+    };
+    for n in 1..=5u8 {
+        let quote = pro.quotePlan(U256::from(1)).call().await?.sesh;
+        transact(pro.subscribe(id(n), U256::from(1), quote).from(payer), "subscribing to Pro").await?;
+        report.fees_paid += quote;
+    }
+    for (n, name) in ["alice", "bob", "session-devnet"].into_iter().enumerate() {
+        let quote = names.quoteName(name.into()).call().await?.sesh;
+        transact(names.register(name.into(), id(n as u8 + 10), quote).from(payer), "registering a name").await?;
+        report.fees_paid += quote;
+    }
+
+    let treasury_address = system.manifest.address("LiquidityTreasury")?;
+    let treasury = session_bindings::LiquidityTreasury::new(treasury_address, provider.clone());
+    let eth = U256::from(10u64).pow(U256::from(18));
+    let fund = alloy::rpc::types::TransactionRequest::default().from(payer).to(treasury_address).value(eth);
+    provider.send_transaction(fund).await?.get_receipt().await?;
+    let sesh = system.token.balanceOf(treasury_address).call().await?;
+    let deadline = U256::from(crate::actors::now(provider).await? + 600);
+    let call = treasury.addLiquidityETH(sesh, eth, sesh, eth, deadline).from(system.manifest.owner);
+    let receipt = transact(call, "adding protocol-owned liquidity").await?;
+    report.liquidity = receipt
+        .decoded_log::<session_bindings::liquidity_treasury::LiquidityTreasury::LiquidityAdded>()
+        .map(|e| e.liquidity)
+        .unwrap_or_default();
+    Ok(())
 }

@@ -22,6 +22,9 @@ pub struct GenesisConfig {
     /// Every allocation minted at genesis.
     #[serde(rename = "allocation")]
     pub allocations: Vec<Allocation>,
+    /// Network fees (Session Pro, Session Names); not deployed when absent.
+    #[serde(default)]
+    pub fees: Option<crate::fees::FeesConfig>,
 }
 
 /// One line of the genesis mint.
@@ -174,7 +177,7 @@ mod tests {
             amount: *amount,
             liquid: *liquid,
         }));
-        GenesisConfig { allocations }
+        GenesisConfig { allocations, fees: None }
     }
 
     #[test]

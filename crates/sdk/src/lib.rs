@@ -6,6 +6,7 @@ pub mod actors;
 pub mod anvil;
 pub mod deploy;
 pub mod devnet;
+pub mod fees;
 pub mod genesis;
 pub mod manifest;
 pub mod permit;
@@ -13,6 +14,7 @@ pub mod revert;
 pub mod staking;
 pub mod status;
 pub mod toolchain;
+pub mod uniswap;
 pub mod units;
 
 pub use deploy::{Deployment, deploy};

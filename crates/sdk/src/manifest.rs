@@ -39,7 +39,8 @@ pub struct DeployedContract {
     /// The implementation behind the proxy, for upgradeable contracts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implementation: Option<Address>,
-    /// The ABI file, relative to the manifest.
+    /// The ABI file, relative to the manifest (empty for contracts that are not ours).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub abi: String,
 }
 
@@ -58,7 +59,7 @@ impl Manifest {
     pub fn write(&self, dir: &Path) -> eyre::Result<PathBuf> {
         let abi_dir = dir.join(&self.abi_dir);
         fs::create_dir_all(&abi_dir).wrap_err_with(|| format!("creating {}", abi_dir.display()))?;
-        for (name, contract) in &self.contracts {
+        for (name, contract) in self.contracts.iter().filter(|(_, c)| !c.abi.is_empty()) {
             let abi = abi_of(name).ok_or_eyre(format!("no ABI compiled for `{name}`"))?;
             fs::write(dir.join(&contract.abi), abi).wrap_err_with(|| format!("writing the ABI of {name}"))?;
         }
@@ -83,6 +84,11 @@ pub fn abi_of(name: &str) -> Option<&'static str> {
 /// The manifest entry of a contract named `name`.
 pub fn entry(name: &str, address: Address, implementation: Option<Address>) -> (String, DeployedContract) {
     (name.to_string(), DeployedContract { address, implementation, abi: format!("{ABI_DIR}/{name}.json") })
+}
+
+/// The manifest entry of a contract that is not ours (no ABI file is published for it).
+pub fn external(name: &str, address: Address) -> (String, DeployedContract) {
+    (name.to_string(), DeployedContract { address, implementation: None, abi: String::new() })
 }
 
 #[cfg(test)]

@@ -37,3 +37,8 @@ pub async fn transact<P: Provider, D: CallDecoder>(
     let pending = call.send().await.map_err(|e| eyre::eyre!("{what}: {}", explain(&e)))?;
     crate::deploy::mined(pending).await.map_err(|e| eyre::eyre!("{what}: {e}"))
 }
+
+/// A contract error as a report carrying the decoded custom error: for `.call()` results.
+pub fn decoded(error: ContractError) -> eyre::Report {
+    eyre::eyre!("{}", explain(&error))
+}

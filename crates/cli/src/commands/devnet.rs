@@ -12,7 +12,7 @@ use session_sdk::{
     actors::{dev_accounts, next_block_at, now, signing_provider},
     anvil::spawn_anvil,
     deploy,
-    devnet::{DevnetPlan, populate},
+    devnet::{DevnetPlan, populate, refresh_price},
     revert::transact,
     status::SystemStatus,
     toolchain::devnet_genesis_path,
@@ -70,16 +70,21 @@ pub async fn run(_global: &GlobalArgs, args: DevnetArgs) -> eyre::Result<()> {
     );
     let report = populate(&deployment, &provider, signers[1].address(), &accounts, &mut network, &plan).await?;
     println!(
-        "network: node {} liquidated, node {} exited by signature, node {} waiting out its exit request\n",
+        "network: node {} liquidated, node {} exited by signature, node {} waiting out its exit request",
         report.liquidated.unwrap_or_default(),
         report.exited.unwrap_or_default(),
         report.exit_requested.unwrap_or_default()
+    );
+    println!(
+        "fees: {} SESH paid for Pro and Names (90% reminted to the pool); the treasury holds {} LP tokens of SESH/WETH\n",
+        format_sesh(report.fees_paid),
+        report.liquidity
     );
     print!("{}", SystemStatus::fetch(&deployment).await?);
 
     if !args.once {
         println!(
-            "\nThe chain stays up at {} for frontends; every {}s it moves one hour on and distributes rewards. Ctrl-C stops it.",
+            "\nThe chain stays up at {} for frontends; every {}s it moves one hour on, refreshes the price feed and distributes rewards. Ctrl-C stops it.",
             anvil.endpoint(),
             TICK_SECONDS
         );
@@ -89,6 +94,7 @@ pub async fn run(_global: &GlobalArgs, args: DevnetArgs) -> eyre::Result<()> {
                 _ = tokio::time::sleep(std::time::Duration::from_secs(TICK_SECONDS)) => {
                     let at = now(&provider).await? + 3_600;
                     next_block_at(&provider, at).await?;
+                    refresh_price(&deployment).await?;
                     transact(deployment.registry.distributeRewards(), "distributing rewards").await?;
                     let status = SystemStatus::fetch(&deployment).await?;
                     println!(

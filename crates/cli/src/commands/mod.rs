@@ -4,4 +4,6 @@ pub mod bench;
 pub mod deploy;
 pub mod devnet;
 pub mod keys;
+pub mod names;
+pub mod pro;
 pub mod status;
