@@ -117,3 +117,44 @@ async fn deploy_signs_with_an_encrypted_keystore() -> eyre::Result<()> {
 fn rand_core_rng() -> impl alloy::signers::k256::elliptic_curve::rand_core::CryptoRngCore {
     alloy::signers::k256::elliptic_curve::rand_core::OsRng
 }
+
+#[tokio::test]
+async fn an_operator_registers_earns_claims_and_leaves_through_the_cli() -> eyre::Result<()> {
+    use session_sdk::actors::next_block_at;
+    let env = TestEnv::new().await?;
+    let dir = temp_dir("operator");
+    let manifest = env.system.manifest.write(&dir)?;
+    let keys = dir.join("node.json");
+    run(cli(&["keys", "generate", "--seed", &"42".repeat(32), "--out", keys.to_str().unwrap()])).await?;
+    let operator = &env.signers[2]; // holds 10M SESH at genesis
+    let key = alloy::hex::encode(operator.to_bytes());
+    let rpc = env.anvil.endpoint();
+    let with = |args: &[&str]| {
+        let base =
+            ["--rpc-url", rpc.as_str(), "--deployment", manifest.to_str().unwrap(), "--private-key", key.as_str()];
+        cli(&[args, &base[..]].concat())
+    };
+    run(with(&["node", "register", "--keys", keys.to_str().unwrap()])).await?;
+    let registry = &env.system.registry;
+    assert_eq!(registry.nodeIdsOf(operator.address()).call().await?, vec![1]);
+
+    next_block_at(&env.provider, env.now().await? + 86_400).await?;
+    run(with(&["rewards", "show"])).await?;
+    let before = env.system.token.balanceOf(operator.address()).call().await?;
+    run(with(&["rewards", "claim", "--amount", "100"])).await?;
+    let after = env.system.token.balanceOf(operator.address()).call().await?;
+    assert_eq!(after - before, session_sdk::units::sesh(100));
+    run(with(&["rewards", "claim"])).await?;
+
+    run(with(&["node", "exit", "--node", "1"])).await?;
+    let early = run(with(&["node", "exit", "--node", "1", "--finalize"])).await.unwrap_err();
+    assert!(format!("{early:#}").contains("ExitNotUnlocked"), "{early:#}");
+    next_block_at(&env.provider, env.now().await? + 30 * 86_400 + 10).await?;
+    run(with(&["node", "exit", "--node", "1", "--finalize"])).await?;
+    let stake_before = env.system.token.balanceOf(operator.address()).call().await?;
+    run(with(&["node", "withdraw"])).await?;
+    let stake_after = env.system.token.balanceOf(operator.address()).call().await?;
+    assert_eq!(stake_after - stake_before, registry.stakingRequirement().call().await?);
+    std::fs::remove_dir_all(dir)?;
+    Ok(())
+}

@@ -28,6 +28,12 @@ pub enum Command {
     Deploy(commands::deploy::DeployArgs),
     /// Show the state of a deployment: pool, release, network.
     Status(commands::status::StatusArgs),
+    /// An operator's node.
+    #[command(subcommand)]
+    Node(commands::node::NodeCommand),
+    /// Rewards of an address: show and claim.
+    #[command(subcommand)]
+    Rewards(commands::rewards::RewardsCommand),
     /// Session Pro subscriptions (priced in USD, paid in SESH).
     #[command(subcommand)]
     Pro(commands::pro::ProCommand),
@@ -49,6 +55,8 @@ pub async fn run(cli: Cli) -> eyre::Result<()> {
         Command::Deploy(args) => commands::deploy::run(&cli.global, args).await,
         Command::Status(args) => commands::status::run(&cli.global, args).await,
         Command::Keys(command) => commands::keys::run(command),
+        Command::Node(command) => commands::node::run(&cli.global, command).await,
+        Command::Rewards(command) => commands::rewards::run(&cli.global, command).await,
         Command::Pro(command) => commands::pro::run(&cli.global, command).await,
         Command::Names(command) => commands::names::run(&cli.global, command).await,
         Command::Bench(command) => commands::bench::run(&cli.global, command).await,
