@@ -158,3 +158,35 @@ async fn an_operator_registers_earns_claims_and_leaves_through_the_cli() -> eyre
     std::fs::remove_dir_all(dir)?;
     Ok(())
 }
+
+#[tokio::test]
+async fn the_network_commands_witness_and_confirm_an_exit() -> eyre::Result<()> {
+    use session_sdk::actors::mine_at;
+    let mut env = TestEnv::new().await?;
+    let node = env.register_solo(1, 10).await?;
+    env.register_solo(2, 11).await?;
+    let dir = temp_dir("network");
+    let manifest = env.system.manifest.write(&dir)?;
+    let rpc = env.anvil.endpoint();
+    let key = alloy::hex::encode(env.signers[9].to_bytes());
+    let seed = session_e2e::NETWORK_SEED.to_string();
+    let with = |args: &[&str]| {
+        let base =
+            ["--rpc-url", rpc.as_str(), "--deployment", manifest.to_str().unwrap(), "--private-key", key.as_str()];
+        cli(&[args, &["--seed", seed.as_str(), "--nodes", "4"][..], &base[..]].concat())
+    };
+    run(with(&["network", "check"])).await?;
+    transact_request_exit(&env, node).await?;
+    mine_at(&env.provider, env.now().await? + session_sdk::witness::NETWORK_UNLOCK_PERIOD + 1).await?;
+    run(with(&["network", "run", "--once"])).await?;
+    assert_eq!(env.system.registry.node(node).call().await?.status, 3, "the network signed the exit");
+    run(with(&["network", "check"])).await?;
+    std::fs::remove_dir_all(dir)?;
+    Ok(())
+}
+
+async fn transact_request_exit(env: &TestEnv, node: u64) -> eyre::Result<()> {
+    let call = env.system.registry.requestExit(node).from(env.signers[10].address());
+    session_sdk::revert::transact(call, "requesting the exit").await?;
+    Ok(())
+}

@@ -3,6 +3,7 @@
 mod cli;
 mod deployment;
 mod fees;
+mod network;
 mod reward_pool;
 mod staking;
 mod token;

@@ -36,7 +36,9 @@ pub struct NetworkSignature {
 }
 
 struct Member {
-    keys: NodeKeys,
+    /// The secret keys, for nodes this simulation runs; `None` for nodes it only observes.
+    keys: Option<NodeKeys>,
+    public: PublicKey,
     online: bool,
 }
 
@@ -57,19 +59,32 @@ impl SimulatedNetwork {
         self.domain
     }
 
-    /// A node joined (its key entered the contract's aggregate).
+    /// A node this simulation runs joined (its key entered the contract's aggregate).
     pub fn join(&mut self, node_id: u64, keys: NodeKeys) {
-        self.members.insert(node_id, Member { keys, online: true });
+        let public = keys.bls_public();
+        self.members.insert(node_id, Member { keys: Some(keys), public, online: true });
     }
 
-    /// A node left (exit, liquidation or decommission removed its key from the aggregate).
-    pub fn leave(&mut self, node_id: u64) -> Option<NodeKeys> {
-        self.members.remove(&node_id).map(|m| m.keys)
+    /// A node someone else runs joined: the simulation knows only its public key, so it never
+    /// signs and is always listed among the non-signers.
+    pub fn observe(&mut self, node_id: u64, public: PublicKey) {
+        self.members.insert(node_id, Member { keys: None, public, online: false });
+    }
+
+    /// A node left (exit or liquidation removed its key from the aggregate).
+    pub fn leave(&mut self, node_id: u64) -> bool {
+        self.members.remove(&node_id).is_some()
+    }
+
+    /// Whether the node is active and online (signing).
+    pub fn is_online(&self, node_id: u64) -> bool {
+        self.members.get(&node_id).is_some_and(|m| m.online)
     }
 
     /// Takes a node offline (it stops signing) or back online.
     pub fn set_online(&mut self, node_id: u64, online: bool) -> Result<(), NetworkError> {
-        self.members.get_mut(&node_id).ok_or(NetworkError::UnknownNode(node_id))?.online = online;
+        let member = self.members.get_mut(&node_id).ok_or(NetworkError::UnknownNode(node_id))?;
+        member.online = online && member.keys.is_some();
         Ok(())
     }
 
@@ -78,9 +93,9 @@ impl SimulatedNetwork {
         self.members.keys().copied().collect()
     }
 
-    /// The keys of an active node.
+    /// The keys of an active node this simulation runs.
     pub fn keys(&self, node_id: u64) -> Option<&NodeKeys> {
-        self.members.get(&node_id).map(|m| &m.keys)
+        self.members.get(&node_id).and_then(|m| m.keys.as_ref())
     }
 
     /// Number of active nodes.
@@ -95,7 +110,7 @@ impl SimulatedNetwork {
 
     /// The aggregate of every active key: what the contract must hold.
     pub fn aggregate_public_key(&self) -> Result<PublicKey, NetworkError> {
-        let keys: Vec<PublicKey> = self.members.values().map(|m| m.keys.bls_public()).collect();
+        let keys: Vec<PublicKey> = self.members.values().map(|m| m.public).collect();
         Ok(aggregate_public_keys(&keys)?)
     }
 
@@ -105,9 +120,12 @@ impl SimulatedNetwork {
         if online.is_empty() {
             return Err(NetworkError::NoSigner);
         }
-        let signatures: Vec<Signature> =
-            online.iter().map(|(_, m)| m.keys.bls().sign_action(&self.domain, action, node_id, timestamp)).collect();
-        let non_signers: Vec<(u64, PublicKey)> = offline.iter().map(|(id, m)| (**id, m.keys.bls_public())).collect();
+        let signatures: Vec<Signature> = online
+            .iter()
+            .filter_map(|(_, m)| m.keys.as_ref())
+            .map(|keys| keys.bls().sign_action(&self.domain, action, node_id, timestamp))
+            .collect();
+        let non_signers: Vec<(u64, PublicKey)> = offline.iter().map(|(id, m)| (**id, m.public)).collect();
         Ok(NetworkSignature {
             non_signers: non_signers.iter().map(|(id, _)| *id).collect(),
             non_signer_keys: non_signer_keys(&non_signers)?,
@@ -159,9 +177,19 @@ mod tests {
     }
 
     #[test]
+    fn an_observed_node_is_always_a_non_signer() {
+        let mut network = network(2);
+        network.observe(3, NodeKeys::derived(99, 3).bls_public());
+        network.set_online(3, true).unwrap();
+        assert!(!network.is_online(3), "no secret key: cannot come online");
+        let signed = network.sign(Action::Exit, 1, 5).unwrap();
+        assert_eq!(signed.non_signers, vec![3]);
+    }
+
+    #[test]
     fn leaving_removes_the_key_from_the_aggregate() {
         let mut network = network(3);
-        network.leave(2).unwrap();
+        assert!(network.leave(2));
         let expected =
             aggregate_public_keys(&[NodeKeys::derived(42, 1).bls_public(), NodeKeys::derived(42, 3).bls_public()])
                 .unwrap();

@@ -16,6 +16,7 @@ pub mod status;
 pub mod toolchain;
 pub mod uniswap;
 pub mod units;
+pub mod witness;
 
 pub use deploy::{Deployment, deploy};
 pub use genesis::GenesisConfig;

@@ -90,6 +90,17 @@ impl Deployment {
         }
     }
 
+    /// The aggregate public key of the active nodes, as the contract holds it (EIP-2537 bytes).
+    pub async fn aggregate_public_key(&self) -> eyre::Result<Vec<u8>> {
+        Ok(self.registry.aggregatePublicKey().call().await?.to_vec())
+    }
+
+    /// A registered node's BLS public key, as the contract holds it.
+    pub async fn bls_public_key(&self, node_id: u64) -> eyre::Result<session_bls::PublicKey> {
+        let bytes = self.registry.blsPublicKey(node_id).call().await?;
+        Ok(session_bls::PublicKey::from_eip2537(&bytes)?)
+    }
+
     /// Every registered node, page by page.
     pub async fn all_nodes(&self) -> eyre::Result<Vec<NodeInfo>> {
         const PAGE: u64 = 200;

@@ -5,6 +5,7 @@ pub mod deploy;
 pub mod devnet;
 pub mod keys;
 pub mod names;
+pub mod network;
 pub mod node;
 pub mod pro;
 pub mod rewards;

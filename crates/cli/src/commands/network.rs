@@ -1,0 +1,83 @@
+//! `sesh network`: run the simulated Session Network against any deployment: it witnesses the
+//! registry, reports where its view and the contract diverge, and signs its decisions.
+
+use crate::context::GlobalArgs;
+use clap::Subcommand;
+use session_network::NodeKeys;
+use session_sdk::{devnet::DevnetPlan, witness::Witness};
+
+/// Network commands.
+#[derive(Debug, Clone, Subcommand)]
+pub enum NetworkCommand {
+    /// Sync with the chain and report divergences between the network's view and the contract.
+    Check(NetworkArgs),
+    /// Sync, then sign and submit every decision due (confirmed exits, liquidations); repeat
+    /// every `--interval` seconds unless `--once`.
+    Run {
+        /// The network's keys.
+        #[command(flatten)]
+        network: NetworkArgs,
+        /// Seconds between two rounds.
+        #[arg(long, default_value_t = 10)]
+        interval: u64,
+        /// One round only.
+        #[arg(long)]
+        once: bool,
+    },
+}
+
+/// Which nodes the simulation runs.
+#[derive(Debug, Clone, clap::Args)]
+pub struct NetworkArgs {
+    /// Seed of the nodes' keys (the devnet's by default).
+    #[arg(long, default_value_t = DevnetPlan::default().seed)]
+    pub seed: u64,
+    /// How many keys of that seed the network holds.
+    #[arg(long, default_value_t = 64)]
+    pub nodes: u64,
+}
+
+impl NetworkArgs {
+    fn keys(&self) -> impl Iterator<Item = NodeKeys> + '_ {
+        (0..self.nodes).map(|i| NodeKeys::derived(self.seed, i))
+    }
+}
+
+/// Runs a network command.
+pub async fn run(global: &GlobalArgs, command: NetworkCommand) -> eyre::Result<()> {
+    match command {
+        NetworkCommand::Check(args) => {
+            let deployment = global.deployment(global.provider(None)).await?;
+            let mut witness = Witness::new(&deployment, args.keys());
+            let events = witness.sync(&deployment).await?;
+            let divergences = witness.divergences(&deployment).await?;
+            println!("{events} events witnessed; {} active nodes in the network's view", witness.network.len());
+            if divergences.is_empty() {
+                println!("in step with the contract");
+            }
+            for divergence in &divergences {
+                println!("DIVERGENCE: {divergence}");
+            }
+            eyre::ensure!(divergences.is_empty(), "the network and the contract disagree");
+            Ok(())
+        }
+        NetworkCommand::Run { network, interval, once } => {
+            let signer = global.signer()?;
+            let sender = signer.address();
+            let deployment = global.deployment(global.provider(Some(signer))).await?;
+            let mut witness = Witness::new(&deployment, network.keys());
+            loop {
+                for decision in witness.act(&deployment, sender).await? {
+                    println!("signed and submitted: {:?} of node {}", decision.action, decision.node_id);
+                }
+                for divergence in witness.divergences(&deployment).await? {
+                    println!("DIVERGENCE: {divergence}");
+                }
+                if once {
+                    return Ok(());
+                }
+                tokio::time::sleep(std::time::Duration::from_secs(interval)).await;
+            }
+        }
+    }
+}
