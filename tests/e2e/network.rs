@@ -65,10 +65,10 @@ async fn the_network_and_the_contract_agree_after_a_long_randomized_run() -> eyr
             4 | 5 => {
                 // An operator asks to leave; the network confirms after its unlock period.
                 let active = witness.network.node_ids();
-                if let Some(id) = active.get(rng.below(active.len().max(1) as u64) as usize) {
-                    if system.registry.node(*id).call().await?.exitRequestedAt == 0 {
-                        transact(system.registry.requestExit(*id).from(operators[id]), "exit request").await?;
-                    }
+                if let Some(id) = active.get(rng.below(active.len().max(1) as u64) as usize)
+                    && system.registry.node(*id).call().await?.exitRequestedAt == 0
+                {
+                    transact(system.registry.requestExit(*id).from(operators[id]), "exit request").await?;
                 }
             }
             6 => {
@@ -81,11 +81,11 @@ async fn the_network_and_the_contract_agree_after_a_long_randomized_run() -> eyr
             }
             _ => {
                 // Someone claims.
-                if let Some(who) = everyone.iter().nth(rng.below(everyone.len().max(1) as u64) as usize) {
-                    if system.registry.pendingRewards(*who).call().await? > U256::ZERO {
-                        transact(system.registry.claimRewards_1().from(*who), "claim").await?;
-                        claims += 1;
-                    }
+                if let Some(who) = everyone.iter().nth(rng.below(everyone.len().max(1) as u64) as usize)
+                    && system.registry.pendingRewards(*who).call().await? > U256::ZERO
+                {
+                    transact(system.registry.claimRewards_1().from(*who), "claim").await?;
+                    claims += 1;
                 }
             }
         }
