@@ -201,17 +201,19 @@ contract StakingRegistry is
 
     /// @inheritdoc IStakingRegistry
     function claimRewards() external nonReentrant returns (uint256 amount) {
-        amount = _settleBeneficiary(msg.sender);
+        (uint256 stored, uint256 credited) = _settleBeneficiary(msg.sender);
+        amount = stored + credited;
         require(amount != 0, NothingToClaim());
-        _payRewards(amount);
+        _payRewards(stored, amount, amount);
     }
 
     /// @inheritdoc IStakingRegistry
     function claimRewards(uint256 amount) external nonReentrant {
-        uint256 available = _settleBeneficiary(msg.sender);
+        (uint256 stored, uint256 credited) = _settleBeneficiary(msg.sender);
+        uint256 available = stored + credited;
         require(amount != 0, NothingToClaim());
         require(amount <= available, InsufficientRewards(amount, available));
-        _payRewards(amount);
+        _payRewards(stored, available, amount);
     }
 
     /// @inheritdoc IStakingRegistry
@@ -223,8 +225,9 @@ contract StakingRegistry is
         Position storage p = $.positions[nodeId][index];
         _distribute();
         _settleNode(n, $.rewardPerNode);
-        _settlePosition(nodeId, n, index, p);
         address old = p.beneficiary;
+        uint256 credit = _settlePosition(nodeId, n, index, p);
+        if (credit != 0) $.claimable[old] += credit;
         _unlist(old, p);
         p.beneficiary = newBeneficiary;
         _list(newBeneficiary, p, nodeId, index);
@@ -677,7 +680,7 @@ contract StakingRegistry is
 
     /// @dev Credits position `index` of a settled node to its beneficiary: its share rounded down,
     /// the remainder (< 1 atomic unit, scaled) carried in the position; for the operator also the
-    /// node's set-aside fee.
+    /// node's set-aside fee. The caller adds `credit` to the beneficiary's balance.
     function _settlePosition(uint64 nodeId, NodeRecord storage n, uint256 index, Position storage p)
         private
         returns (uint256 credit)
@@ -697,15 +700,12 @@ contract StakingRegistry is
                 n.unclaimedFee = 0;
             }
         }
-        if (credit != 0) {
-            address beneficiary = p.beneficiary;
-            _storage().claimable[beneficiary] += credit;
-            emit RewardsCredited(nodeId, beneficiary, credit);
-        }
+        if (credit != 0) emit RewardsCredited(nodeId, p.beneficiary, credit);
     }
 
-    /// @dev Settles every position whose beneficiary is `account` and returns its claimable total.
-    function _settleBeneficiary(address account) private returns (uint256) {
+    /// @dev Settles every position whose beneficiary is `account`; returns its stored balance and
+    /// the newly settled credit (kept in memory: a claim then writes the balance once).
+    function _settleBeneficiary(address account) private returns (uint256 stored, uint256 credited) {
         _distribute();
         StakingRegistryStorage storage $ = _storage();
         uint256 rpn = $.rewardPerNode;
@@ -715,14 +715,16 @@ contract StakingRegistry is
             (uint64 nodeId, uint256 index) = _unpack(list[i]);
             NodeRecord storage n = $.nodes[nodeId];
             _settleNode(n, rpn);
-            _settlePosition(nodeId, n, index, $.positions[nodeId][index]);
+            credited += _settlePosition(nodeId, n, index, $.positions[nodeId][index]);
         }
-        return $.claimable[account];
+        stored = $.claimable[account];
     }
 
-    function _payRewards(uint256 amount) private {
+    /// @dev Pays `amount` of the caller's `available` (= `stored` + new credit) and stores the rest.
+    function _payRewards(uint256 stored, uint256 available, uint256 amount) private {
         StakingRegistryStorage storage $ = _storage();
-        $.claimable[msg.sender] -= amount;
+        uint256 rest = available - amount;
+        if (rest != stored) $.claimable[msg.sender] = rest;
         $.accountedBalance -= uint128(amount);
         _TOKEN.safeTransfer(msg.sender, amount);
         emit RewardsClaimed(msg.sender, amount);
@@ -730,50 +732,90 @@ contract StakingRegistry is
 
     /// @dev Ends node `nodeId` (after a distribution): final rewards credited, key out of the
     /// aggregate, stakes (or, for a liquidation, `returned` split by stake) made withdrawable. The
-    /// carried reward fractions, which now sum to whole atomic units, go to the operator.
+    /// node's and its positions' carried reward fractions, which now sum to whole atomic units, go
+    /// to the operator. The final settlement is computed in memory: an ended node's reward fields
+    /// are never read again (views return 0 for it).
     function _exit(uint64 nodeId, NodeRecord storage n, NodeStatus finalStatus, uint256 returned) private {
         StakingRegistryStorage storage $ = _storage();
-        if (n.status == NodeStatus.Active) {
-            _settleNode(n, $.rewardPerNode);
-            --$.earningNodes;
-        }
+        (uint256 rps, uint256 fee, uint256 fractions) = _finalNodeRewards(n);
+        if (n.status == NodeStatus.Active) --$.earningNodes;
         n.status = finalStatus;
         _removeKey(nodeId);
         delete $.nodeIdOfEd25519[n.ed25519Key];
 
+        bool liquidated = finalStatus == NodeStatus.Liquidated;
+        // In a liquidation the operator gets what the others' rounded-down shares leave.
+        (uint256 othersFractions, uint256 operatorStakeBack) =
+            _closeOthers(nodeId, n, rps, liquidated ? returned : n.deposit, liquidated);
+        fractions += othersFractions;
+        Position storage operatorPosition = $.positions[nodeId][0];
+        uint256 operatorScaled = uint256(operatorPosition.stake) * (rps - operatorPosition.checkpoint)
+            + operatorPosition.remainder;
+        fractions += operatorScaled % PRECISION;
+        _closePosition(nodeId, operatorPosition, rps, operatorStakeBack, fee + fractions / PRECISION);
+    }
+
+    /// @dev Closes positions 1.. of an ending node; `total` is what goes back to all contributors
+    /// (the deposit, or the liquidation's returned part, split by stake and rounded down). Returns
+    /// their carried fractions and what is left of `total` for the operator.
+    function _closeOthers(uint64 nodeId, NodeRecord storage n, uint256 rps, uint256 total, bool liquidated)
+        private
+        returns (uint256 fractions, uint256 left)
+    {
+        left = total;
         uint256 count = n.contributorCount;
         uint256 deposit = n.deposit;
-        bool liquidated = finalStatus == NodeStatus.Liquidated;
-        uint256 fractions = n.stakeCarry;
-        uint256 returnedLeft = returned;
-        mapping(uint256 => Position) storage positions = $.positions[nodeId];
-        for (uint256 i; i < count; ++i) {
+        mapping(uint256 => Position) storage positions = _storage().positions[nodeId];
+        for (uint256 i = 1; i < count; ++i) {
             Position storage p = positions[i];
-            _settlePosition(nodeId, n, i, p);
-            fractions += p.remainder;
-            _unlist(p.beneficiary, p);
-            uint256 amount = p.stake;
-            if (liquidated) {
-                amount = returned * amount / deposit;
-                returnedLeft -= amount;
-            }
-            if (i == 0) continue; // the operator's stake is credited last, with the dust
-            _unlock(nodeId, p.staker, amount);
+            uint256 stakeBack = liquidated ? total * p.stake / deposit : p.stake;
+            left -= stakeBack;
+            fractions += _closePosition(nodeId, p, rps, stakeBack, 0);
         }
-        Position storage operatorPosition = positions[0];
-        uint256 dust = fractions / PRECISION;
-        if (dust != 0) {
-            $.claimable[operatorPosition.beneficiary] += dust;
-            emit RewardsCredited(nodeId, operatorPosition.beneficiary, dust);
+    }
+
+    /// @dev Final settlement of position `p` at `rps`: credits its reward plus `extraReward`,
+    /// unlocks `stakeBack`, removes it from its beneficiary's list; returns the carried fraction.
+    function _closePosition(
+        uint64 nodeId,
+        Position storage p,
+        uint256 rps,
+        uint256 stakeBack,
+        uint256 extraReward
+    ) private returns (uint256 fraction) {
+        uint256 scaled = uint256(p.stake) * (rps - p.checkpoint) + p.remainder;
+        fraction = scaled % PRECISION;
+        address beneficiary = p.beneficiary;
+        _unlist(beneficiary, p);
+        _credit(nodeId, beneficiary, scaled / PRECISION + extraReward);
+        _unlock(nodeId, p.staker, stakeBack);
+    }
+
+    /// @dev A node's final settlement, without writing it: its `rewardPerStake`, the operator's fee
+    /// owed, and the node-level carried fraction (scaled).
+    function _finalNodeRewards(NodeRecord storage n)
+        private
+        view
+        returns (uint256 rps, uint256 fee, uint256 fractions)
+    {
+        rps = n.rewardPerStake;
+        fee = n.unclaimedFee;
+        fractions = n.stakeCarry;
+        if (n.status == NodeStatus.Active) {
+            uint256 earned = _storage().rewardPerNode - n.rewardCheckpoint;
+            uint256 newFee = earned * n.feeBps / BPS;
+            fee += newFee;
+            uint256 scaled = (earned - newFee) * PRECISION + fractions;
+            uint256 deposit = n.deposit;
+            rps += scaled / deposit;
+            fractions = scaled % deposit;
         }
-        // Operator: its own share plus, in a liquidation, the split's rounding dust.
-        _unlock(
-            nodeId,
-            operatorPosition.staker,
-            liquidated
-                ? returnedLeft + returned * uint256(operatorPosition.stake) / deposit
-                : operatorPosition.stake
-        );
+    }
+
+    function _credit(uint64 nodeId, address beneficiary, uint256 amount) private {
+        if (amount == 0) return;
+        _storage().claimable[beneficiary] += amount;
+        emit RewardsCredited(nodeId, beneficiary, amount);
     }
 
     function _unlock(uint64 nodeId, address staker, uint256 amount) private {
@@ -872,6 +914,7 @@ contract StakingRegistry is
     function _pendingOfPosition(uint64 nodeId, uint256 index, uint256 rpn) private view returns (uint256) {
         StakingRegistryStorage storage $ = _storage();
         NodeRecord storage n = $.nodes[nodeId];
+        if (!_isRegistered(n.status)) return 0;
         Position storage p = $.positions[nodeId][index];
         uint256 rps = n.rewardPerStake;
         uint256 fee = n.unclaimedFee;
