@@ -55,7 +55,9 @@ contract StakingRegistry is
     /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
     IRewardPool private immutable _POOL;
 
-    /// @dev One node: 5 slots.
+    /// @dev One node: 5 slots, 3 of them written at registration (slot 1 and, until the node first
+    /// settles, slot 3 stay zero). Amounts in uint64: the token's cap (2.4e17) is below 2^64, and so is
+    /// a node's cumulative reward for centuries at the pool's rate.
     struct NodeRecord {
         // slot 0
         address operator;
@@ -64,21 +66,22 @@ contract StakingRegistry is
         NodeStatus status;
         uint8 contributorCount;
         // slot 1
-        uint64 deposit;
         uint64 exitRequestedAt;
         uint64 lastExitRequestAt;
         uint64 lastDecisionAt;
-        // slot 2
-        uint96 rewardCheckpoint;
-        uint96 unclaimedFee;
+        // slot 2: everything a settlement touches
+        uint64 rewardCheckpoint;
+        uint64 unclaimedFee;
         uint64 stakeCarry;
+        uint64 deposit;
         // slot 3
         uint256 rewardPerStake;
         // slot 4
         bytes32 ed25519Key;
     }
 
-    /// @dev One contributor position: 3 slots.
+    /// @dev One contributor position: 3 slots. `beneficiary == address(0)` means the staker itself
+    /// (saves a slot at registration).
     struct Position {
         address staker;
         uint64 stake;
@@ -91,7 +94,7 @@ contract StakingRegistry is
     /// @custom:storage-location erc7201:session.storage.StakingRegistry
     struct StakingRegistryStorage {
         // slot 0: the reward accumulator, written by every distribution.
-        uint96 rewardPerNode;
+        uint64 rewardPerNode;
         uint64 undistributed;
         uint32 earningNodes;
         uint64 lastDistribution;
@@ -225,11 +228,11 @@ contract StakingRegistry is
         Position storage p = $.positions[nodeId][index];
         _distribute();
         _settleNode(n, $.rewardPerNode);
-        address old = p.beneficiary;
+        address old = _beneficiaryOf(p);
         uint256 credit = _settlePosition(nodeId, n, index, p);
         if (credit != 0) $.claimable[old] += credit;
         _unlist(old, p);
-        p.beneficiary = newBeneficiary;
+        p.beneficiary = newBeneficiary == msg.sender ? address(0) : newBeneficiary;
         _list(newBeneficiary, p, nodeId, index);
         emit BeneficiaryUpdated(nodeId, msg.sender, old, newBeneficiary);
     }
@@ -461,7 +464,7 @@ contract StakingRegistry is
         info.contributors = new Contributor[](count);
         for (uint256 i; i < count; ++i) {
             Position storage p = $.positions[nodeId][i];
-            info.contributors[i] = Contributor(p.staker, p.beneficiary, p.stake);
+            info.contributors[i] = Contributor(p.staker, _beneficiaryOf(p), p.stake);
         }
     }
 
@@ -627,7 +630,7 @@ contract StakingRegistry is
             if (beneficiary == address(0)) beneficiary = staker;
             p.staker = staker;
             p.stake = uint64(contributors[i].stake);
-            p.beneficiary = beneficiary;
+            if (beneficiary != staker) p.beneficiary = beneficiary;
             _list(beneficiary, p, nodeId, i);
             emit ContributorAdded(nodeId, uint8(i), staker, beneficiary, contributors[i].stake);
         }
@@ -656,7 +659,7 @@ contract StakingRegistry is
         if (n != 0) {
             perNode = total / n;
             carried = total % n;
-            $.rewardPerNode += uint96(perNode);
+            $.rewardPerNode += uint64(perNode);
         }
         $.undistributed = uint64(carried);
         emit RewardsDistributed(arrived, perNode, n, carried);
@@ -669,9 +672,9 @@ contract StakingRegistry is
         if (n.status != NodeStatus.Active) return;
         uint256 earned = rpn - n.rewardCheckpoint;
         if (earned == 0) return;
-        n.rewardCheckpoint = uint96(rpn);
+        n.rewardCheckpoint = uint64(rpn);
         uint256 fee = earned * n.feeBps / BPS;
-        if (fee != 0) n.unclaimedFee += uint96(fee);
+        if (fee != 0) n.unclaimedFee += uint64(fee);
         uint256 scaled = (earned - fee) * PRECISION + n.stakeCarry;
         uint256 deposit = n.deposit;
         n.rewardPerStake += scaled / deposit;
@@ -700,7 +703,7 @@ contract StakingRegistry is
                 n.unclaimedFee = 0;
             }
         }
-        if (credit != 0) emit RewardsCredited(nodeId, p.beneficiary, credit);
+        if (credit != 0) emit RewardsCredited(nodeId, _beneficiaryOf(p), credit);
     }
 
     /// @dev Settles every position whose beneficiary is `account`; returns its stored balance and
@@ -785,7 +788,7 @@ contract StakingRegistry is
     ) private returns (uint256 fraction) {
         uint256 scaled = uint256(p.stake) * (rps - p.checkpoint) + p.remainder;
         fraction = scaled % PRECISION;
-        address beneficiary = p.beneficiary;
+        address beneficiary = _beneficiaryOf(p);
         _unlist(beneficiary, p);
         _credit(nodeId, beneficiary, scaled / PRECISION + extraReward);
         _unlock(nodeId, p.staker, stakeBack);
@@ -857,6 +860,11 @@ contract StakingRegistry is
             $.positions[movedNode][movedIndex].listIndex = uint32(at);
         }
         list.pop();
+    }
+
+    function _beneficiaryOf(Position storage p) private view returns (address beneficiary) {
+        beneficiary = p.beneficiary;
+        if (beneficiary == address(0)) beneficiary = p.staker;
     }
 
     function _unpack(uint256 entry) private pure returns (uint64 nodeId, uint256 index) {
