@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {StakingRegistryBase} from "./StakingRegistryBase.t.sol";
+
+/// @notice The ERC-7201 namespace and the packing of the first slots, so an upgrade that moves a
+/// field fails here.
+contract StakingRegistryUnitTest_storageLayout is StakingRegistryBase {
+    bytes32 internal constant BASE = 0xc3868b2c87e82a0205c939b8515f0d7afaccf54db4d65a53c1f7256705246b00;
+
+    function test_NamespaceIsErc7201() public pure {
+        bytes32 expected = keccak256(abi.encode(uint256(keccak256("session.storage.StakingRegistry")) - 1))
+            & ~bytes32(uint256(0xff));
+        assertEq(expected, BASE);
+    }
+
+    function test_Slots() public {
+        _registerSolo(alice);
+        _registerSolo(bob);
+        skip(1 days);
+        staking.distributeRewards();
+
+        uint256 slot0 = uint256(vm.load(address(staking), BASE));
+        assertEq(uint64(slot0), staking.rewardPerNode(), "rewardPerNode");
+        assertEq(uint64(slot0 >> 64), staking.undistributedRewards(), "undistributed");
+        assertEq(uint32(slot0 >> 128), 2, "earningNodes");
+        assertEq(uint64(slot0 >> 160), block.timestamp, "lastDistribution");
+
+        uint256 slot1 = uint256(vm.load(address(staking), bytes32(uint256(BASE) + 1)));
+        assertEq(uint64(slot1), 2, "lastNodeId");
+        assertEq(uint64(slot1 >> 64), REQUIREMENT, "stakingRequirement");
+        assertEq(uint8(slot1 >> 224), 1, "started");
+
+        uint256 slot2 = uint256(vm.load(address(staking), bytes32(uint256(BASE) + 2)));
+        assertEq(uint128(slot2), token.balanceOf(address(staking)), "accountedBalance");
+        assertEq(uint32(slot2 >> 128), 3, "liquidatorRatio");
+        assertEq(uint32(slot2 >> 160), 17, "poolRatio");
+        assertEq(uint32(slot2 >> 192), 9980, "returnedRatio");
+    }
+}
