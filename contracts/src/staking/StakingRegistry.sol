@@ -93,11 +93,13 @@ contract StakingRegistry is
 
     /// @custom:storage-location erc7201:session.storage.StakingRegistry
     struct StakingRegistryStorage {
-        // slot 0: the reward accumulator, written by every distribution.
+        // slot 0: everything a distribution reads and writes. Amounts fit in uint64 (the token's
+        // cap, 2.4e17, is below 2^64); uint24 nodes and uint40 seconds are ample.
         uint64 rewardPerNode;
         uint64 undistributed;
-        uint32 earningNodes;
-        uint64 lastDistribution;
+        uint24 earningNodes;
+        uint40 lastDistribution;
+        uint64 accountedBalance;
         // slot 1
         uint64 lastNodeId;
         uint64 stakingRequirement;
@@ -105,7 +107,6 @@ contract StakingRegistry is
         uint32 joinedInBlock;
         bool started;
         // slot 2
-        uint128 accountedBalance;
         uint32 liquidatorRatio;
         uint32 poolRatio;
         uint32 returnedRatio;
@@ -306,7 +307,7 @@ contract StakingRegistry is
         (uint256 liquidatorPart, uint256 poolPart, uint256 returned) =
             _liquidationParts(n.deposit, $.liquidatorRatio, $.poolRatio, $.returnedRatio);
         _exit(nodeId, n, NodeStatus.Liquidated, returned);
-        $.accountedBalance -= uint128(liquidatorPart + poolPart);
+        $.accountedBalance -= uint64(liquidatorPart + poolPart);
         if (liquidatorPart != 0) _TOKEN.safeTransfer(msg.sender, liquidatorPart);
         if (poolPart != 0) {
             _TOKEN.forceApprove(address(_POOL), poolPart);
@@ -359,7 +360,7 @@ contract StakingRegistry is
         amount = $.withdrawable[msg.sender];
         require(amount != 0, NothingToClaim());
         $.withdrawable[msg.sender] = 0;
-        $.accountedBalance -= uint128(amount);
+        $.accountedBalance -= uint64(amount);
         _TOKEN.safeTransfer(msg.sender, amount);
         emit StakeWithdrawn(msg.sender, amount);
     }
@@ -562,7 +563,7 @@ contract StakingRegistry is
         _addKey(nodeId, blsKey, operator, ed25519Key, proofOfPossession);
         emit NodeRegistered(nodeId, operator, ed25519Key, feeBps, requirement, registeredAt);
         _createPositions(nodeId, contributors);
-        _storage().accountedBalance += uint128(requirement);
+        _storage().accountedBalance += uint64(requirement);
         _TOKEN.safeTransferFrom(msg.sender, address(this), requirement);
     }
 
@@ -643,7 +644,7 @@ contract StakingRegistry is
     function _distribute() private {
         StakingRegistryStorage storage $ = _storage();
         if ($.lastDistribution == block.timestamp) return;
-        $.lastDistribution = uint64(block.timestamp);
+        $.lastDistribution = uint40(block.timestamp);
         // A pool without this registry as beneficiary (or otherwise failing) must never block
         // registrations, exits or payouts.
         try _POOL.release() {} catch {}
@@ -651,7 +652,7 @@ contract StakingRegistry is
         uint256 accounted = $.accountedBalance;
         if (balance <= accounted) return;
         uint256 arrived = balance - accounted;
-        $.accountedBalance = uint128(balance);
+        $.accountedBalance = uint64(balance);
         uint256 total = arrived + $.undistributed;
         uint256 n = $.earningNodes;
         uint256 perNode;
@@ -728,7 +729,7 @@ contract StakingRegistry is
         StakingRegistryStorage storage $ = _storage();
         uint256 rest = available - amount;
         if (rest != stored) $.claimable[msg.sender] = rest;
-        $.accountedBalance -= uint128(amount);
+        $.accountedBalance -= uint64(amount);
         _TOKEN.safeTransfer(msg.sender, amount);
         emit RewardsClaimed(msg.sender, amount);
     }

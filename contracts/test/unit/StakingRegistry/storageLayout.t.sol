@@ -23,8 +23,9 @@ contract StakingRegistryUnitTest_storageLayout is StakingRegistryBase {
         uint256 slot0 = uint256(vm.load(address(staking), BASE));
         assertEq(uint64(slot0), staking.rewardPerNode(), "rewardPerNode");
         assertEq(uint64(slot0 >> 64), staking.undistributedRewards(), "undistributed");
-        assertEq(uint32(slot0 >> 128), 2, "earningNodes");
-        assertEq(uint64(slot0 >> 160), block.timestamp, "lastDistribution");
+        assertEq(uint24(slot0 >> 128), 2, "earningNodes");
+        assertEq(uint40(slot0 >> 152), block.timestamp, "lastDistribution");
+        assertEq(uint64(slot0 >> 192), token.balanceOf(address(staking)), "accountedBalance");
 
         uint256 slot1 = uint256(vm.load(address(staking), bytes32(uint256(BASE) + 1)));
         assertEq(uint64(slot1), 2, "lastNodeId");
@@ -32,9 +33,8 @@ contract StakingRegistryUnitTest_storageLayout is StakingRegistryBase {
         assertEq(uint8(slot1 >> 224), 1, "started");
 
         uint256 slot2 = uint256(vm.load(address(staking), bytes32(uint256(BASE) + 2)));
-        assertEq(uint128(slot2), token.balanceOf(address(staking)), "accountedBalance");
-        assertEq(uint32(slot2 >> 128), 3, "liquidatorRatio");
-        assertEq(uint32(slot2 >> 160), 17, "poolRatio");
-        assertEq(uint32(slot2 >> 192), 9980, "returnedRatio");
+        assertEq(uint32(slot2), 3, "liquidatorRatio");
+        assertEq(uint32(slot2 >> 32), 17, "poolRatio");
+        assertEq(uint32(slot2 >> 64), 9980, "returnedRatio");
     }
 }
