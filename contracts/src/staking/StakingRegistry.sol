@@ -91,6 +91,14 @@ contract StakingRegistry is
         uint256 checkpoint;
     }
 
+    /// @dev An address's balances and the length of its list of positions, in one slot, so an exit
+    /// crediting both rewards and stake writes one slot per contributor.
+    struct Account {
+        uint64 claimable;
+        uint64 withdrawable;
+        uint32 positionCount;
+    }
+
     /// @custom:storage-location erc7201:session.storage.StakingRegistry
     struct StakingRegistryStorage {
         // slot 0: everything a distribution reads and writes. Amounts fit in uint64 (the token's
@@ -113,10 +121,9 @@ contract StakingRegistry is
         mapping(uint64 nodeId => NodeRecord) nodes;
         mapping(uint64 nodeId => mapping(uint256 index => Position)) positions;
         mapping(bytes32 ed25519Key => uint64 nodeId) nodeIdOfEd25519;
-        mapping(address beneficiary => uint256 amount) claimable;
-        mapping(address staker => uint256 amount) withdrawable;
-        /// @dev Positions whose beneficiary is the key: `nodeId << 8 | index`.
-        mapping(address beneficiary => uint256[] entries) entries;
+        mapping(address account => Account) accounts;
+        /// @dev Positions whose beneficiary is the key, `nodeId << 8 | index`, at 0..positionCount-1.
+        mapping(address beneficiary => mapping(uint256 at => uint256 entry)) entries;
     }
 
     // keccak256(abi.encode(uint256(keccak256("session.storage.StakingRegistry")) - 1)) & ~bytes32(uint256(0xff))
@@ -231,7 +238,7 @@ contract StakingRegistry is
         _settleNode(n, $.rewardPerNode);
         address old = _beneficiaryOf(p);
         uint256 credit = _settlePosition(nodeId, n, index, p);
-        if (credit != 0) $.claimable[old] += credit;
+        if (credit != 0) $.accounts[old].claimable += uint64(credit);
         _unlist(old, p);
         p.beneficiary = newBeneficiary == msg.sender ? address(0) : newBeneficiary;
         _list(newBeneficiary, p, nodeId, index);
@@ -357,9 +364,9 @@ contract StakingRegistry is
     /// @inheritdoc IStakingRegistry
     function withdrawStake() external nonReentrant returns (uint256 amount) {
         StakingRegistryStorage storage $ = _storage();
-        amount = $.withdrawable[msg.sender];
+        amount = $.accounts[msg.sender].withdrawable;
         require(amount != 0, NothingToClaim());
-        $.withdrawable[msg.sender] = 0;
+        $.accounts[msg.sender].withdrawable = 0;
         $.accountedBalance -= uint64(amount);
         _TOKEN.safeTransfer(msg.sender, amount);
         emit StakeWithdrawn(msg.sender, amount);
@@ -499,10 +506,11 @@ contract StakingRegistry is
     function pendingRewards(address account) external view returns (uint256 amount) {
         StakingRegistryStorage storage $ = _storage();
         uint256 rpn = _currentRewardPerNode();
-        amount = $.claimable[account];
-        uint256[] storage list = $.entries[account];
-        for (uint256 i; i < list.length; ++i) {
-            (uint64 nodeId, uint256 index) = _unpack(list[i]);
+        Account storage acc = $.accounts[account];
+        amount = acc.claimable;
+        uint256 count = acc.positionCount;
+        for (uint256 i; i < count; ++i) {
+            (uint64 nodeId, uint256 index) = _unpack($.entries[account][i]);
             amount += _pendingOfPosition(nodeId, index, rpn);
         }
     }
@@ -518,20 +526,21 @@ contract StakingRegistry is
 
     /// @inheritdoc IStakingRegistry
     function claimableRewards(address account) external view returns (uint256) {
-        return _storage().claimable[account];
+        return _storage().accounts[account].claimable;
     }
 
     /// @inheritdoc IStakingRegistry
     function withdrawableStake(address staker) external view returns (uint256) {
-        return _storage().withdrawable[staker];
+        return _storage().accounts[staker].withdrawable;
     }
 
     /// @inheritdoc IStakingRegistry
     function nodeIdsOf(address beneficiary) external view returns (uint64[] memory ids) {
-        uint256[] storage list = _storage().entries[beneficiary];
-        ids = new uint64[](list.length);
-        for (uint256 i; i < list.length; ++i) {
-            (ids[i],) = _unpack(list[i]);
+        StakingRegistryStorage storage $ = _storage();
+        uint256 count = $.accounts[beneficiary].positionCount;
+        ids = new uint64[](count);
+        for (uint256 i; i < count; ++i) {
+            (ids[i],) = _unpack($.entries[beneficiary][i]);
         }
     }
 
@@ -713,22 +722,23 @@ contract StakingRegistry is
         _distribute();
         StakingRegistryStorage storage $ = _storage();
         uint256 rpn = $.rewardPerNode;
-        uint256[] storage list = $.entries[account];
-        uint256 length = list.length;
+        Account storage acc = $.accounts[account];
+        mapping(uint256 => uint256) storage list = $.entries[account];
+        uint256 length = acc.positionCount;
         for (uint256 i; i < length; ++i) {
             (uint64 nodeId, uint256 index) = _unpack(list[i]);
             NodeRecord storage n = $.nodes[nodeId];
             _settleNode(n, rpn);
             credited += _settlePosition(nodeId, n, index, $.positions[nodeId][index]);
         }
-        stored = $.claimable[account];
+        stored = acc.claimable;
     }
 
     /// @dev Pays `amount` of the caller's `available` (= `stored` + new credit) and stores the rest.
     function _payRewards(uint256 stored, uint256 available, uint256 amount) private {
         StakingRegistryStorage storage $ = _storage();
         uint256 rest = available - amount;
-        if (rest != stored) $.claimable[msg.sender] = rest;
+        if (rest != stored) $.accounts[msg.sender].claimable = uint64(rest);
         $.accountedBalance -= uint64(amount);
         _TOKEN.safeTransfer(msg.sender, amount);
         emit RewardsClaimed(msg.sender, amount);
@@ -818,13 +828,13 @@ contract StakingRegistry is
 
     function _credit(uint64 nodeId, address beneficiary, uint256 amount) private {
         if (amount == 0) return;
-        _storage().claimable[beneficiary] += amount;
+        _storage().accounts[beneficiary].claimable += uint64(amount);
         emit RewardsCredited(nodeId, beneficiary, amount);
     }
 
     function _unlock(uint64 nodeId, address staker, uint256 amount) private {
         if (amount == 0) return;
-        _storage().withdrawable[staker] += amount;
+        _storage().accounts[staker].withdrawable += uint64(amount);
         emit StakeUnlocked(nodeId, staker, amount);
     }
 
@@ -843,24 +853,29 @@ contract StakingRegistry is
     }
 
     function _list(address beneficiary, Position storage p, uint64 nodeId, uint256 index) private {
-        uint256[] storage list = _storage().entries[beneficiary];
-        p.listIndex = uint32(list.length);
-        list.push(uint256(nodeId) << 8 | index);
+        StakingRegistryStorage storage $ = _storage();
+        Account storage acc = $.accounts[beneficiary];
+        uint32 at = acc.positionCount;
+        p.listIndex = at;
+        $.entries[beneficiary][at] = uint256(nodeId) << 8 | index;
+        acc.positionCount = at + 1;
     }
 
     /// @dev Swap-and-pop removal of `p` from `beneficiary`'s list.
     function _unlist(address beneficiary, Position storage p) private {
         StakingRegistryStorage storage $ = _storage();
-        uint256[] storage list = $.entries[beneficiary];
+        Account storage acc = $.accounts[beneficiary];
+        mapping(uint256 => uint256) storage list = $.entries[beneficiary];
         uint256 at = p.listIndex;
-        uint256 lastAt = list.length - 1;
+        uint32 lastAt = acc.positionCount - 1;
         if (at != lastAt) {
             uint256 moved = list[lastAt];
             list[at] = moved;
             (uint64 movedNode, uint256 movedIndex) = _unpack(moved);
             $.positions[movedNode][movedIndex].listIndex = uint32(at);
         }
-        list.pop();
+        delete list[lastAt];
+        acc.positionCount = lastAt;
     }
 
     function _beneficiaryOf(Position storage p) private view returns (address beneficiary) {
