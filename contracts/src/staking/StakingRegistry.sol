@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
-import {NetworkConsensus} from "../consensus/NetworkConsensus.sol";
+import {ConsensusMessages} from "../consensus/ConsensusMessages.sol";
+import {IConsensusRegistry} from "../interfaces/IConsensusRegistry.sol";
 import {IOwnedUpgradeable} from "../interfaces/IOwnedUpgradeable.sol";
 import {IRewardPool} from "../interfaces/IRewardPool.sol";
 import {IStakingRegistry} from "../interfaces/IStakingRegistry.sol";
@@ -13,17 +14,18 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 
 /// @title StakingRegistry
 /// @notice See {IStakingRegistry}.
-/// @dev Storage (ERC-7201 `session.storage.StakingRegistry`), the consensus keys in
-/// `session.storage.NetworkConsensus`, pause state in OpenZeppelin's namespace. The token and the
-/// pool are immutables of the implementation (an upgrade must pass the same ones).
-/// Trust: the token is SESH and the pool is our own {RewardPool}; both are still called under the
-/// reentrancy guard, and a failing `pool.release()` never blocks the registry.
+/// @dev Storage (ERC-7201 `session.storage.StakingRegistry`), pause state in OpenZeppelin's
+/// namespace. The BLS keys live in the {ConsensusRegistry}, which alone checks proofs of possession
+/// and network signatures. The token, the pool and the consensus registry are immutables of the
+/// implementation (an upgrade must pass the same ones).
+/// Trust: the token is SESH, the pool our own {RewardPool} and the consensus registry our own;
+/// all are called under the reentrancy guard, and a failing `pool.release()` never blocks the
+/// registry.
 contract StakingRegistry is
     IStakingRegistry,
     OwnedUpgradeable,
     PausableUpgradeable,
-    ReentrancyGuardTransient,
-    NetworkConsensus
+    ReentrancyGuardTransient
 {
     using SafeERC20 for IERC20;
 
@@ -54,6 +56,8 @@ contract StakingRegistry is
     IERC20 private immutable _TOKEN;
     /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
     IRewardPool private immutable _POOL;
+    /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
+    IConsensusRegistry private immutable _CONSENSUS;
 
     /// @dev One node: 5 slots, 3 of them written at registration (slot 1 and, until the node first
     /// settles, slot 3 stay zero). Amounts in uint64: the token's cap (2.4e17) is below 2^64, and so is
@@ -138,21 +142,27 @@ contract StakingRegistry is
 
     /// @param token_ The SESH token.
     /// @param pool_ The reward pool (its beneficiary must be set to the proxy).
+    /// @param consensus_ The consensus registry's proxy (its `setStakingRegistry` must name this
+    /// registry's proxy).
     /// @custom:oz-upgrades-unsafe-allow constructor
-    constructor(IERC20 token_, IRewardPool pool_) {
-        require(address(token_) != address(0) && address(pool_) != address(0), ZeroAddress());
+    constructor(IERC20 token_, IRewardPool pool_, IConsensusRegistry consensus_) {
+        require(
+            address(token_) != address(0) && address(pool_) != address(0)
+                && address(consensus_) != address(0),
+            ZeroAddress()
+        );
         _TOKEN = token_;
         _POOL = pool_;
+        _CONSENSUS = consensus_;
     }
 
-    /// @notice Sets the owner and the defaults (25,000 SESH, ratios 3 : 17 : 9980, consensus
-    /// defaults) behind the proxy.
+    /// @notice Sets the owner and the defaults (25,000 SESH, ratios 3 : 17 : 9980) behind the
+    /// proxy.
     /// @param owner_ The governance account.
     function initialize(address owner_) external initializer {
         require(owner_ != address(0), ZeroAddress());
         __OwnedUpgradeable_init(owner_);
         __Pausable_init();
-        __NetworkConsensus_init();
         StakingRegistryStorage storage $ = _storage();
         $.stakingRequirement = DEFAULT_STAKING_REQUIREMENT;
         ($.liquidatorRatio, $.poolRatio, $.returnedRatio) = (3, 17, 9980);
@@ -212,19 +222,13 @@ contract StakingRegistry is
 
     /// @inheritdoc IStakingRegistry
     function claimRewards() external nonReentrant returns (uint256 amount) {
-        (uint256 stored, uint256 credited) = _settleBeneficiary(msg.sender);
-        amount = stored + credited;
-        require(amount != 0, NothingToClaim());
-        _payRewards(stored, amount, amount);
+        return _claim(type(uint256).max);
     }
 
     /// @inheritdoc IStakingRegistry
     function claimRewards(uint256 amount) external nonReentrant {
-        (uint256 stored, uint256 credited) = _settleBeneficiary(msg.sender);
-        uint256 available = stored + credited;
         require(amount != 0, NothingToClaim());
-        require(amount <= available, InsufficientRewards(amount, available));
-        _payRewards(stored, available, amount);
+        _claim(amount);
     }
 
     /// @inheritdoc IStakingRegistry
@@ -279,7 +283,7 @@ contract StakingRegistry is
         NodeRecord storage n = _registeredNode(nodeId);
         uint256 exitableAt = uint256(n.registeredAt) + MIN_SIGNED_EXIT_AGE;
         require(block.timestamp >= exitableAt, NodeTooYoung(nodeId, exitableAt));
-        _verifyNetworkSignature(EXIT_TAG, nodeId, timestamp, nonSignerKeys, signature);
+        _verifyNetworkSignature(ConsensusMessages.EXIT_TAG, nodeId, timestamp, nonSignerKeys, signature);
         _distribute();
         _exit(nodeId, n, NodeStatus.Exited, 0);
         emit NodeExited(nodeId, true);
@@ -308,7 +312,9 @@ contract StakingRegistry is
         bytes calldata signature
     ) external nonReentrant whenNotPaused {
         NodeRecord storage n = _registeredNode(nodeId);
-        _verifyNetworkSignature(LIQUIDATION_TAG, nodeId, timestamp, nonSignerKeys, signature);
+        _verifyNetworkSignature(
+            ConsensusMessages.LIQUIDATION_TAG, nodeId, timestamp, nonSignerKeys, signature
+        );
         _distribute();
         StakingRegistryStorage storage $ = _storage();
         (uint256 liquidatorPart, uint256 poolPart, uint256 returned) =
@@ -332,10 +338,9 @@ contract StakingRegistry is
         bytes calldata nonSignerKeys,
         bytes calldata signature
     ) external nonReentrant whenNotPaused {
-        NodeRecord storage n = _storage().nodes[nodeId];
-        require(n.status == NodeStatus.Active, UnexpectedNodeStatus(nodeId, n.status));
-        _checkDecision(nodeId, n, DECOMMISSION_TAG, timestamp, nonSignerKeys, signature);
-        _distribute();
+        NodeRecord storage n = _checkDecision(
+            nodeId, NodeStatus.Active, ConsensusMessages.DECOMMISSION_TAG, timestamp, nonSignerKeys, signature
+        );
         StakingRegistryStorage storage $ = _storage();
         _settleNode(n, $.rewardPerNode);
         n.status = NodeStatus.Decommissioned;
@@ -350,10 +355,14 @@ contract StakingRegistry is
         bytes calldata nonSignerKeys,
         bytes calldata signature
     ) external nonReentrant whenNotPaused {
-        NodeRecord storage n = _storage().nodes[nodeId];
-        require(n.status == NodeStatus.Decommissioned, UnexpectedNodeStatus(nodeId, n.status));
-        _checkDecision(nodeId, n, RECOMMISSION_TAG, timestamp, nonSignerKeys, signature);
-        _distribute();
+        NodeRecord storage n = _checkDecision(
+            nodeId,
+            NodeStatus.Decommissioned,
+            ConsensusMessages.RECOMMISSION_TAG,
+            timestamp,
+            nonSignerKeys,
+            signature
+        );
         StakingRegistryStorage storage $ = _storage();
         n.rewardCheckpoint = $.rewardPerNode;
         n.status = NodeStatus.Active;
@@ -383,21 +392,6 @@ contract StakingRegistry is
         StakingRegistryStorage storage $ = _storage();
         emit StakingRequirementUpdated($.stakingRequirement, newRequirement);
         $.stakingRequirement = uint64(newRequirement);
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function setSignatureExpiry(uint64 newExpiry) external onlyOwner {
-        _setSignatureExpiry(newExpiry);
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function setNonSignerCap(uint64 newCap) external onlyOwner {
-        _setNonSignerCap(newCap);
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function setMaxFutureSkew(uint64 newSkew) external onlyOwner {
-        _setMaxFutureSkew(newSkew);
     }
 
     /// @inheritdoc IStakingRegistry
@@ -433,6 +427,11 @@ contract StakingRegistry is
     /// @inheritdoc IStakingRegistry
     function rewardPool() external view returns (IRewardPool) {
         return _POOL;
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function consensus() external view returns (IConsensusRegistry) {
+        return _CONSENSUS;
     }
 
     /// @inheritdoc IStakingRegistry
@@ -569,7 +568,7 @@ contract StakingRegistry is
         _distribute();
         address operator = contributors[0].staker;
         nodeId = _createNode(operator, ed25519Key, feeBps, contributors.length, requirement, registeredAt);
-        _addKey(nodeId, blsKey, operator, ed25519Key, proofOfPossession);
+        _CONSENSUS.addKey(nodeId, blsKey, operator, ed25519Key, proofOfPossession);
         emit NodeRegistered(nodeId, operator, ed25519Key, feeBps, requirement, registeredAt);
         _createPositions(nodeId, contributors);
         _storage().accountedBalance += uint64(requirement);
@@ -679,16 +678,10 @@ contract StakingRegistry is
     /// contributors) is set aside for the operator, the rest raises `rewardPerStake` with the
     /// division's remainder carried in `stakeCarry`. Nodes that do not earn are left alone.
     function _settleNode(NodeRecord storage n, uint256 rpn) private {
-        if (n.status != NodeStatus.Active) return;
-        uint256 earned = rpn - n.rewardCheckpoint;
-        if (earned == 0) return;
-        n.rewardCheckpoint = uint64(rpn);
-        uint256 fee = earned * n.feeBps / BPS;
-        if (fee != 0) n.unclaimedFee += uint64(fee);
-        uint256 scaled = (earned - fee) * PRECISION + n.stakeCarry;
-        uint256 deposit = n.deposit;
-        n.rewardPerStake += scaled / deposit;
-        n.stakeCarry = uint64(scaled % deposit);
+        if (n.status != NodeStatus.Active || n.rewardCheckpoint == rpn) return;
+        (uint256 rps, uint256 fee, uint256 carry) = _nodeRewardsAt(n, rpn);
+        (n.rewardCheckpoint, n.unclaimedFee, n.stakeCarry) = (uint64(rpn), uint64(fee), uint64(carry));
+        n.rewardPerStake = rps;
     }
 
     /// @dev Credits position `index` of a settled node to its beneficiary: its share rounded down,
@@ -734,14 +727,23 @@ contract StakingRegistry is
         stored = acc.claimable;
     }
 
-    /// @dev Pays `amount` of the caller's `available` (= `stored` + new credit) and stores the rest.
-    function _payRewards(uint256 stored, uint256 available, uint256 amount) private {
+    /// @dev Pays the caller `amount` of its rewards (`type(uint256).max`: all of them, at least 1)
+    /// after settling its positions, and stores the rest.
+    function _claim(uint256 amount) private returns (uint256) {
+        (uint256 stored, uint256 credited) = _settleBeneficiary(msg.sender);
+        uint256 available = stored + credited;
+        if (amount == type(uint256).max) {
+            amount = available;
+            require(amount != 0, NothingToClaim());
+        }
+        require(amount <= available, InsufficientRewards(amount, available));
         StakingRegistryStorage storage $ = _storage();
         uint256 rest = available - amount;
         if (rest != stored) $.accounts[msg.sender].claimable = uint64(rest);
         $.accountedBalance -= uint64(amount);
         _TOKEN.safeTransfer(msg.sender, amount);
         emit RewardsClaimed(msg.sender, amount);
+        return amount;
     }
 
     /// @dev Ends node `nodeId` (after a distribution): final rewards credited, key out of the
@@ -751,10 +753,10 @@ contract StakingRegistry is
     /// are never read again (views return 0 for it).
     function _exit(uint64 nodeId, NodeRecord storage n, NodeStatus finalStatus, uint256 returned) private {
         StakingRegistryStorage storage $ = _storage();
-        (uint256 rps, uint256 fee, uint256 fractions) = _finalNodeRewards(n);
+        (uint256 rps, uint256 fee, uint256 fractions) = _nodeRewardsAt(n, $.rewardPerNode);
         if (n.status == NodeStatus.Active) --$.earningNodes;
         n.status = finalStatus;
-        _removeKey(nodeId);
+        _CONSENSUS.removeKey(nodeId);
         delete $.nodeIdOfEd25519[n.ed25519Key];
 
         bool liquidated = finalStatus == NodeStatus.Liquidated;
@@ -805,9 +807,11 @@ contract StakingRegistry is
         _unlock(nodeId, p.staker, stakeBack);
     }
 
-    /// @dev A node's final settlement, without writing it: its `rewardPerStake`, the operator's fee
-    /// owed, and the node-level carried fraction (scaled).
-    function _finalNodeRewards(NodeRecord storage n)
+    /// @dev Node `n` settled at `rpn`, without writing it: its `rewardPerStake`, the operator's
+    /// fee owed, and the node-level carried fraction (scaled). The fee `earned * feeBps / 10_000` is
+    /// rounded down (favouring the contributors); the rest raises `rewardPerStake` rounded down,
+    /// its remainder carried. Nodes that do not earn are returned as they are.
+    function _nodeRewardsAt(NodeRecord storage n, uint256 rpn)
         private
         view
         returns (uint256 rps, uint256 fee, uint256 fractions)
@@ -816,7 +820,7 @@ contract StakingRegistry is
         fee = n.unclaimedFee;
         fractions = n.stakeCarry;
         if (n.status == NodeStatus.Active) {
-            uint256 earned = _storage().rewardPerNode - n.rewardCheckpoint;
+            uint256 earned = rpn - n.rewardCheckpoint;
             uint256 newFee = earned * n.feeBps / BPS;
             fee += newFee;
             uint256 scaled = (earned - newFee) * PRECISION + fractions;
@@ -838,18 +842,34 @@ contract StakingRegistry is
         emit StakeUnlocked(nodeId, staker, amount);
     }
 
+    /// @dev A decommission or recommission of node `nodeId`, which must be in `expected` status:
+    /// checks the decision is newer than the last one and signed, records it, then distributes.
     function _checkDecision(
         uint64 nodeId,
-        NodeRecord storage n,
+        NodeStatus expected,
         bytes32 tag,
         uint64 timestamp,
         bytes calldata nonSignerKeys,
         bytes calldata signature
-    ) private {
+    ) private returns (NodeRecord storage n) {
+        n = _storage().nodes[nodeId];
+        require(n.status == expected, UnexpectedNodeStatus(nodeId, n.status));
         uint64 last = n.lastDecisionAt;
         require(timestamp > last, StaleNetworkDecision(nodeId, timestamp, last));
         _verifyNetworkSignature(tag, nodeId, timestamp, nonSignerKeys, signature);
         n.lastDecisionAt = timestamp;
+        _distribute();
+    }
+
+    /// @dev One call site for the consensus registry's check (one copy of the call's encoding).
+    function _verifyNetworkSignature(
+        bytes32 tag,
+        uint64 nodeId,
+        uint64 timestamp,
+        bytes calldata nonSignerKeys,
+        bytes calldata signature
+    ) private view {
+        _CONSENSUS.verifyNetworkSignature(tag, nodeId, timestamp, nonSignerKeys, signature);
     }
 
     function _list(address beneficiary, Position storage p, uint64 nodeId, uint256 index) private {
@@ -940,14 +960,7 @@ contract StakingRegistry is
         NodeRecord storage n = $.nodes[nodeId];
         if (!_isRegistered(n.status)) return 0;
         Position storage p = $.positions[nodeId][index];
-        uint256 rps = n.rewardPerStake;
-        uint256 fee = n.unclaimedFee;
-        if (n.status == NodeStatus.Active) {
-            uint256 earned = rpn - n.rewardCheckpoint;
-            uint256 newFee = earned * n.feeBps / BPS;
-            fee += newFee;
-            rps += ((earned - newFee) * PRECISION + n.stakeCarry) / n.deposit;
-        }
+        (uint256 rps, uint256 fee,) = _nodeRewardsAt(n, rpn);
         uint256 amount = (uint256(p.stake) * (rps - p.checkpoint) + p.remainder) / PRECISION;
         return index == 0 ? amount + fee : amount;
     }

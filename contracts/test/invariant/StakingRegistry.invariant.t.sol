@@ -68,9 +68,9 @@ contract StakingRegistryInvariantTest is StakingRegistryBase {
             aggregateSk = addmod(aggregateSk, handler.skOf(id), BLSTestSigner.R);
         }
         assertEq(staking.networkSize(), active, "N == active nodes");
-        assertEq(staking.activeBLSKeyCount(), handler.nodeCount(), "keys == registered nodes");
+        assertEq(consensus.activeBLSKeyCount(), handler.nodeCount(), "keys == registered nodes");
         assertEq(
-            staking.aggregatePublicKey(),
+            consensus.aggregatePublicKey(),
             aggregateSk == 0 ? new bytes(128) : BLSTestSigner.publicKey(aggregateSk),
             "aggregate == sum of registered keys"
         );

@@ -82,7 +82,9 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
         }
         return BLSTestSigner.sign(
             aggregateSk,
-            abi.encodePacked(tag, block.chainid, address(staking), nodeId, uint64(block.timestamp))
+            abi.encodePacked(
+                tag, block.chainid, address(staking.consensus()), nodeId, uint64(block.timestamp)
+            )
         );
     }
 
@@ -108,8 +110,9 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
         uint256 sk = BLSTestSigner.secretKey(++seed + 1_000_000);
         bytes memory key = BLSTestSigner.publicKey(sk);
         bytes32 ed = keccak256(abi.encode("ed", seed));
-        bytes memory pop =
-            BLSTestSigner.sign(sk, abi.encodePacked(POP, block.chainid, address(staking), key, operator, ed));
+        bytes memory pop = BLSTestSigner.sign(
+            sk, abi.encodePacked(POP, block.chainid, address(staking.consensus()), key, operator, ed)
+        );
         vm.prank(treasury);
         token.transfer(operator, REQUIREMENT);
         vm.startPrank(operator);

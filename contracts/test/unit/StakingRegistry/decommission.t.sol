@@ -90,7 +90,7 @@ contract StakingRegistryUnitTest_decommission is StakingRegistryBase {
         _liquidate(b);
         skip(2 hours);
         _exitBySignature(a);
-        assertEq(staking.activeBLSKeyCount(), 0);
+        assertEq(consensus.activeBLSKeyCount(), 0);
         assertEq(staking.withdrawableStake(alice), REQUIREMENT);
     }
 }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
-import {INetworkConsensus} from "../../../src/interfaces/INetworkConsensus.sol";
 import {IOwnedUpgradeable} from "../../../src/interfaces/IOwnedUpgradeable.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {StakingRegistry} from "../../../src/staking/StakingRegistry.sol";
@@ -22,11 +21,11 @@ contract StakingRegistryUnitTest_governance is StakingRegistryBase {
         assertEq(l, 3);
         assertEq(p, 17);
         assertEq(r, 9980);
-        assertEq(staking.signatureExpiry(), 1 hours);
-        assertEq(staking.nonSignerCap(), 4000);
         assertEq(staking.VERSION(), 1);
         assertEq(address(staking.token()), address(token));
         assertEq(address(staking.rewardPool()), address(pool));
+        assertEq(address(staking.consensus()), address(consensus));
+        assertEq(consensus.stakingRegistry(), address(staking));
     }
 
     function test_RevertWhen_InitializedTwice() public {
@@ -60,45 +59,12 @@ contract StakingRegistryUnitTest_governance is StakingRegistryBase {
         staking.setStakingRequirement(tooLarge);
     }
 
-    function test_SetSignatureExpiry() public {
-        vm.expectEmit(address(staking));
-        emit INetworkConsensus.SignatureExpiryUpdated(1 hours, 30 minutes);
-        vm.prank(governance);
-        staking.setSignatureExpiry(30 minutes);
-        vm.expectRevert(
-            abi.encodeWithSelector(INetworkConsensus.SignatureExpiryOutOfRange.selector, 2 hours, 2 hours)
-        );
-        vm.prank(governance);
-        staking.setSignatureExpiry(2 hours);
-    }
-
-    function test_SetNonSignerCap() public {
-        vm.expectEmit(address(staking));
-        emit INetworkConsensus.NonSignerCapUpdated(4000, 10);
-        vm.prank(governance);
-        staking.setNonSignerCap(10);
-        assertEq(staking.nonSignerCap(), 10);
-    }
-
-    function test_SetMaxFutureSkew() public {
-        vm.expectEmit(address(staking));
-        emit INetworkConsensus.MaxFutureSkewUpdated(5 minutes, 10 minutes);
-        vm.prank(governance);
-        staking.setMaxFutureSkew(10 minutes);
-    }
-
     function test_RevertWhen_SettersNotOwner() public {
         bytes memory err =
             abi.encodeWithSelector(OwnableUpgradeable.OwnableUnauthorizedAccount.selector, alice);
         vm.startPrank(alice);
         vm.expectRevert(err);
         staking.setStakingRequirement(1);
-        vm.expectRevert(err);
-        staking.setSignatureExpiry(1);
-        vm.expectRevert(err);
-        staking.setNonSignerCap(1);
-        vm.expectRevert(err);
-        staking.setMaxFutureSkew(1);
         vm.expectRevert(err);
         staking.setLiquidationRatios(1, 1, 6);
         vm.expectRevert(err);
@@ -162,8 +128,8 @@ contract StakingRegistryUnitTest_governance is StakingRegistryBase {
         skip(1 days);
         uint256 pendingAlice = staking.pendingRewards(alice);
         uint256 pendingBob = staking.pendingRewards(bob);
-        bytes memory aggregate = staking.aggregatePublicKey();
-        StakingRegistry v2 = new StakingRegistry(IERC20(address(token)), pool);
+        bytes memory aggregate = consensus.aggregatePublicKey();
+        StakingRegistry v2 = new StakingRegistry(IERC20(address(token)), pool, consensus);
         vm.prank(governance);
         staking.upgradeToAndCall(address(v2), "");
         assertEq(
@@ -172,7 +138,7 @@ contract StakingRegistryUnitTest_governance is StakingRegistryBase {
         );
         assertEq(staking.pendingRewards(alice), pendingAlice);
         assertEq(staking.pendingRewards(bob), pendingBob);
-        assertEq(staking.aggregatePublicKey(), aggregate);
+        assertEq(consensus.aggregatePublicKey(), aggregate);
         assertEq(staking.node(a).contributors.length, 2);
         assertEq(staking.networkSize(), 1);
         vm.prank(alice);
@@ -180,7 +146,7 @@ contract StakingRegistryUnitTest_governance is StakingRegistryBase {
     }
 
     function test_RevertWhen_UpgradeByNonOwner() public {
-        StakingRegistry v2 = new StakingRegistry(IERC20(address(token)), pool);
+        StakingRegistry v2 = new StakingRegistry(IERC20(address(token)), pool, consensus);
         vm.expectRevert(abi.encodeWithSelector(OwnableUpgradeable.OwnableUnauthorizedAccount.selector, alice));
         vm.prank(alice);
         staking.upgradeToAndCall(address(v2), "");

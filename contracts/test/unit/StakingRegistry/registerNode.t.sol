@@ -5,7 +5,6 @@ import {BLS12381} from "../../../src/consensus/BLS12381.sol";
 import {INetworkConsensus} from "../../../src/interfaces/INetworkConsensus.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {StakingRegistry} from "../../../src/staking/StakingRegistry.sol";
-import {SessionProxy} from "../../../src/utils/SessionProxy.sol";
 import {BLSTestSigner} from "../consensus/BLSTestSigner.sol";
 import {StakingRegistryBase} from "./StakingRegistryBase.t.sol";
 import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
@@ -34,7 +33,7 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
 
     function test_RegistersASoloNode() public {
         uint256 aliceBefore = token.balanceOf(alice);
-        vm.expectEmit(address(staking));
+        vm.expectEmit(address(consensus));
         emit INetworkConsensus.BLSKeyAdded(1, key);
         vm.expectEmit(address(staking));
         emit IStakingRegistry.NodeRegistered(1, alice, ed, 500, REQUIREMENT, uint64(block.timestamp));
@@ -47,7 +46,7 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         assertEq(staking.networkSize(), 1);
         assertEq(token.balanceOf(alice), aliceBefore - REQUIREMENT);
         assertEq(token.balanceOf(address(staking)), REQUIREMENT);
-        assertEq(staking.aggregatePublicKey(), key);
+        assertEq(consensus.aggregatePublicKey(), key);
         IStakingRegistry.NodeInfo memory info = staking.node(1);
         assertEq(uint8(info.status), uint8(IStakingRegistry.NodeStatus.Active));
         assertEq(info.operator, alice);
@@ -109,19 +108,13 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         // same BLS and Ed25519 keys register again under a new id
         uint64 id2 = _try(_solo(alice), 0);
         assertEq(id2, 2);
-        assertEq(staking.nodeIdOfBLSKey(key), 2);
+        assertEq(consensus.nodeIdOfBLSKey(key), 2);
     }
 
     // ---------------------------------------------------------------- reverts
 
     function test_RevertWhen_NotStarted() public {
-        StakingRegistry fresh = StakingRegistry(
-            address(
-                new SessionProxy(
-                    address(stakingImpl), abi.encodeCall(StakingRegistry.initialize, (governance))
-                )
-            )
-        );
+        (,,, StakingRegistry fresh) = _deploySystem();
         IStakingRegistry.Contributor[] memory c = _solo(alice);
         bytes memory pop = _pop(sk, alice, ed);
         vm.expectRevert(IStakingRegistry.NotStarted.selector);

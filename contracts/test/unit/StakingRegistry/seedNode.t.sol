@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
+import {ConsensusRegistry} from "../../../src/consensus/ConsensusRegistry.sol";
 import {INetworkConsensus} from "../../../src/interfaces/INetworkConsensus.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {StakingRegistry} from "../../../src/staking/StakingRegistry.sol";
-import {SessionProxy} from "../../../src/utils/SessionProxy.sol";
 import {BLSTestSigner} from "../consensus/BLSTestSigner.sol";
 import {StakingRegistryBase} from "./StakingRegistryBase.t.sol";
 import {OwnableUpgradeable} from "@openzeppelin/contracts-upgradeable/access/OwnableUpgradeable.sol";
@@ -13,19 +13,15 @@ import {OwnableUpgradeable} from "@openzeppelin/contracts-upgradeable/access/Own
 /// with their original registration time and a proof of possession.
 contract StakingRegistryUnitTest_seedNode is StakingRegistryBase {
     StakingRegistry internal fresh;
+    /// @dev The consensus registry paired with `fresh`: proofs of possession bind its address.
+    ConsensusRegistry internal freshConsensus;
     uint256 internal sk;
     bytes internal key;
     bytes32 internal ed;
 
     function setUp() public override {
         super.setUp();
-        fresh = StakingRegistry(
-            address(
-                new SessionProxy(
-                    address(stakingImpl), abi.encodeCall(StakingRegistry.initialize, (governance))
-                )
-            )
-        );
+        (, freshConsensus,, fresh) = _deploySystem();
         sk = BLSTestSigner.secretKey(4242);
         key = BLSTestSigner.publicKey(sk);
         ed = _ed25519(4242);
@@ -35,7 +31,9 @@ contract StakingRegistryUnitTest_seedNode is StakingRegistryBase {
     }
 
     function _freshPop(address operator) internal view returns (bytes memory) {
-        return BLSTestSigner.sign(sk, abi.encodePacked(POP, block.chainid, address(fresh), key, operator, ed));
+        return BLSTestSigner.sign(
+            sk, abi.encodePacked(POP, block.chainid, address(freshConsensus), key, operator, ed)
+        );
     }
 
     function test_SeedsWithOriginalTime() public {
@@ -55,7 +53,7 @@ contract StakingRegistryUnitTest_seedNode is StakingRegistryBase {
         vm.expectRevert(
             abi.encodeWithSelector(
                 INetworkConsensus.ProofOfPossessionInvalid.selector,
-                abi.encodePacked(POP, block.chainid, address(fresh), key, alice, ed)
+                abi.encodePacked(POP, block.chainid, address(freshConsensus), key, alice, ed)
             )
         );
         vm.prank(governance);
