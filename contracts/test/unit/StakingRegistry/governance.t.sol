@@ -3,8 +3,10 @@ pragma solidity ^0.8.30;
 
 import {INetworkConsensus} from "../../../src/interfaces/INetworkConsensus.sol";
 import {IOwnedUpgradeable} from "../../../src/interfaces/IOwnedUpgradeable.sol";
+import {IRewardPool} from "../../../src/interfaces/IRewardPool.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {StakingRegistry} from "../../../src/staking/StakingRegistry.sol";
+import {SessionProxy} from "../../../src/utils/SessionProxy.sol";
 import {StakingRegistryBase} from "./StakingRegistryBase.t.sol";
 import {OwnableUpgradeable} from "@openzeppelin/contracts-upgradeable/access/OwnableUpgradeable.sol";
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
@@ -27,6 +29,18 @@ contract StakingRegistryUnitTest_governance is StakingRegistryBase {
         assertEq(staking.VERSION(), 1);
         assertEq(address(staking.token()), address(token));
         assertEq(address(staking.rewardPool()), address(pool));
+    }
+
+    function test_RevertWhen_ConstructedWithZeroToken() public {
+        vm.expectRevert(IStakingRegistry.ZeroAddress.selector);
+        new StakingRegistry(IERC20(address(0)), pool);
+        vm.expectRevert(IStakingRegistry.ZeroAddress.selector);
+        new StakingRegistry(IERC20(address(token)), IRewardPool(address(0)));
+    }
+
+    function test_RevertWhen_InitializedWithZeroOwner() public {
+        vm.expectRevert(IStakingRegistry.ZeroAddress.selector);
+        new SessionProxy(address(stakingImpl), abi.encodeCall(StakingRegistry.initialize, (address(0))));
     }
 
     function test_RevertWhen_InitializedTwice() public {
