@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
+import {IConsensusRegistry} from "../../../src/interfaces/IConsensusRegistry.sol";
 import {IOwnedUpgradeable} from "../../../src/interfaces/IOwnedUpgradeable.sol";
+import {IRewardPool} from "../../../src/interfaces/IRewardPool.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {StakingRegistry} from "../../../src/staking/StakingRegistry.sol";
+import {SessionProxy} from "../../../src/utils/SessionProxy.sol";
 import {StakingRegistryBase} from "./StakingRegistryBase.t.sol";
 import {OwnableUpgradeable} from "@openzeppelin/contracts-upgradeable/access/OwnableUpgradeable.sol";
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
@@ -26,6 +29,20 @@ contract StakingRegistryUnitTest_governance is StakingRegistryBase {
         assertEq(address(staking.rewardPool()), address(pool));
         assertEq(address(staking.consensus()), address(consensus));
         assertEq(consensus.stakingRegistry(), address(staking));
+    }
+
+    function test_RevertWhen_ConstructedWithZeroToken() public {
+        vm.expectRevert(IStakingRegistry.ZeroAddress.selector);
+        new StakingRegistry(IERC20(address(0)), pool, consensus);
+        vm.expectRevert(IStakingRegistry.ZeroAddress.selector);
+        new StakingRegistry(IERC20(address(token)), IRewardPool(address(0)), consensus);
+        vm.expectRevert(IStakingRegistry.ZeroAddress.selector);
+        new StakingRegistry(IERC20(address(token)), pool, IConsensusRegistry(address(0)));
+    }
+
+    function test_RevertWhen_InitializedWithZeroOwner() public {
+        vm.expectRevert(IStakingRegistry.ZeroAddress.selector);
+        new SessionProxy(address(stakingImpl), abi.encodeCall(StakingRegistry.initialize, (address(0))));
     }
 
     function test_RevertWhen_InitializedTwice() public {

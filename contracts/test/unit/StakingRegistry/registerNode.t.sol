@@ -290,4 +290,22 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         vm.roll(block.number + 1);
         _try(c, 0);
     }
+
+    /// @dev With N = 1,050 the cap is 2% = 21 (above 20). N is set in storage (slot 0 of the
+    /// namespace, bits 128..151) rather than by registering 1,050 nodes.
+    function test_RevertWhen_MoreThanTwoPercentJoinInOneBlock() public {
+        bytes32 base = 0xc3868b2c87e82a0205c939b8515f0d7afaccf54db4d65a53c1f7256705246b00;
+        uint256 slot0 = uint256(vm.load(address(staking), base));
+        slot0 = (slot0 & ~(uint256(type(uint24).max) << 128)) | (uint256(1050) << 128);
+        vm.store(address(staking), base, bytes32(slot0));
+        assertEq(staking.networkSize(), 1050);
+        for (uint256 i; i < 21; ++i) {
+            _registerSolo(address(uint160(0x5000 + i)));
+        }
+        IStakingRegistry.Contributor[] memory c = _solo(alice);
+        bytes memory pop = _pop(sk, alice, ed);
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.RegistrationLimitReached.selector, 21, 21));
+        vm.prank(alice);
+        staking.registerNode(key, ed, pop, 0, c);
+    }
 }
