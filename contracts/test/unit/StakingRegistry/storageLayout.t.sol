@@ -37,4 +37,20 @@ contract StakingRegistryUnitTest_storageLayout is StakingRegistryBase {
         assertEq(uint32(slot2 >> 32), 17, "poolRatio");
         assertEq(uint32(slot2 >> 64), 9980, "returnedRatio");
     }
+
+    /// @dev The keys live in the consensus registry's proxy, in the `NetworkConsensus` namespace
+    /// (docs/consensus.md); the staking registry's proxy has nothing there.
+    function test_ConsensusSlotsLiveInConsensusRegistry() public {
+        bytes32 consensusBase = 0xceb6967e78adaa916f14092c38158ec996433b07b8fff439351f6de590042400;
+        _registerSolo(alice);
+        _registerSolo(bob);
+        uint256 params = uint256(vm.load(address(consensus), bytes32(uint256(consensusBase) + 3)));
+        assertEq(uint64(params), 2, "activeKeyCount");
+        assertEq(uint64(params >> 64), 4000, "nonSignerCap");
+        assertEq(uint64(params >> 128), 1 hours, "signatureExpiry");
+        assertEq(uint64(params >> 192), 5 minutes, "maxFutureSkew");
+        for (uint256 i; i < 4; ++i) {
+            assertEq(vm.load(address(staking), bytes32(uint256(consensusBase) + i)), bytes32(0));
+        }
+    }
 }
