@@ -8,9 +8,9 @@ import {HashToG2} from "./HashToG2.sol";
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 
 /// @title NetworkConsensus
-/// @notice See {INetworkConsensus}. Abstract: the staking registry inherits it, registers keys
-/// with {_addKey}, removes them with {_removeKey}, checks network decisions with
-/// {_verifyNetworkSignature} and exposes the setters to governance.
+/// @notice See {INetworkConsensus}. Abstract: the {ConsensusRegistry} inherits it and exposes
+/// {_addKey}, {_removeKey} and {_verifyNetworkSignature} to the staking registry and the setters
+/// to governance.
 /// @dev Storage (ERC-7201 namespace `session.storage.NetworkConsensus`):
 /// - the aggregate key packed in 3 slots (`x || y`, 48 bytes each, the zero padding dropped);
 /// - one slot of parameters: active key count, non-signer cap, expiry window, future skew;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
+import {IConsensusRegistry} from "./IConsensusRegistry.sol";
 import {IRewardPool} from "./IRewardPool.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
@@ -133,7 +134,7 @@ interface IStakingRegistry {
     event Started();
     /// @notice Node `nodeId` registered: its operator, Ed25519 key, fee, total deposit and
     /// registration time (for a seeded node, the original one). Followed by one
-    /// {ContributorAdded} per contributor; the BLS key is in {INetworkConsensus-BLSKeyAdded}.
+    /// {ContributorAdded} per contributor; the BLS key is in {INetworkConsensus-BLSKeyAdded}, emitted by the consensus registry.
     event NodeRegistered(
         uint64 indexed nodeId,
         address indexed operator,
@@ -310,15 +311,6 @@ interface IStakingRegistry {
     /// @notice Owner only: the requirement for future registrations (registered nodes keep theirs).
     function setStakingRequirement(uint256 newRequirement) external;
 
-    /// @notice Owner only: the network-signature expiry window, in (0, 2 h).
-    function setSignatureExpiry(uint64 newExpiry) external;
-
-    /// @notice Owner only: the cap on non-signers.
-    function setNonSignerCap(uint64 newCap) external;
-
-    /// @notice Owner only: the max future skew of a signature timestamp, at most 15 min.
-    function setMaxFutureSkew(uint64 newSkew) external;
-
     /// @notice Owner only: liquidator : pool : returned, set together.
     function setLiquidationRatios(uint32 liquidator, uint32 pool, uint32 returned) external;
 
@@ -335,6 +327,10 @@ interface IStakingRegistry {
 
     /// @notice The reward pool whose beneficiary this registry is.
     function rewardPool() external view returns (IRewardPool);
+
+    /// @notice The consensus registry: the nodes' BLS keys, their aggregate, the consensus
+    /// parameters, and the check of network signatures (which bind its address, not this one's).
+    function consensus() external view returns (IConsensusRegistry);
 
     /// @notice Whether `start()` was called.
     function started() external view returns (bool);

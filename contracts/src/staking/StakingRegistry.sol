@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
-import {NetworkConsensus} from "../consensus/NetworkConsensus.sol";
+import {ConsensusMessages} from "../consensus/ConsensusMessages.sol";
+import {IConsensusRegistry} from "../interfaces/IConsensusRegistry.sol";
 import {IOwnedUpgradeable} from "../interfaces/IOwnedUpgradeable.sol";
 import {IRewardPool} from "../interfaces/IRewardPool.sol";
 import {IStakingRegistry} from "../interfaces/IStakingRegistry.sol";
@@ -13,17 +14,18 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 
 /// @title StakingRegistry
 /// @notice See {IStakingRegistry}.
-/// @dev Storage (ERC-7201 `session.storage.StakingRegistry`), the consensus keys in
-/// `session.storage.NetworkConsensus`, pause state in OpenZeppelin's namespace. The token and the
-/// pool are immutables of the implementation (an upgrade must pass the same ones).
-/// Trust: the token is SESH and the pool is our own {RewardPool}; both are still called under the
-/// reentrancy guard, and a failing `pool.release()` never blocks the registry.
+/// @dev Storage (ERC-7201 `session.storage.StakingRegistry`), pause state in OpenZeppelin's
+/// namespace. The BLS keys live in the {ConsensusRegistry}, which alone checks proofs of possession
+/// and network signatures. The token, the pool and the consensus registry are immutables of the
+/// implementation (an upgrade must pass the same ones).
+/// Trust: the token is SESH, the pool our own {RewardPool} and the consensus registry our own;
+/// all are called under the reentrancy guard, and a failing `pool.release()` never blocks the
+/// registry.
 contract StakingRegistry is
     IStakingRegistry,
     OwnedUpgradeable,
     PausableUpgradeable,
-    ReentrancyGuardTransient,
-    NetworkConsensus
+    ReentrancyGuardTransient
 {
     using SafeERC20 for IERC20;
 
@@ -54,8 +56,12 @@ contract StakingRegistry is
     IERC20 private immutable _TOKEN;
     /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
     IRewardPool private immutable _POOL;
+    /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
+    IConsensusRegistry private immutable _CONSENSUS;
 
-    /// @dev One node: 5 slots.
+    /// @dev One node: 5 slots, 3 of them written at registration (slot 1 and, until the node first
+    /// settles, slot 3 stay zero). Amounts in uint64: the token's cap (2.4e17) is below 2^64, and so is
+    /// a node's cumulative reward for centuries at the pool's rate.
     struct NodeRecord {
         // slot 0
         address operator;
@@ -64,21 +70,22 @@ contract StakingRegistry is
         NodeStatus status;
         uint8 contributorCount;
         // slot 1
-        uint64 deposit;
         uint64 exitRequestedAt;
         uint64 lastExitRequestAt;
         uint64 lastDecisionAt;
-        // slot 2
-        uint96 rewardCheckpoint;
-        uint96 unclaimedFee;
+        // slot 2: everything a settlement touches
+        uint64 rewardCheckpoint;
+        uint64 unclaimedFee;
         uint64 stakeCarry;
+        uint64 deposit;
         // slot 3
         uint256 rewardPerStake;
         // slot 4
         bytes32 ed25519Key;
     }
 
-    /// @dev One contributor position: 3 slots.
+    /// @dev One contributor position: 3 slots. `beneficiary == address(0)` means the staker itself
+    /// (saves a slot at registration).
     struct Position {
         address staker;
         uint64 stake;
@@ -88,13 +95,23 @@ contract StakingRegistry is
         uint256 checkpoint;
     }
 
+    /// @dev An address's balances and the length of its list of positions, in one slot, so an exit
+    /// crediting both rewards and stake writes one slot per contributor.
+    struct Account {
+        uint64 claimable;
+        uint64 withdrawable;
+        uint32 positionCount;
+    }
+
     /// @custom:storage-location erc7201:session.storage.StakingRegistry
     struct StakingRegistryStorage {
-        // slot 0: the reward accumulator, written by every distribution.
-        uint96 rewardPerNode;
+        // slot 0: everything a distribution reads and writes. Amounts fit in uint64 (the token's
+        // cap, 2.4e17, is below 2^64); uint24 nodes and uint40 seconds are ample.
+        uint64 rewardPerNode;
         uint64 undistributed;
-        uint32 earningNodes;
-        uint64 lastDistribution;
+        uint24 earningNodes;
+        uint40 lastDistribution;
+        uint64 accountedBalance;
         // slot 1
         uint64 lastNodeId;
         uint64 stakingRequirement;
@@ -102,17 +119,15 @@ contract StakingRegistry is
         uint32 joinedInBlock;
         bool started;
         // slot 2
-        uint128 accountedBalance;
         uint32 liquidatorRatio;
         uint32 poolRatio;
         uint32 returnedRatio;
         mapping(uint64 nodeId => NodeRecord) nodes;
         mapping(uint64 nodeId => mapping(uint256 index => Position)) positions;
         mapping(bytes32 ed25519Key => uint64 nodeId) nodeIdOfEd25519;
-        mapping(address beneficiary => uint256 amount) claimable;
-        mapping(address staker => uint256 amount) withdrawable;
-        /// @dev Positions whose beneficiary is the key: `nodeId << 8 | index`.
-        mapping(address beneficiary => uint256[] entries) entries;
+        mapping(address account => Account) accounts;
+        /// @dev Positions whose beneficiary is the key, `nodeId << 8 | index`, at 0..positionCount-1.
+        mapping(address beneficiary => mapping(uint256 at => uint256 entry)) entries;
     }
 
     // keccak256(abi.encode(uint256(keccak256("session.storage.StakingRegistry")) - 1)) & ~bytes32(uint256(0xff))
@@ -127,21 +142,27 @@ contract StakingRegistry is
 
     /// @param token_ The SESH token.
     /// @param pool_ The reward pool (its beneficiary must be set to the proxy).
+    /// @param consensus_ The consensus registry's proxy (its `setStakingRegistry` must name this
+    /// registry's proxy).
     /// @custom:oz-upgrades-unsafe-allow constructor
-    constructor(IERC20 token_, IRewardPool pool_) {
-        require(address(token_) != address(0) && address(pool_) != address(0), ZeroAddress());
+    constructor(IERC20 token_, IRewardPool pool_, IConsensusRegistry consensus_) {
+        require(
+            address(token_) != address(0) && address(pool_) != address(0)
+                && address(consensus_) != address(0),
+            ZeroAddress()
+        );
         _TOKEN = token_;
         _POOL = pool_;
+        _CONSENSUS = consensus_;
     }
 
-    /// @notice Sets the owner and the defaults (25,000 SESH, ratios 3 : 17 : 9980, consensus
-    /// defaults) behind the proxy.
+    /// @notice Sets the owner and the defaults (25,000 SESH, ratios 3 : 17 : 9980) behind the
+    /// proxy.
     /// @param owner_ The governance account.
     function initialize(address owner_) external initializer {
         require(owner_ != address(0), ZeroAddress());
         __OwnedUpgradeable_init(owner_);
         __Pausable_init();
-        __NetworkConsensus_init();
         StakingRegistryStorage storage $ = _storage();
         $.stakingRequirement = DEFAULT_STAKING_REQUIREMENT;
         ($.liquidatorRatio, $.poolRatio, $.returnedRatio) = (3, 17, 9980);
@@ -201,17 +222,13 @@ contract StakingRegistry is
 
     /// @inheritdoc IStakingRegistry
     function claimRewards() external nonReentrant returns (uint256 amount) {
-        amount = _settleBeneficiary(msg.sender);
-        require(amount != 0, NothingToClaim());
-        _payRewards(amount);
+        return _claim(type(uint256).max);
     }
 
     /// @inheritdoc IStakingRegistry
     function claimRewards(uint256 amount) external nonReentrant {
-        uint256 available = _settleBeneficiary(msg.sender);
         require(amount != 0, NothingToClaim());
-        require(amount <= available, InsufficientRewards(amount, available));
-        _payRewards(amount);
+        _claim(amount);
     }
 
     /// @inheritdoc IStakingRegistry
@@ -223,10 +240,11 @@ contract StakingRegistry is
         Position storage p = $.positions[nodeId][index];
         _distribute();
         _settleNode(n, $.rewardPerNode);
-        _settlePosition(nodeId, n, index, p);
-        address old = p.beneficiary;
+        address old = _beneficiaryOf(p);
+        uint256 credit = _settlePosition(nodeId, n, index, p);
+        if (credit != 0) $.accounts[old].claimable += uint64(credit);
         _unlist(old, p);
-        p.beneficiary = newBeneficiary;
+        p.beneficiary = newBeneficiary == msg.sender ? address(0) : newBeneficiary;
         _list(newBeneficiary, p, nodeId, index);
         emit BeneficiaryUpdated(nodeId, msg.sender, old, newBeneficiary);
     }
@@ -265,7 +283,7 @@ contract StakingRegistry is
         NodeRecord storage n = _registeredNode(nodeId);
         uint256 exitableAt = uint256(n.registeredAt) + MIN_SIGNED_EXIT_AGE;
         require(block.timestamp >= exitableAt, NodeTooYoung(nodeId, exitableAt));
-        _verifyNetworkSignature(EXIT_TAG, nodeId, timestamp, nonSignerKeys, signature);
+        _verifyNetworkSignature(ConsensusMessages.EXIT_TAG, nodeId, timestamp, nonSignerKeys, signature);
         _distribute();
         _exit(nodeId, n, NodeStatus.Exited, 0);
         emit NodeExited(nodeId, true);
@@ -294,13 +312,15 @@ contract StakingRegistry is
         bytes calldata signature
     ) external nonReentrant whenNotPaused {
         NodeRecord storage n = _registeredNode(nodeId);
-        _verifyNetworkSignature(LIQUIDATION_TAG, nodeId, timestamp, nonSignerKeys, signature);
+        _verifyNetworkSignature(
+            ConsensusMessages.LIQUIDATION_TAG, nodeId, timestamp, nonSignerKeys, signature
+        );
         _distribute();
         StakingRegistryStorage storage $ = _storage();
         (uint256 liquidatorPart, uint256 poolPart, uint256 returned) =
             _liquidationParts(n.deposit, $.liquidatorRatio, $.poolRatio, $.returnedRatio);
         _exit(nodeId, n, NodeStatus.Liquidated, returned);
-        $.accountedBalance -= uint128(liquidatorPart + poolPart);
+        $.accountedBalance -= uint64(liquidatorPart + poolPart);
         if (liquidatorPart != 0) _TOKEN.safeTransfer(msg.sender, liquidatorPart);
         if (poolPart != 0) {
             _TOKEN.forceApprove(address(_POOL), poolPart);
@@ -318,10 +338,9 @@ contract StakingRegistry is
         bytes calldata nonSignerKeys,
         bytes calldata signature
     ) external nonReentrant whenNotPaused {
-        NodeRecord storage n = _storage().nodes[nodeId];
-        require(n.status == NodeStatus.Active, UnexpectedNodeStatus(nodeId, n.status));
-        _checkDecision(nodeId, n, DECOMMISSION_TAG, timestamp, nonSignerKeys, signature);
-        _distribute();
+        NodeRecord storage n = _checkDecision(
+            nodeId, NodeStatus.Active, ConsensusMessages.DECOMMISSION_TAG, timestamp, nonSignerKeys, signature
+        );
         StakingRegistryStorage storage $ = _storage();
         _settleNode(n, $.rewardPerNode);
         n.status = NodeStatus.Decommissioned;
@@ -336,10 +355,14 @@ contract StakingRegistry is
         bytes calldata nonSignerKeys,
         bytes calldata signature
     ) external nonReentrant whenNotPaused {
-        NodeRecord storage n = _storage().nodes[nodeId];
-        require(n.status == NodeStatus.Decommissioned, UnexpectedNodeStatus(nodeId, n.status));
-        _checkDecision(nodeId, n, RECOMMISSION_TAG, timestamp, nonSignerKeys, signature);
-        _distribute();
+        NodeRecord storage n = _checkDecision(
+            nodeId,
+            NodeStatus.Decommissioned,
+            ConsensusMessages.RECOMMISSION_TAG,
+            timestamp,
+            nonSignerKeys,
+            signature
+        );
         StakingRegistryStorage storage $ = _storage();
         n.rewardCheckpoint = $.rewardPerNode;
         n.status = NodeStatus.Active;
@@ -350,10 +373,10 @@ contract StakingRegistry is
     /// @inheritdoc IStakingRegistry
     function withdrawStake() external nonReentrant returns (uint256 amount) {
         StakingRegistryStorage storage $ = _storage();
-        amount = $.withdrawable[msg.sender];
+        amount = $.accounts[msg.sender].withdrawable;
         require(amount != 0, NothingToClaim());
-        $.withdrawable[msg.sender] = 0;
-        $.accountedBalance -= uint128(amount);
+        $.accounts[msg.sender].withdrawable = 0;
+        $.accountedBalance -= uint64(amount);
         _TOKEN.safeTransfer(msg.sender, amount);
         emit StakeWithdrawn(msg.sender, amount);
     }
@@ -369,21 +392,6 @@ contract StakingRegistry is
         StakingRegistryStorage storage $ = _storage();
         emit StakingRequirementUpdated($.stakingRequirement, newRequirement);
         $.stakingRequirement = uint64(newRequirement);
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function setSignatureExpiry(uint64 newExpiry) external onlyOwner {
-        _setSignatureExpiry(newExpiry);
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function setNonSignerCap(uint64 newCap) external onlyOwner {
-        _setNonSignerCap(newCap);
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function setMaxFutureSkew(uint64 newSkew) external onlyOwner {
-        _setMaxFutureSkew(newSkew);
     }
 
     /// @inheritdoc IStakingRegistry
@@ -419,6 +427,11 @@ contract StakingRegistry is
     /// @inheritdoc IStakingRegistry
     function rewardPool() external view returns (IRewardPool) {
         return _POOL;
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function consensus() external view returns (IConsensusRegistry) {
+        return _CONSENSUS;
     }
 
     /// @inheritdoc IStakingRegistry
@@ -458,7 +471,7 @@ contract StakingRegistry is
         info.contributors = new Contributor[](count);
         for (uint256 i; i < count; ++i) {
             Position storage p = $.positions[nodeId][i];
-            info.contributors[i] = Contributor(p.staker, p.beneficiary, p.stake);
+            info.contributors[i] = Contributor(p.staker, _beneficiaryOf(p), p.stake);
         }
     }
 
@@ -492,10 +505,11 @@ contract StakingRegistry is
     function pendingRewards(address account) external view returns (uint256 amount) {
         StakingRegistryStorage storage $ = _storage();
         uint256 rpn = _currentRewardPerNode();
-        amount = $.claimable[account];
-        uint256[] storage list = $.entries[account];
-        for (uint256 i; i < list.length; ++i) {
-            (uint64 nodeId, uint256 index) = _unpack(list[i]);
+        Account storage acc = $.accounts[account];
+        amount = acc.claimable;
+        uint256 count = acc.positionCount;
+        for (uint256 i; i < count; ++i) {
+            (uint64 nodeId, uint256 index) = _unpack($.entries[account][i]);
             amount += _pendingOfPosition(nodeId, index, rpn);
         }
     }
@@ -511,20 +525,21 @@ contract StakingRegistry is
 
     /// @inheritdoc IStakingRegistry
     function claimableRewards(address account) external view returns (uint256) {
-        return _storage().claimable[account];
+        return _storage().accounts[account].claimable;
     }
 
     /// @inheritdoc IStakingRegistry
     function withdrawableStake(address staker) external view returns (uint256) {
-        return _storage().withdrawable[staker];
+        return _storage().accounts[staker].withdrawable;
     }
 
     /// @inheritdoc IStakingRegistry
     function nodeIdsOf(address beneficiary) external view returns (uint64[] memory ids) {
-        uint256[] storage list = _storage().entries[beneficiary];
-        ids = new uint64[](list.length);
-        for (uint256 i; i < list.length; ++i) {
-            (ids[i],) = _unpack(list[i]);
+        StakingRegistryStorage storage $ = _storage();
+        uint256 count = $.accounts[beneficiary].positionCount;
+        ids = new uint64[](count);
+        for (uint256 i; i < count; ++i) {
+            (ids[i],) = _unpack($.entries[beneficiary][i]);
         }
     }
 
@@ -553,10 +568,10 @@ contract StakingRegistry is
         _distribute();
         address operator = contributors[0].staker;
         nodeId = _createNode(operator, ed25519Key, feeBps, contributors.length, requirement, registeredAt);
-        _addKey(nodeId, blsKey, operator, ed25519Key, proofOfPossession);
+        _CONSENSUS.addKey(nodeId, blsKey, operator, ed25519Key, proofOfPossession);
         emit NodeRegistered(nodeId, operator, ed25519Key, feeBps, requirement, registeredAt);
         _createPositions(nodeId, contributors);
-        _storage().accountedBalance += uint128(requirement);
+        _storage().accountedBalance += uint64(requirement);
         _TOKEN.safeTransferFrom(msg.sender, address(this), requirement);
     }
 
@@ -624,7 +639,7 @@ contract StakingRegistry is
             if (beneficiary == address(0)) beneficiary = staker;
             p.staker = staker;
             p.stake = uint64(contributors[i].stake);
-            p.beneficiary = beneficiary;
+            if (beneficiary != staker) p.beneficiary = beneficiary;
             _list(beneficiary, p, nodeId, i);
             emit ContributorAdded(nodeId, uint8(i), staker, beneficiary, contributors[i].stake);
         }
@@ -637,7 +652,7 @@ contract StakingRegistry is
     function _distribute() private {
         StakingRegistryStorage storage $ = _storage();
         if ($.lastDistribution == block.timestamp) return;
-        $.lastDistribution = uint64(block.timestamp);
+        $.lastDistribution = uint40(block.timestamp);
         // A pool without this registry as beneficiary (or otherwise failing) must never block
         // registrations, exits or payouts.
         try _POOL.release() {} catch {}
@@ -645,7 +660,7 @@ contract StakingRegistry is
         uint256 accounted = $.accountedBalance;
         if (balance <= accounted) return;
         uint256 arrived = balance - accounted;
-        $.accountedBalance = uint128(balance);
+        $.accountedBalance = uint64(balance);
         uint256 total = arrived + $.undistributed;
         uint256 n = $.earningNodes;
         uint256 perNode;
@@ -653,7 +668,7 @@ contract StakingRegistry is
         if (n != 0) {
             perNode = total / n;
             carried = total % n;
-            $.rewardPerNode += uint96(perNode);
+            $.rewardPerNode += uint64(perNode);
         }
         $.undistributed = uint64(carried);
         emit RewardsDistributed(arrived, perNode, n, carried);
@@ -663,21 +678,15 @@ contract StakingRegistry is
     /// contributors) is set aside for the operator, the rest raises `rewardPerStake` with the
     /// division's remainder carried in `stakeCarry`. Nodes that do not earn are left alone.
     function _settleNode(NodeRecord storage n, uint256 rpn) private {
-        if (n.status != NodeStatus.Active) return;
-        uint256 earned = rpn - n.rewardCheckpoint;
-        if (earned == 0) return;
-        n.rewardCheckpoint = uint96(rpn);
-        uint256 fee = earned * n.feeBps / BPS;
-        if (fee != 0) n.unclaimedFee += uint96(fee);
-        uint256 scaled = (earned - fee) * PRECISION + n.stakeCarry;
-        uint256 deposit = n.deposit;
-        n.rewardPerStake += scaled / deposit;
-        n.stakeCarry = uint64(scaled % deposit);
+        if (n.status != NodeStatus.Active || n.rewardCheckpoint == rpn) return;
+        (uint256 rps, uint256 fee, uint256 carry) = _nodeRewardsAt(n, rpn);
+        (n.rewardCheckpoint, n.unclaimedFee, n.stakeCarry) = (uint64(rpn), uint64(fee), uint64(carry));
+        n.rewardPerStake = rps;
     }
 
     /// @dev Credits position `index` of a settled node to its beneficiary: its share rounded down,
     /// the remainder (< 1 atomic unit, scaled) carried in the position; for the operator also the
-    /// node's set-aside fee.
+    /// node's set-aside fee. The caller adds `credit` to the beneficiary's balance.
     function _settlePosition(uint64 nodeId, NodeRecord storage n, uint256 index, Position storage p)
         private
         returns (uint256 credit)
@@ -697,124 +706,201 @@ contract StakingRegistry is
                 n.unclaimedFee = 0;
             }
         }
-        if (credit != 0) {
-            address beneficiary = p.beneficiary;
-            _storage().claimable[beneficiary] += credit;
-            emit RewardsCredited(nodeId, beneficiary, credit);
-        }
+        if (credit != 0) emit RewardsCredited(nodeId, _beneficiaryOf(p), credit);
     }
 
-    /// @dev Settles every position whose beneficiary is `account` and returns its claimable total.
-    function _settleBeneficiary(address account) private returns (uint256) {
+    /// @dev Settles every position whose beneficiary is `account`; returns its stored balance and
+    /// the newly settled credit (kept in memory: a claim then writes the balance once).
+    function _settleBeneficiary(address account) private returns (uint256 stored, uint256 credited) {
         _distribute();
         StakingRegistryStorage storage $ = _storage();
         uint256 rpn = $.rewardPerNode;
-        uint256[] storage list = $.entries[account];
-        uint256 length = list.length;
+        Account storage acc = $.accounts[account];
+        mapping(uint256 => uint256) storage list = $.entries[account];
+        uint256 length = acc.positionCount;
         for (uint256 i; i < length; ++i) {
             (uint64 nodeId, uint256 index) = _unpack(list[i]);
             NodeRecord storage n = $.nodes[nodeId];
             _settleNode(n, rpn);
-            _settlePosition(nodeId, n, index, $.positions[nodeId][index]);
+            credited += _settlePosition(nodeId, n, index, $.positions[nodeId][index]);
         }
-        return $.claimable[account];
+        stored = acc.claimable;
     }
 
-    function _payRewards(uint256 amount) private {
+    /// @dev Pays the caller `amount` of its rewards (`type(uint256).max`: all of them, at least 1)
+    /// after settling its positions, and stores the rest.
+    function _claim(uint256 amount) private returns (uint256) {
+        (uint256 stored, uint256 credited) = _settleBeneficiary(msg.sender);
+        uint256 available = stored + credited;
+        if (amount == type(uint256).max) {
+            amount = available;
+            require(amount != 0, NothingToClaim());
+        }
+        require(amount <= available, InsufficientRewards(amount, available));
         StakingRegistryStorage storage $ = _storage();
-        $.claimable[msg.sender] -= amount;
-        $.accountedBalance -= uint128(amount);
+        uint256 rest = available - amount;
+        if (rest != stored) $.accounts[msg.sender].claimable = uint64(rest);
+        $.accountedBalance -= uint64(amount);
         _TOKEN.safeTransfer(msg.sender, amount);
         emit RewardsClaimed(msg.sender, amount);
+        return amount;
     }
 
     /// @dev Ends node `nodeId` (after a distribution): final rewards credited, key out of the
     /// aggregate, stakes (or, for a liquidation, `returned` split by stake) made withdrawable. The
-    /// carried reward fractions, which now sum to whole atomic units, go to the operator.
+    /// node's and its positions' carried reward fractions, which now sum to whole atomic units, go
+    /// to the operator. The final settlement is computed in memory: an ended node's reward fields
+    /// are never read again (views return 0 for it).
     function _exit(uint64 nodeId, NodeRecord storage n, NodeStatus finalStatus, uint256 returned) private {
         StakingRegistryStorage storage $ = _storage();
-        if (n.status == NodeStatus.Active) {
-            _settleNode(n, $.rewardPerNode);
-            --$.earningNodes;
-        }
+        (uint256 rps, uint256 fee, uint256 fractions) = _nodeRewardsAt(n, $.rewardPerNode);
+        if (n.status == NodeStatus.Active) --$.earningNodes;
         n.status = finalStatus;
-        _removeKey(nodeId);
+        _CONSENSUS.removeKey(nodeId);
         delete $.nodeIdOfEd25519[n.ed25519Key];
 
+        bool liquidated = finalStatus == NodeStatus.Liquidated;
+        // In a liquidation the operator gets what the others' rounded-down shares leave.
+        (uint256 othersFractions, uint256 operatorStakeBack) =
+            _closeOthers(nodeId, n, rps, liquidated ? returned : n.deposit, liquidated);
+        fractions += othersFractions;
+        Position storage operatorPosition = $.positions[nodeId][0];
+        uint256 operatorScaled = uint256(operatorPosition.stake) * (rps - operatorPosition.checkpoint)
+            + operatorPosition.remainder;
+        fractions += operatorScaled % PRECISION;
+        _closePosition(nodeId, operatorPosition, rps, operatorStakeBack, fee + fractions / PRECISION);
+    }
+
+    /// @dev Closes positions 1.. of an ending node; `total` is what goes back to all contributors
+    /// (the deposit, or the liquidation's returned part, split by stake and rounded down). Returns
+    /// their carried fractions and what is left of `total` for the operator.
+    function _closeOthers(uint64 nodeId, NodeRecord storage n, uint256 rps, uint256 total, bool liquidated)
+        private
+        returns (uint256 fractions, uint256 left)
+    {
+        left = total;
         uint256 count = n.contributorCount;
         uint256 deposit = n.deposit;
-        bool liquidated = finalStatus == NodeStatus.Liquidated;
-        uint256 fractions = n.stakeCarry;
-        uint256 returnedLeft = returned;
-        mapping(uint256 => Position) storage positions = $.positions[nodeId];
-        for (uint256 i; i < count; ++i) {
+        mapping(uint256 => Position) storage positions = _storage().positions[nodeId];
+        for (uint256 i = 1; i < count; ++i) {
             Position storage p = positions[i];
-            _settlePosition(nodeId, n, i, p);
-            fractions += p.remainder;
-            _unlist(p.beneficiary, p);
-            uint256 amount = p.stake;
-            if (liquidated) {
-                amount = returned * amount / deposit;
-                returnedLeft -= amount;
-            }
-            if (i == 0) continue; // the operator's stake is credited last, with the dust
-            _unlock(nodeId, p.staker, amount);
+            uint256 stakeBack = liquidated ? total * p.stake / deposit : p.stake;
+            left -= stakeBack;
+            fractions += _closePosition(nodeId, p, rps, stakeBack, 0);
         }
-        Position storage operatorPosition = positions[0];
-        uint256 dust = fractions / PRECISION;
-        if (dust != 0) {
-            $.claimable[operatorPosition.beneficiary] += dust;
-            emit RewardsCredited(nodeId, operatorPosition.beneficiary, dust);
+    }
+
+    /// @dev Final settlement of position `p` at `rps`: credits its reward plus `extraReward`,
+    /// unlocks `stakeBack`, removes it from its beneficiary's list; returns the carried fraction.
+    function _closePosition(
+        uint64 nodeId,
+        Position storage p,
+        uint256 rps,
+        uint256 stakeBack,
+        uint256 extraReward
+    ) private returns (uint256 fraction) {
+        uint256 scaled = uint256(p.stake) * (rps - p.checkpoint) + p.remainder;
+        fraction = scaled % PRECISION;
+        address beneficiary = _beneficiaryOf(p);
+        _unlist(beneficiary, p);
+        _credit(nodeId, beneficiary, scaled / PRECISION + extraReward);
+        _unlock(nodeId, p.staker, stakeBack);
+    }
+
+    /// @dev Node `n` settled at `rpn`, without writing it: its `rewardPerStake`, the operator's
+    /// fee owed, and the node-level carried fraction (scaled). The fee `earned * feeBps / 10_000` is
+    /// rounded down (favouring the contributors); the rest raises `rewardPerStake` rounded down,
+    /// its remainder carried. Nodes that do not earn are returned as they are.
+    function _nodeRewardsAt(NodeRecord storage n, uint256 rpn)
+        private
+        view
+        returns (uint256 rps, uint256 fee, uint256 fractions)
+    {
+        rps = n.rewardPerStake;
+        fee = n.unclaimedFee;
+        fractions = n.stakeCarry;
+        if (n.status == NodeStatus.Active) {
+            uint256 earned = rpn - n.rewardCheckpoint;
+            uint256 newFee = earned * n.feeBps / BPS;
+            fee += newFee;
+            uint256 scaled = (earned - newFee) * PRECISION + fractions;
+            uint256 deposit = n.deposit;
+            rps += scaled / deposit;
+            fractions = scaled % deposit;
         }
-        // Operator: its own share plus, in a liquidation, the split's rounding dust.
-        _unlock(
-            nodeId,
-            operatorPosition.staker,
-            liquidated
-                ? returnedLeft + returned * uint256(operatorPosition.stake) / deposit
-                : operatorPosition.stake
-        );
+    }
+
+    function _credit(uint64 nodeId, address beneficiary, uint256 amount) private {
+        if (amount == 0) return;
+        _storage().accounts[beneficiary].claimable += uint64(amount);
+        emit RewardsCredited(nodeId, beneficiary, amount);
     }
 
     function _unlock(uint64 nodeId, address staker, uint256 amount) private {
         if (amount == 0) return;
-        _storage().withdrawable[staker] += amount;
+        _storage().accounts[staker].withdrawable += uint64(amount);
         emit StakeUnlocked(nodeId, staker, amount);
     }
 
+    /// @dev A decommission or recommission of node `nodeId`, which must be in `expected` status:
+    /// checks the decision is newer than the last one and signed, records it, then distributes.
     function _checkDecision(
         uint64 nodeId,
-        NodeRecord storage n,
+        NodeStatus expected,
         bytes32 tag,
         uint64 timestamp,
         bytes calldata nonSignerKeys,
         bytes calldata signature
-    ) private {
+    ) private returns (NodeRecord storage n) {
+        n = _storage().nodes[nodeId];
+        require(n.status == expected, UnexpectedNodeStatus(nodeId, n.status));
         uint64 last = n.lastDecisionAt;
         require(timestamp > last, StaleNetworkDecision(nodeId, timestamp, last));
         _verifyNetworkSignature(tag, nodeId, timestamp, nonSignerKeys, signature);
         n.lastDecisionAt = timestamp;
+        _distribute();
+    }
+
+    /// @dev One call site for the consensus registry's check (one copy of the call's encoding).
+    function _verifyNetworkSignature(
+        bytes32 tag,
+        uint64 nodeId,
+        uint64 timestamp,
+        bytes calldata nonSignerKeys,
+        bytes calldata signature
+    ) private view {
+        _CONSENSUS.verifyNetworkSignature(tag, nodeId, timestamp, nonSignerKeys, signature);
     }
 
     function _list(address beneficiary, Position storage p, uint64 nodeId, uint256 index) private {
-        uint256[] storage list = _storage().entries[beneficiary];
-        p.listIndex = uint32(list.length);
-        list.push(uint256(nodeId) << 8 | index);
+        StakingRegistryStorage storage $ = _storage();
+        Account storage acc = $.accounts[beneficiary];
+        uint32 at = acc.positionCount;
+        p.listIndex = at;
+        $.entries[beneficiary][at] = uint256(nodeId) << 8 | index;
+        acc.positionCount = at + 1;
     }
 
     /// @dev Swap-and-pop removal of `p` from `beneficiary`'s list.
     function _unlist(address beneficiary, Position storage p) private {
         StakingRegistryStorage storage $ = _storage();
-        uint256[] storage list = $.entries[beneficiary];
+        Account storage acc = $.accounts[beneficiary];
+        mapping(uint256 => uint256) storage list = $.entries[beneficiary];
         uint256 at = p.listIndex;
-        uint256 lastAt = list.length - 1;
+        uint32 lastAt = acc.positionCount - 1;
         if (at != lastAt) {
             uint256 moved = list[lastAt];
             list[at] = moved;
             (uint64 movedNode, uint256 movedIndex) = _unpack(moved);
             $.positions[movedNode][movedIndex].listIndex = uint32(at);
         }
-        list.pop();
+        delete list[lastAt];
+        acc.positionCount = lastAt;
+    }
+
+    function _beneficiaryOf(Position storage p) private view returns (address beneficiary) {
+        beneficiary = p.beneficiary;
+        if (beneficiary == address(0)) beneficiary = p.staker;
     }
 
     function _unpack(uint256 entry) private pure returns (uint64 nodeId, uint256 index) {
@@ -872,15 +958,9 @@ contract StakingRegistry is
     function _pendingOfPosition(uint64 nodeId, uint256 index, uint256 rpn) private view returns (uint256) {
         StakingRegistryStorage storage $ = _storage();
         NodeRecord storage n = $.nodes[nodeId];
+        if (!_isRegistered(n.status)) return 0;
         Position storage p = $.positions[nodeId][index];
-        uint256 rps = n.rewardPerStake;
-        uint256 fee = n.unclaimedFee;
-        if (n.status == NodeStatus.Active) {
-            uint256 earned = rpn - n.rewardCheckpoint;
-            uint256 newFee = earned * n.feeBps / BPS;
-            fee += newFee;
-            rps += ((earned - newFee) * PRECISION + n.stakeCarry) / n.deposit;
-        }
+        (uint256 rps, uint256 fee,) = _nodeRewardsAt(n, rpn);
         uint256 amount = (uint256(p.stake) * (rps - p.checkpoint) + p.remainder) / PRECISION;
         return index == 0 ? amount + fee : amount;
     }

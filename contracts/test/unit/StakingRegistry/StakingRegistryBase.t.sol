@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
+import {ConsensusRegistry} from "../../../src/consensus/ConsensusRegistry.sol";
+import {IConsensusRegistry} from "../../../src/interfaces/IConsensusRegistry.sol";
 import {IRewardPool} from "../../../src/interfaces/IRewardPool.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {StakingRegistry} from "../../../src/staking/StakingRegistry.sol";
@@ -9,9 +11,11 @@ import {BaseTest} from "../../utils/Base.t.sol";
 import {BLSTestSigner} from "../consensus/BLSTestSigner.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
-/// @notice Shared base of the staking registry tests: token and pool from {BaseTest}, the registry
-/// behind `SessionProxy` as the pool's beneficiary, started; nodes registered with forge-made BLS
-/// keys, and the network signing action messages built byte by byte from docs/consensus.md.
+/// @notice Shared base of the staking registry tests: token and pool from {BaseTest}, the consensus
+/// registry and the staking registry each behind `SessionProxy`, deployed in the documented order
+/// (docs/staking.md), the staking registry the pool's beneficiary, started; nodes registered with
+/// forge-made BLS keys, and the network signing action messages built byte by byte from
+/// docs/consensus.md (they bind the consensus registry's proxy).
 abstract contract StakingRegistryBase is BaseTest {
     uint256 internal constant REQUIREMENT = 25_000 * SESH;
     uint256 internal constant QUARTER = REQUIREMENT / 4;
@@ -23,6 +27,8 @@ abstract contract StakingRegistryBase is BaseTest {
 
     StakingRegistry internal staking;
     StakingRegistry internal stakingImpl;
+    ConsensusRegistry internal consensus;
+    ConsensusRegistry internal consensusImpl;
 
     /// @dev Secret key of each node id whose key is in the aggregate (0 once it left).
     mapping(uint64 nodeId => uint256 sk) internal skOf;
@@ -37,19 +43,43 @@ abstract contract StakingRegistryBase is BaseTest {
         super.setUp();
         carol = makeAddr("carol");
         liquidator = makeAddr("liquidator");
-        stakingImpl = new StakingRegistry(IERC20(address(token)), IRewardPool(address(pool)));
-        staking = StakingRegistry(
-            address(
-                new SessionProxy(
-                    address(stakingImpl), abi.encodeCall(StakingRegistry.initialize, (governance))
-                )
-            )
-        );
+        (consensusImpl, consensus, stakingImpl, staking) = _deploySystem();
         vm.label(address(staking), "StakingRegistry");
+        vm.label(address(consensus), "ConsensusRegistry");
         vm.prank(governance);
         pool.setBeneficiary(address(staking));
         vm.prank(governance);
         staking.start();
+    }
+
+    /// @dev The production order: consensus implementation, consensus proxy (`initialize(owner)`),
+    /// staking implementation (token, pool, consensus proxy), staking proxy, then
+    /// `consensus.setStakingRegistry(staking proxy)`.
+    function _deploySystem()
+        internal
+        returns (
+            ConsensusRegistry cImpl,
+            ConsensusRegistry cProxy,
+            StakingRegistry sImpl,
+            StakingRegistry sProxy
+        )
+    {
+        cImpl = new ConsensusRegistry();
+        cProxy = ConsensusRegistry(
+            address(
+                new SessionProxy(address(cImpl), abi.encodeCall(ConsensusRegistry.initialize, (governance)))
+            )
+        );
+        sImpl = new StakingRegistry(
+            IERC20(address(token)), IRewardPool(address(pool)), IConsensusRegistry(address(cProxy))
+        );
+        sProxy = StakingRegistry(
+            address(
+                new SessionProxy(address(sImpl), abi.encodeCall(StakingRegistry.initialize, (governance)))
+            )
+        );
+        vm.prank(governance);
+        cProxy.setStakingRegistry(address(sProxy));
     }
 
     // ------------------------------------------------------------------ keys and messages
@@ -63,7 +93,7 @@ abstract contract StakingRegistryBase is BaseTest {
         view
         returns (bytes memory)
     {
-        return abi.encodePacked(POP, block.chainid, address(staking), blsKey, operator, ed25519Key);
+        return abi.encodePacked(POP, block.chainid, address(consensus), blsKey, operator, ed25519Key);
     }
 
     function _actionMessage(bytes32 tag, uint64 nodeId, uint64 timestamp)
@@ -71,7 +101,7 @@ abstract contract StakingRegistryBase is BaseTest {
         view
         returns (bytes memory)
     {
-        return abi.encodePacked(tag, block.chainid, address(staking), nodeId, timestamp);
+        return abi.encodePacked(tag, block.chainid, address(consensus), nodeId, timestamp);
     }
 
     function _pop(uint256 sk, address operator, bytes32 ed25519Key) internal view returns (bytes memory) {

@@ -62,6 +62,16 @@ contract StakingRegistryUnitTest_decommission is StakingRegistryBase {
         staking.decommission(a, uint64(block.timestamp), "", sig);
     }
 
+    function test_RevertWhen_NodeUnknown() public {
+        bytes memory sig = _sign(DECOMMISSION, 9);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStakingRegistry.UnexpectedNodeStatus.selector, 9, IStakingRegistry.NodeStatus.None
+            )
+        );
+        staking.decommission(9, uint64(block.timestamp), "", sig);
+    }
+
     function test_RevertWhen_RecommissionActive() public {
         bytes memory sig = _sign(RECOMMISSION, a);
         vm.expectRevert(
@@ -90,7 +100,7 @@ contract StakingRegistryUnitTest_decommission is StakingRegistryBase {
         _liquidate(b);
         skip(2 hours);
         _exitBySignature(a);
-        assertEq(staking.activeBLSKeyCount(), 0);
+        assertEq(consensus.activeBLSKeyCount(), 0);
         assertEq(staking.withdrawableStake(alice), REQUIREMENT);
     }
 }

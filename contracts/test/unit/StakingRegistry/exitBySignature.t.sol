@@ -36,8 +36,8 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
         emit IStakingRegistry.NodeExited(a, true);
         _exitBySignature(a);
         assertEq(staking.networkSize(), 2);
-        assertEq(staking.activeBLSKeyCount(), 2);
-        assertEq(staking.aggregatePublicKey(), _expectedAggregate());
+        assertEq(consensus.activeBLSKeyCount(), 2);
+        assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
         assertEq(staking.withdrawableStake(alice), REQUIREMENT);
         // the exited node's rewards up to now were credited
         assertEq(staking.claimableRewards(alice), _accrued(POOL_GENESIS, 2 hours) / 3);
@@ -134,21 +134,21 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
     function test_AggregateAndSizeTrackActiveNodes() public {
         skip(2 hours);
         _exitBySignature(b);
-        assertEq(staking.aggregatePublicKey(), _expectedAggregate());
+        assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
         uint64 d = _registerSolo(treasury);
-        assertEq(staking.aggregatePublicKey(), _expectedAggregate());
+        assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
         _liquidate(a);
-        assertEq(staking.aggregatePublicKey(), _expectedAggregate());
+        assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
         assertEq(staking.networkSize(), 2);
-        assertEq(staking.activeBLSKeyCount(), 2);
+        assertEq(consensus.activeBLSKeyCount(), 2);
         _decommission(c);
         assertEq(staking.networkSize(), 1, "decommissioned nodes leave N");
-        assertEq(staking.activeBLSKeyCount(), 2, "but keep their key in the aggregate");
-        assertEq(staking.aggregatePublicKey(), _expectedAggregate());
+        assertEq(consensus.activeBLSKeyCount(), 2, "but keep their key in the aggregate");
+        assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
         skip(2 hours);
         _exitBySignature(c);
         assertEq(staking.networkSize(), 1);
-        assertEq(staking.activeBLSKeyCount(), 1);
-        assertEq(staking.aggregatePublicKey(), keyOf[d]);
+        assertEq(consensus.activeBLSKeyCount(), 1);
+        assertEq(consensus.aggregatePublicKey(), keyOf[d]);
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
+import {INetworkConsensus} from "../../../src/interfaces/INetworkConsensus.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {StakingRegistryBase} from "./StakingRegistryBase.t.sol";
 import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
@@ -45,7 +46,7 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         assertEq(staking.withdrawableStake(bob), r * (REQUIREMENT - QUARTER) / REQUIREMENT);
         assertEq(uint8(staking.node(a).status), uint8(IStakingRegistry.NodeStatus.Liquidated));
         assertEq(staking.networkSize(), 1);
-        assertEq(staking.aggregatePublicKey(), keyOf[b]);
+        assertEq(consensus.aggregatePublicKey(), keyOf[b]);
         // rewards up to the liquidation stay with the contributors
         assertGt(staking.claimableRewards(alice), 0);
     }
@@ -57,7 +58,50 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         bytes memory sig = _networkSign(LIQUIDATION, a, uint64(block.timestamp), nonSigners);
         staking.liquidate(a, uint64(block.timestamp), _keysOf(nonSigners), sig);
         skOf[a] = 0;
-        assertEq(staking.aggregatePublicKey(), _expectedAggregate());
+        assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
+    }
+
+    function test_RevertWhen_SignatureFromFuture() public {
+        uint64 ts = uint64(block.timestamp + 5 minutes + 1);
+        bytes memory sig = _networkSign(LIQUIDATION, a, ts, new uint64[](0));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                INetworkConsensus.SignatureFromFuture.selector, ts, block.timestamp + 5 minutes
+            )
+        );
+        staking.liquidate(a, ts, "", sig);
+    }
+
+    function test_RevertWhen_TooManyNonSigners() public {
+        // 2 nodes: min(2 / 3, cap) = 0 non-signers allowed
+        uint64[] memory nonSigners = new uint64[](1);
+        nonSigners[0] = b;
+        bytes memory keys = _keysOf(nonSigners);
+        bytes memory sig = _networkSign(LIQUIDATION, a, uint64(block.timestamp), nonSigners);
+        vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.TooManyNonSigners.selector, 1, 0));
+        staking.liquidate(a, uint64(block.timestamp), keys, sig);
+    }
+
+    function test_RevertWhen_SignatureForExitUsedToLiquidate() public {
+        bytes memory sig = _sign(EXIT, a);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                INetworkConsensus.NetworkSignatureInvalid.selector,
+                _actionMessage(LIQUIDATION, a, uint64(block.timestamp))
+            )
+        );
+        staking.liquidate(a, uint64(block.timestamp), "", sig);
+    }
+
+    function test_DecommissionedNodeSignsAsNonSigner() public {
+        uint64 c = _registerSolo(treasury);
+        _decommission(c);
+        uint64[] memory nonSigners = new uint64[](1);
+        nonSigners[0] = c;
+        bytes memory sig = _networkSign(LIQUIDATION, a, uint64(block.timestamp), nonSigners);
+        staking.liquidate(a, uint64(block.timestamp), _keysOf(nonSigners), sig);
+        skOf[a] = 0;
+        assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
     }
 
     function test_RevertWhen_Paused() public {

@@ -5,7 +5,6 @@ import {BLS12381} from "../../../src/consensus/BLS12381.sol";
 import {INetworkConsensus} from "../../../src/interfaces/INetworkConsensus.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {StakingRegistry} from "../../../src/staking/StakingRegistry.sol";
-import {SessionProxy} from "../../../src/utils/SessionProxy.sol";
 import {BLSTestSigner} from "../consensus/BLSTestSigner.sol";
 import {StakingRegistryBase} from "./StakingRegistryBase.t.sol";
 import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
@@ -34,7 +33,7 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
 
     function test_RegistersASoloNode() public {
         uint256 aliceBefore = token.balanceOf(alice);
-        vm.expectEmit(address(staking));
+        vm.expectEmit(address(consensus));
         emit INetworkConsensus.BLSKeyAdded(1, key);
         vm.expectEmit(address(staking));
         emit IStakingRegistry.NodeRegistered(1, alice, ed, 500, REQUIREMENT, uint64(block.timestamp));
@@ -47,7 +46,7 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         assertEq(staking.networkSize(), 1);
         assertEq(token.balanceOf(alice), aliceBefore - REQUIREMENT);
         assertEq(token.balanceOf(address(staking)), REQUIREMENT);
-        assertEq(staking.aggregatePublicKey(), key);
+        assertEq(consensus.aggregatePublicKey(), key);
         IStakingRegistry.NodeInfo memory info = staking.node(1);
         assertEq(uint8(info.status), uint8(IStakingRegistry.NodeStatus.Active));
         assertEq(info.operator, alice);
@@ -109,19 +108,13 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         // same BLS and Ed25519 keys register again under a new id
         uint64 id2 = _try(_solo(alice), 0);
         assertEq(id2, 2);
-        assertEq(staking.nodeIdOfBLSKey(key), 2);
+        assertEq(consensus.nodeIdOfBLSKey(key), 2);
     }
 
     // ---------------------------------------------------------------- reverts
 
     function test_RevertWhen_NotStarted() public {
-        StakingRegistry fresh = StakingRegistry(
-            address(
-                new SessionProxy(
-                    address(stakingImpl), abi.encodeCall(StakingRegistry.initialize, (governance))
-                )
-            )
-        );
+        (,,, StakingRegistry fresh) = _deploySystem();
         IStakingRegistry.Contributor[] memory c = _solo(alice);
         bytes memory pop = _pop(sk, alice, ed);
         vm.expectRevert(IStakingRegistry.NotStarted.selector);
@@ -296,5 +289,23 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         // next block: allowed again
         vm.roll(block.number + 1);
         _try(c, 0);
+    }
+
+    /// @dev With N = 1,050 the cap is 2% = 21 (above 20). N is set in storage (slot 0 of the
+    /// namespace, bits 128..151) rather than by registering 1,050 nodes.
+    function test_RevertWhen_MoreThanTwoPercentJoinInOneBlock() public {
+        bytes32 base = 0xc3868b2c87e82a0205c939b8515f0d7afaccf54db4d65a53c1f7256705246b00;
+        uint256 slot0 = uint256(vm.load(address(staking), base));
+        slot0 = (slot0 & ~(uint256(type(uint24).max) << 128)) | (uint256(1050) << 128);
+        vm.store(address(staking), base, bytes32(slot0));
+        assertEq(staking.networkSize(), 1050);
+        for (uint256 i; i < 21; ++i) {
+            _registerSolo(address(uint160(0x5000 + i)));
+        }
+        IStakingRegistry.Contributor[] memory c = _solo(alice);
+        bytes memory pop = _pop(sk, alice, ed);
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.RegistrationLimitReached.selector, 21, 21));
+        vm.prank(alice);
+        staking.registerNode(key, ed, pop, 0, c);
     }
 }

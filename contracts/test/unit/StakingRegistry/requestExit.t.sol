@@ -133,9 +133,9 @@ contract StakingRegistryUnitTest_requestExit is StakingRegistryBase {
 
         assertEq(uint8(staking.node(id).status), uint8(IStakingRegistry.NodeStatus.Exited));
         assertEq(staking.networkSize(), 0);
-        assertEq(staking.activeBLSKeyCount(), 0);
-        assertEq(staking.nodeIdOfBLSKey(key), 0);
-        assertEq(staking.aggregatePublicKey(), new bytes(128));
+        assertEq(consensus.activeBLSKeyCount(), 0);
+        assertEq(consensus.nodeIdOfBLSKey(key), 0);
+        assertEq(consensus.aggregatePublicKey(), new bytes(128));
         assertEq(staking.withdrawableStake(alice), REQUIREMENT - SMALL - QUARTER);
         assertEq(staking.withdrawableStake(bob), SMALL);
         assertEq(staking.withdrawableStake(carol), QUARTER);
