@@ -16,9 +16,20 @@ use session_sdk::{
 const DAY: u64 = 86_400;
 
 async fn env_with_beneficiary() -> eyre::Result<(TestEnv, alloy::primitives::Address)> {
-    let env = TestEnv::without_fees().await?;
+    // A pool of its own, funded with exactly 40,000,000 SESH before its clock starts, so the
+    // spec's numbers hold to the atomic unit whatever the timing of the deployment.
+    let mut env = TestEnv::without_fees().await?;
+    let (implementation, _) = create(RewardPool::deploy_builder(env.provider.clone()), "pool").await?;
+    let init = RewardPool::initializeCall { token_: *env.system.token.address(), owner_: env.owner() }.abi_encode();
+    let (proxy, _) =
+        create(SessionProxy::deploy_builder(env.provider.clone(), implementation, init.into()), "proxy").await?;
+    let pool = RewardPool::new(proxy, env.provider.clone());
+    let holder = env.holder().address();
+    mined(env.system.token.approve(proxy, sesh(40_000_000)).from(holder).send().await?).await?;
+    mined(pool.deposit(sesh(40_000_000)).from(holder).send().await?).await?;
     let beneficiary = env.signers[7].address();
-    mined(env.system.reward_pool.setBeneficiary(beneficiary).send().await?).await?;
+    mined(pool.setBeneficiary(beneficiary).send().await?).await?;
+    env.system.reward_pool = pool;
     Ok((env, beneficiary))
 }
 

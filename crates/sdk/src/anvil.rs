@@ -14,11 +14,7 @@ pub const DEV_ACCOUNTS: usize = 40;
 pub fn spawn_anvil(port: Option<u16>) -> eyre::Result<AnvilInstance> {
     let binary = anvil_binary();
     let accounts = DEV_ACCOUNTS.to_string();
-    // KNOWN BLOCKER (issue 4): StakingRegistry's runtime code is ~29 KB, above the EIP-170 limit
-    // of 24,576 bytes every L2 enforces. Until it is split, the local node lifts the limit; this
-    // flag must go once the registry fits.
-    let mut anvil =
-        Anvil::at(&binary).args(["--hardfork", HARDFORK, "--accounts", accounts.as_str(), "--disable-code-size-limit"]);
+    let mut anvil = Anvil::at(&binary).args(["--hardfork", HARDFORK, "--accounts", accounts.as_str()]);
     if let Some(port) = port {
         anvil = anvil.port(port);
     }

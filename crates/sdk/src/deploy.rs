@@ -18,7 +18,8 @@ use alloy::{
 };
 use eyre::{OptionExt, WrapErr, ensure};
 use session_bindings::{
-    RewardPool, SessionProxy, SessionToken, StakingRegistry, reward_pool::RewardPool as OwnedUpgradeable,
+    ConsensusRegistry, RewardPool, SessionProxy, SessionToken, StakingRegistry,
+    reward_pool::RewardPool as OwnedUpgradeable,
 };
 
 /// Handles on a deployed system.
@@ -32,6 +33,8 @@ pub struct Deployment {
     pub reward_pool: RewardPool::RewardPoolInstance<DynProvider>,
     /// The staking registry (proxy).
     pub registry: StakingRegistry::StakingRegistryInstance<DynProvider>,
+    /// The consensus registry (proxy): node BLS keys, their aggregate, signature checks.
+    pub consensus: ConsensusRegistry::ConsensusRegistryInstance<DynProvider>,
     /// Where everything lives.
     pub manifest: Manifest,
 }
@@ -43,6 +46,7 @@ impl Deployment {
             token: SessionToken::new(manifest.address("SessionToken")?, provider.clone()),
             reward_pool: RewardPool::new(manifest.address("RewardPool")?, provider.clone()),
             registry: StakingRegistry::new(manifest.address("StakingRegistry")?, provider.clone()),
+            consensus: ConsensusRegistry::new(manifest.address("ConsensusRegistry")?, provider.clone()),
             provider,
             manifest,
         })
@@ -84,8 +88,16 @@ pub async fn deploy(
         create(SessionProxy::deploy_builder(provider.clone(), pool_impl, init.into()), "RewardPool proxy").await?;
     let reward_pool = RewardPool::new(pool_address, provider.clone());
 
+    // The consensus registry first: the staking registry's implementation holds its address.
+    let (consensus_impl, _) =
+        create(ConsensusRegistry::deploy_builder(provider.clone()), "ConsensusRegistry implementation").await?;
+    let init = ConsensusRegistry::initializeCall { owner_: deployer }.abi_encode();
+    let (consensus_address, _) =
+        create(SessionProxy::deploy_builder(provider.clone(), consensus_impl, init.into()), "ConsensusRegistry proxy")
+            .await?;
+    let consensus = ConsensusRegistry::new(consensus_address, provider.clone());
     let (registry_impl, _) = create(
-        StakingRegistry::deploy_builder(provider.clone(), token_address, pool_address),
+        StakingRegistry::deploy_builder(provider.clone(), token_address, pool_address, consensus_address),
         "StakingRegistry implementation",
     )
     .await?;
@@ -94,21 +106,24 @@ pub async fn deploy(
         create(SessionProxy::deploy_builder(provider.clone(), registry_impl, init.into()), "StakingRegistry proxy")
             .await?;
     let registry = StakingRegistry::new(registry_address, provider.clone());
+    transact(consensus.setStakingRegistry(registry_address), "binding the consensus registry to the staking registry")
+        .await?;
 
     transact(token.transfer(pool_address, genesis.reward_pool_amount()), "funding the reward pool").await?;
     // The pool's clock starts when it names the registry; nodes join once the registry starts.
     transact(reward_pool.setBeneficiary(registry_address), "naming the registry the pool's beneficiary").await?;
-    let mut last = transact(registry.start(), "starting the registry").await?;
+    transact(registry.start(), "starting the registry").await?;
     let fees = match &genesis.fees {
         Some(config) => Some(deploy_fees(provider, deployer, token_address, pool_address, config).await?),
         None => None,
     };
     if owner != deployer {
         transact(reward_pool.transferOwnership(owner), "offering the pool to its owner").await?;
-        last = transact(registry.transferOwnership(owner), "offering the registry to its owner").await?;
+        transact(registry.transferOwnership(owner), "offering the registry to its owner").await?;
+        transact(consensus.transferOwnership(owner), "offering the consensus registry to its owner").await?;
         for (name, address, _) in fees.iter().flat_map(|f| &f.upgradeable) {
             let owned = OwnedUpgradeable::new(*address, provider.clone());
-            last = transact(owned.transferOwnership(owner), &format!("offering {name} to its owner")).await?;
+            transact(owned.transferOwnership(owner), &format!("offering {name} to its owner")).await?;
         }
     }
 
@@ -116,18 +131,19 @@ pub async fn deploy(
         chain_id,
         deployer,
         owner,
-        block: last.block_number.ok_or_eyre("receipt without a block")?.max(provider.get_block_number().await?),
+        block: provider.get_block_number().await?,
         abi_dir: manifest::ABI_DIR.into(),
         contracts: [
             manifest::entry("SessionToken", token_address, None),
             manifest::entry("RewardPool", pool_address, Some(pool_impl)),
             manifest::entry("StakingRegistry", registry_address, Some(registry_impl)),
+            manifest::entry("ConsensusRegistry", consensus_address, Some(consensus_impl)),
         ]
         .into_iter()
         .chain(fees.iter().flat_map(fee_entries))
         .collect(),
     };
-    Ok(Deployment { provider: provider.clone(), token, reward_pool, registry, manifest })
+    Ok(Deployment { provider: provider.clone(), token, reward_pool, registry, consensus, manifest })
 }
 
 /// Manifest entries of the fee contracts (and of the devnet's feed and Uniswap).

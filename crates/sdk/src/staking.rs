@@ -14,9 +14,10 @@ use session_network::{NetworkSignature, NodeKeys};
 pub use session_bindings::staking_registry::IStakingRegistry::{Contributor, NodeInfo};
 
 impl Deployment {
-    /// The signing domain of the network's decisions for this deployment.
+    /// The signing domain of the network's decisions for this deployment: the chain and the
+    /// consensus registry, which verifies every signature.
     pub fn consensus_domain(&self) -> Domain {
-        Domain::new(self.manifest.chain_id, self.registry.address().0.0)
+        Domain::new(self.manifest.chain_id, self.consensus.address().0.0)
     }
 
     /// Registers a node whose deposit `payer` pays in full (approving it first). The operator is
@@ -92,12 +93,12 @@ impl Deployment {
 
     /// The aggregate public key of the active nodes, as the contract holds it (EIP-2537 bytes).
     pub async fn aggregate_public_key(&self) -> eyre::Result<Vec<u8>> {
-        Ok(self.registry.aggregatePublicKey().call().await?.to_vec())
+        Ok(self.consensus.aggregatePublicKey().call().await?.to_vec())
     }
 
     /// A registered node's BLS public key, as the contract holds it.
     pub async fn bls_public_key(&self, node_id: u64) -> eyre::Result<session_bls::PublicKey> {
-        let bytes = self.registry.blsPublicKey(node_id).call().await?;
+        let bytes = self.consensus.blsPublicKey(node_id).call().await?;
         Ok(session_bls::PublicKey::from_eip2537(&bytes)?)
     }
 
