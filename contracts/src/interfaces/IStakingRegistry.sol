@@ -134,7 +134,8 @@ interface IStakingRegistry {
     event Started();
     /// @notice Node `nodeId` registered: its operator, Ed25519 key, fee, total deposit and
     /// registration time (for a seeded node, the original one). Followed by one
-    /// {ContributorAdded} per contributor; the BLS key is in {INetworkConsensus-BLSKeyAdded}, emitted by the consensus registry.
+    /// {ContributorAdded} per contributor; the BLS key is in {INetworkConsensus-BLSKeyAdded},
+    /// emitted by the consensus registry (emitted before this event, in the same call).
     event NodeRegistered(
         uint64 indexed nodeId,
         address indexed operator,

@@ -222,7 +222,7 @@ contract StakingRegistry is
 
     /// @inheritdoc IStakingRegistry
     function claimRewards() external nonReentrant returns (uint256 amount) {
-        return _claim(type(uint256).max);
+        return _claim(0);
     }
 
     /// @inheritdoc IStakingRegistry
@@ -727,12 +727,12 @@ contract StakingRegistry is
         stored = acc.claimable;
     }
 
-    /// @dev Pays the caller `amount` of its rewards (`type(uint256).max`: all of them, at least 1)
-    /// after settling its positions, and stores the rest.
+    /// @dev Pays the caller `amount` of its rewards (0: all of them, at least 1) after settling
+    /// its positions, and stores the rest.
     function _claim(uint256 amount) private returns (uint256) {
         (uint256 stored, uint256 credited) = _settleBeneficiary(msg.sender);
         uint256 available = stored + credited;
-        if (amount == type(uint256).max) {
+        if (amount == 0) {
             amount = available;
             require(amount != 0, NothingToClaim());
         }

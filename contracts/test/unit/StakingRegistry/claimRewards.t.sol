@@ -91,6 +91,19 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         staking.claimRewards(DAY_ONE_RELEASE + 1);
     }
 
+    /// @dev No amount means "everything": the largest one is refused like any other above the balance.
+    function test_RevertWhen_PartialClaimOfMaxAmount() public {
+        _registerSolo(alice);
+        skip(1 days);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStakingRegistry.InsufficientRewards.selector, type(uint256).max, DAY_ONE_RELEASE
+            )
+        );
+        vm.prank(alice);
+        staking.claimRewards(type(uint256).max);
+    }
+
     function test_RevertWhen_NothingToClaim() public {
         vm.expectRevert(IStakingRegistry.NothingToClaim.selector);
         vm.prank(alice);
