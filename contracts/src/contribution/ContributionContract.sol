@@ -115,6 +115,8 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
         _autoFinalize = autoFinalize_;
         _requirement = uint64(requirement_);
         emit Initialized(operator_, requirement_, feeBps_, autoFinalize_);
+        (bytes memory blsKey, bytes32 ed25519Key, bytes memory proofOfPossession) = keys();
+        emit KeysUpdated(blsKey, ed25519Key, proofOfPossession);
         if (reservations_.length != 0) _setReservations(reservations_);
     }
 
@@ -157,7 +159,7 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
         Status s = status();
         require(s == Status.Filled, WrongStatus(s));
         _requireNoDrift();
-        return _finalize();
+        return _finalize(false);
     }
 
     /// @inheritdoc IContributionContract
@@ -240,7 +242,7 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
         _contributed = uint64(contributed_);
         emit Contributed(msg.sender, amount, total);
         IERC20(TOKEN).safeTransferFrom(msg.sender, address(this), amount);
-        if (contributed_ == requirement_ && _autoFinalize) _finalize();
+        if (contributed_ == requirement_ && _autoFinalize) _finalize(true);
     }
 
     /// @inheritdoc IContributionContract
@@ -508,18 +510,31 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
         _unfilledAmount = uint64(sum);
     }
 
-    function _finalize() private returns (uint64 id) {
+    /// @dev `soft` (the automatic path): a refusal by the registry is reported, not propagated, so
+    /// the filling deposit stands and the operator can finalize later.
+    function _finalize(bool soft) private returns (uint64 id) {
         uint256 n = _count;
         IStakingRegistry.Contributor[] memory list = new IStakingRegistry.Contributor[](n);
         for (uint256 i; i < n; ++i) {
             Deposit memory d = _deposits[i];
             list[i] = IStakingRegistry.Contributor(d.staker, _beneficiary[d.staker], d.amount);
         }
-        _terminal = TERMINAL_FINALIZED;
         (bytes memory blsKey, bytes32 ed25519Key, bytes memory proofOfPossession) = keys();
-        uint256 requirement_ = _requirement;
-        IERC20(TOKEN).forceApprove(address(REGISTRY), requirement_);
-        id = REGISTRY.registerNode(blsKey, ed25519Key, proofOfPossession, _feeBps, list);
+        IERC20(TOKEN).forceApprove(address(REGISTRY), _requirement);
+        if (soft) {
+            try REGISTRY.registerNode(blsKey, ed25519Key, proofOfPossession, _feeBps, list) returns (
+                uint64 newId
+            ) {
+                id = newId;
+            } catch (bytes memory reason) {
+                IERC20(TOKEN).forceApprove(address(REGISTRY), 0);
+                emit AutoFinalizeFailed(reason);
+                return 0;
+            }
+        } else {
+            id = REGISTRY.registerNode(blsKey, ed25519Key, proofOfPossession, _feeBps, list);
+        }
+        _terminal = TERMINAL_FINALIZED;
         _nodeId = id;
         emit Finalized(id);
     }

@@ -113,7 +113,8 @@ interface IContributionContract {
 
     /// @notice A clone was initialized.
     event Initialized(address indexed operator, uint256 requirement, uint16 feeBps, bool autoFinalize);
-    /// @notice The node keys were set or changed (before the operator's first deposit).
+    /// @notice The node keys were set (at initialization) or changed (before the operator's first
+    /// deposit).
     event KeysUpdated(bytes blsKey, bytes32 ed25519Key, bytes proofOfPossession);
     /// @notice The operator fee changed.
     event FeeUpdated(uint16 oldFeeBps, uint16 newFeeBps);
@@ -127,6 +128,10 @@ interface IContributionContract {
     event BeneficiaryUpdated(address indexed staker, address oldBeneficiary, address newBeneficiary);
     /// @notice The node was registered in the staking registry.
     event Finalized(uint64 indexed nodeId);
+    /// @notice The filling deposit could not register the node (e.g. the registry is paused or
+    /// its per-block cap was reached); the deposit stands, the contract stays `Filled` and the
+    /// operator finalizes later.
+    event AutoFinalizeFailed(bytes reason);
     /// @notice The operator reset the contract; every contribution became refundable.
     event Reset();
     /// @notice The operator cancelled the contract; every contribution became refundable.
@@ -189,7 +194,8 @@ interface IContributionContract {
     // ------------------------------------------------------------------------------ contributors
 
     /// @notice Deposits `amount` SESH (the caller must have approved it). The operator's first
-    /// deposit opens the contract. May register the node if `autoFinalize` and this fills it.
+    /// deposit opens the contract. Registers the node if `autoFinalize` and this fills it; if the
+    /// registry refuses, the deposit still stands (see {AutoFinalizeFailed}).
     function contribute(uint256 amount) external;
 
     /// @notice Withdraws the caller's whole contribution, `WITHDRAWAL_DELAY` after its latest deposit

@@ -3,6 +3,7 @@ pragma solidity ^0.8.30;
 
 import {ContributionContract} from "../../src/contribution/ContributionContract.sol";
 import {IContributionContract} from "../../src/interfaces/IContributionContract.sol";
+import {IStakingRegistry} from "../../src/interfaces/IStakingRegistry.sol";
 import {ContributionBase} from "../unit/ContributionContract/ContributionBase.t.sol";
 
 /// @notice Gas of the contribution flow, written by forge to `snapshots/Contribution.json`.
@@ -18,6 +19,11 @@ contract ContributionGasTest is ContributionBase {
     ContributionContract internal ninth; // 8 in, next is the 9th contributor
     ContributionContract internal four; // filled by 4
     ContributionContract internal ten; // filled by 10
+    // reference: the same 4-contributor registration made directly on the registry
+    bytes internal k3;
+    bytes32 internal e3;
+    bytes internal p3;
+    IStakingRegistry.Contributor[] internal direct;
 
     function _new(uint256 seed) internal returns (ContributionContract c) {
         (bytes memory k, bytes32 e, bytes memory p) = _keysFor(operator, seed);
@@ -51,6 +57,16 @@ contract ContributionGasTest is ContributionBase {
         _fill(four, 4);
         ten = _new(8_004);
         _fill(ten, 10);
+        (k3, e3, p3) = _keysFor(operator, 8_005);
+        direct.push(IStakingRegistry.Contributor(operator, address(0), QUARTER));
+        for (uint256 i = 1; i < 4; ++i) {
+            uint256 stake = i == 3
+                ? REQUIREMENT - 3 * _ceil(REQUIREMENT - QUARTER, 3) + _ceil(REQUIREMENT - QUARTER, 3)
+                    - QUARTER
+                : _ceil(REQUIREMENT - QUARTER, 3);
+            direct.push(IStakingRegistry.Contributor(_contributor(i), address(0), stake));
+        }
+        _prepare(ContributionContract(address(staking)), operator, REQUIREMENT);
         vm.roll(block.number + 1);
     }
 
@@ -85,6 +101,13 @@ contract ContributionGasTest is ContributionBase {
         four.finalize();
         vm.snapshotGasLastCall("Contribution", "finalize_4Contributors");
         assertEq(uint8(four.status()), uint8(IContributionContract.Status.Finalized));
+    }
+
+    /// @dev Reference for the registry's share of `finalize_4Contributors`.
+    function test_Gas_RegistryRegisterNode4Direct() public {
+        vm.prank(operator);
+        staking.registerNode(k3, e3, p3, 500, direct);
+        vm.snapshotGasLastCall("Contribution", "reference_registryRegisterNode_4Contributors");
     }
 
     function test_Gas_Finalize10() public {

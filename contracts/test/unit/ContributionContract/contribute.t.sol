@@ -146,6 +146,28 @@ contract ContributionContractUnitTests_contribute is ContributionBase {
         assertEq(token.balanceOf(address(cc)), 0);
     }
 
+    function test_AutoFinalizeFailureKeepsDeposit() public {
+        cc = _create(0, true);
+        _deposit(cc, operator, QUARTER);
+        vm.prank(governance);
+        staking.pause();
+        uint256 rest = REQUIREMENT - QUARTER;
+        _fund(alice, rest);
+        vm.prank(alice);
+        token.approve(address(cc), rest);
+        vm.expectEmit(false, false, false, false, address(cc));
+        emit IContributionContract.AutoFinalizeFailed("");
+        vm.prank(alice);
+        cc.contribute(rest);
+        assertEq(uint8(cc.status()), uint8(IContributionContract.Status.Filled));
+        assertEq(token.balanceOf(address(cc)), REQUIREMENT);
+        assertEq(token.allowance(address(cc), address(staking)), 0);
+        vm.prank(governance);
+        staking.unpause();
+        vm.prank(operator);
+        assertEq(cc.finalize(), 1);
+    }
+
     function test_RevertWhen_Drifted() public {
         _deposit(cc, operator, QUARTER);
         vm.prank(governance);

@@ -36,6 +36,12 @@ contract ContributionFactoryUnitTests_create is ContributionBase {
         _create(500, true);
     }
 
+    function test_EmitsKeysAtInitialization() public {
+        vm.expectEmit(false, false, false, true);
+        emit IContributionContract.KeysUpdated(blsKey, edKey, pop);
+        _create(0, false);
+    }
+
     function test_RevertWhen_Paused() public {
         vm.prank(governance);
         factory.pause();
