@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {IContributionContract} from "./IContributionContract.sol";
+
+/// @title Factory of contribution contracts
+/// @notice Deploys one {IContributionContract} per prospective node as a minimal proxy (clone) of a
+/// single implementation, with the node keys as the clone's immutable arguments. The operator is
+/// always `msg.sender`. Records what it deployed ({owns}), which vesting contracts rely on. The owner
+/// may pause it: no new contracts, existing ones unaffected.
+interface IContributionFactory {
+    /// @notice A contribution contract was deployed and initialized.
+    /// @param contributionContract The clone.
+    /// @param operator The caller, its operator.
+    /// @param feeBps The operator fee.
+    /// @param autoFinalize Whether the filling deposit registers the node.
+    event ContributionContractCreated(
+        address indexed contributionContract, address indexed operator, uint16 feeBps, bool autoFinalize
+    );
+
+    /// @notice The clone implementation.
+    function IMPLEMENTATION() external view returns (address);
+
+    /// @notice Whether `account` is a contribution contract this factory deployed.
+    function owns(address account) external view returns (bool);
+
+    /// @notice Deploys a contribution contract whose operator is the caller. Not when paused.
+    /// @param blsKey 128-byte BLS public key.
+    /// @param ed25519Key Non-zero Ed25519 key.
+    /// @param proofOfPossession 256-byte proof of possession binding the caller (checked by the
+    /// registry at finalization; only its length here).
+    /// @param feeBps Operator fee, 0..10_000.
+    /// @param autoFinalize Whether the filling deposit registers the node.
+    /// @param reservations Reserved slots (see {IContributionContract-updateReservations}).
+    /// @return contributionContract The new clone.
+    function create(
+        bytes calldata blsKey,
+        bytes32 ed25519Key,
+        bytes calldata proofOfPossession,
+        uint16 feeBps,
+        bool autoFinalize,
+        IContributionContract.Reservation[] calldata reservations
+    ) external returns (address contributionContract);
+
+    /// @notice Owner only: stops {create}.
+    function pause() external;
+
+    /// @notice Owner only: resumes {create}.
+    function unpause() external;
+}

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {ContributionContract} from "../../src/contribution/ContributionContract.sol";
+import {IContributionContract} from "../../src/interfaces/IContributionContract.sol";
+import {IStakingRegistry} from "../../src/interfaces/IStakingRegistry.sol";
+import {ContributionBase} from "../unit/ContributionContract/ContributionBase.t.sol";
+
+/// @notice Gas of the contribution flow, written by forge to `snapshots/Contribution.json`.
+/// Everything is prepared in `setUp` (its own transaction, so storage is cold again in the test);
+/// each test measures one call: execution gas only, without the 21,000 base and the calldata.
+/// A contribution costs the same for the 2nd and the 9th contributor (no loop over contributors).
+contract ContributionGasTest is ContributionBase {
+    bytes internal k2;
+    bytes32 internal e2;
+    bytes internal p2;
+
+    ContributionContract internal second; // operator in, next is the 2nd contributor
+    ContributionContract internal ninth; // 8 in, next is the 9th contributor
+    ContributionContract internal four; // filled by 4
+    ContributionContract internal ten; // filled by 10
+    // reference: the same 4-contributor registration made directly on the registry
+    bytes internal k3;
+    bytes32 internal e3;
+    bytes internal p3;
+    IStakingRegistry.Contributor[] internal direct;
+
+    function _new(uint256 seed) internal returns (ContributionContract c) {
+        (bytes memory k, bytes32 e, bytes memory p) = _keysFor(operator, seed);
+        vm.prank(operator);
+        c = ContributionContract(factory.create(k, e, p, 500, false, _noReservations()));
+    }
+
+    function _prepare(ContributionContract c, address who, uint256 amount) internal {
+        _fund(who, amount);
+        vm.prank(who);
+        token.approve(address(c), amount);
+    }
+
+    function setUp() public override {
+        super.setUp();
+        (k2, e2, p2) = _keysFor(operator, 8_000);
+        _prepare(cc, operator, QUARTER);
+
+        second = _new(8_001);
+        _deposit(second, operator, QUARTER);
+        _prepare(second, alice, second.minimumContribution());
+
+        ninth = _new(8_002);
+        _deposit(ninth, operator, QUARTER);
+        for (uint256 i = 1; i < 8; ++i) {
+            _deposit(ninth, _contributor(i), ninth.minimumContribution());
+        }
+        _prepare(ninth, alice, ninth.minimumContribution());
+
+        four = _new(8_003);
+        _fill(four, 4);
+        ten = _new(8_004);
+        _fill(ten, 10);
+        (k3, e3, p3) = _keysFor(operator, 8_005);
+        direct.push(IStakingRegistry.Contributor(operator, address(0), QUARTER));
+        for (uint256 i = 1; i < 4; ++i) {
+            uint256 stake = i == 3
+                ? REQUIREMENT - 3 * _ceil(REQUIREMENT - QUARTER, 3) + _ceil(REQUIREMENT - QUARTER, 3)
+                    - QUARTER
+                : _ceil(REQUIREMENT - QUARTER, 3);
+            direct.push(IStakingRegistry.Contributor(_contributor(i), address(0), stake));
+        }
+        _prepare(ContributionContract(address(staking)), operator, REQUIREMENT);
+        vm.roll(block.number + 1);
+    }
+
+    function test_Gas_FactoryCreate() public {
+        vm.prank(operator);
+        factory.create(k2, e2, p2, 500, false, _noReservations());
+        vm.snapshotGasLastCall("Contribution", "factory_create");
+    }
+
+    function test_Gas_OperatorFirstDeposit() public {
+        vm.prank(operator);
+        cc.contribute(QUARTER);
+        vm.snapshotGasLastCall("Contribution", "contribute_operatorFirst");
+    }
+
+    function test_Gas_Contribute2nd() public {
+        uint256 amount = second.minimumContribution();
+        vm.prank(alice);
+        second.contribute(amount);
+        vm.snapshotGasLastCall("Contribution", "contribute_2ndContributor");
+    }
+
+    function test_Gas_Contribute9th() public {
+        uint256 amount = ninth.minimumContribution();
+        vm.prank(alice);
+        ninth.contribute(amount);
+        vm.snapshotGasLastCall("Contribution", "contribute_9thContributor");
+    }
+
+    function test_Gas_Finalize4() public {
+        vm.prank(operator);
+        four.finalize();
+        vm.snapshotGasLastCall("Contribution", "finalize_4Contributors");
+        assertEq(uint8(four.status()), uint8(IContributionContract.Status.Finalized));
+    }
+
+    /// @dev Reference for the registry's share of `finalize_4Contributors`.
+    function test_Gas_RegistryRegisterNode4Direct() public {
+        vm.prank(operator);
+        staking.registerNode(k3, e3, p3, 500, direct);
+        vm.snapshotGasLastCall("Contribution", "reference_registryRegisterNode_4Contributors");
+    }
+
+    function test_Gas_Finalize10() public {
+        vm.prank(operator);
+        ten.finalize();
+        vm.snapshotGasLastCall("Contribution", "finalize_10Contributors");
+        assertEq(uint8(ten.status()), uint8(IContributionContract.Status.Finalized));
+    }
+}

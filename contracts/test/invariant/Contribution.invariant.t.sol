@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {IContributionContract} from "../../src/interfaces/IContributionContract.sol";
+import {ContributionBase} from "../unit/ContributionContract/ContributionBase.t.sol";
+import {ContributionHandler} from "./handlers/ContributionHandler.sol";
+
+/// @notice Contribution contract solvency and status under random sequences of calls. The
+/// invariants are stated in plain words in `README.md` next to this file.
+contract ContributionInvariantTest is ContributionBase {
+    ContributionHandler internal handler;
+
+    function setUp() public override {
+        super.setUp();
+        IContributionContract.Reservation[] memory r = new IContributionContract.Reservation[](1);
+        r[0] = IContributionContract.Reservation(carol, 2_000 * SESH);
+        cc = _createWith(100, false, r);
+        address[] memory actors = new address[](8);
+        actors[0] = alice;
+        actors[1] = bob;
+        actors[2] = carol;
+        for (uint256 i = 3; i < 8; ++i) {
+            actors[i] = _contributor(i);
+        }
+        handler = new ContributionHandler(token, cc, actors);
+        _fund(address(handler), 10_000_000 * SESH);
+        targetContract(address(handler));
+    }
+
+    function _owed() internal view returns (uint256 owed) {
+        owed = cc.refundable(cc.operator());
+        for (uint256 i; i < handler.actorCount(); ++i) {
+            owed += cc.refundable(handler.actors(i));
+        }
+    }
+
+    /// @dev Token balance covers every contribution (until finalized) and every refund owed.
+    function invariant_BalanceCoversContributions() public view {
+        uint256 owed = _owed();
+        if (cc.status() != IContributionContract.Status.Finalized) owed += cc.contributed();
+        assertGe(token.balanceOf(address(cc)), owed);
+    }
+
+    /// @dev Money in equals money held, out or registered.
+    function invariant_FundsConserved() public view {
+        uint256 registered = cc.status() == IContributionContract.Status.Finalized ? REQUIREMENT : 0;
+        assertEq(
+            handler.ghostDeposited() + handler.ghostStray(),
+            token.balanceOf(address(cc)) + handler.ghostWithdrawn() + handler.ghostRefundsClaimed()
+                + handler.ghostRescued() + registered
+        );
+    }
+
+    /// @dev The status is a pure function of the funds.
+    function invariant_StatusIsFunctionOfFunds() public view {
+        IContributionContract.Status s = cc.status();
+        if (s == IContributionContract.Status.Finalized) {
+            assertGt(cc.nodeId(), 0);
+            return;
+        }
+        IContributionContract.ContributorView[] memory list = cc.contributors();
+        uint256 sum;
+        for (uint256 i; i < list.length; ++i) {
+            sum += list[i].amount;
+        }
+        assertEq(sum, cc.contributed());
+        assertLe(sum, cc.requirement());
+        if (list.length == 0) {
+            assertEq(uint8(s), uint8(IContributionContract.Status.WaitingForOperator));
+        } else {
+            assertEq(list[0].staker, cc.operator());
+            assertEq(
+                uint8(s),
+                uint8(
+                    sum == cc.requirement()
+                        ? IContributionContract.Status.Filled
+                        : IContributionContract.Status.Open
+                )
+            );
+        }
+        assertLe(list.length + (10 - list.length - cc.openSlots()), 10);
+    }
+
+    /// @dev Every reset credits each contributor exactly what it had, once.
+    function invariant_ResetRefundsExactly() public view {
+        assertEq(cc.refundable(cc.operator()), handler.ghostOwed(cc.operator()));
+        for (uint256 i; i < handler.actorCount(); ++i) {
+            address a = handler.actors(i);
+            assertEq(cc.refundable(a), handler.ghostOwed(a));
+        }
+    }
+}

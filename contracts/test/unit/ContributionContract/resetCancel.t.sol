@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {IContributionContract} from "../../../src/interfaces/IContributionContract.sol";
+import {ContributionBase} from "./ContributionBase.t.sol";
+
+contract ContributionContractUnitTests_resetCancel is ContributionBase {
+    function setUp() public override {
+        super.setUp();
+        _fill(cc, 5);
+    }
+
+    function _claimAll() internal {
+        address[] memory who = new address[](5);
+        who[0] = operator;
+        for (uint256 i = 1; i < 5; ++i) {
+            who[i] = _contributor(i);
+        }
+        for (uint256 i; i < 5; ++i) {
+            uint256 owed = cc.refundable(who[i]);
+            assertGt(owed, 0);
+            vm.prank(who[i]);
+            cc.claimRefund();
+            assertEq(token.balanceOf(who[i]), owed);
+            vm.expectRevert(abi.encodeWithSelector(IContributionContract.NothingToClaim.selector, who[i]));
+            vm.prank(who[i]);
+            cc.claimRefund();
+        }
+    }
+
+    function test_ResetRefundsExactlyOnce() public {
+        vm.expectEmit(address(cc));
+        emit IContributionContract.RefundCredited(operator, QUARTER);
+        vm.prank(operator);
+        cc.reset();
+        assertEq(uint8(cc.status()), uint8(IContributionContract.Status.WaitingForOperator));
+        assertEq(cc.contributed(), 0);
+        assertEq(cc.contributors().length, 0);
+        assertEq(cc.contributionOf(_contributor(1)), 0);
+        _claimAll();
+        assertEq(token.balanceOf(address(cc)), 0);
+        // configurable again and reusable
+        vm.prank(operator);
+        cc.updateFee(42);
+        _fill(cc, 2);
+        assertEq(uint8(cc.status()), uint8(IContributionContract.Status.Filled));
+    }
+
+    function test_CancelRefundsAndEnds() public {
+        vm.prank(operator);
+        cc.cancel();
+        assertEq(uint8(cc.status()), uint8(IContributionContract.Status.Cancelled));
+        _claimAll();
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IContributionContract.WrongStatus.selector, IContributionContract.Status.Cancelled
+            )
+        );
+        vm.prank(operator);
+        cc.reset();
+    }
+
+    function test_RevertWhen_NotOperator() public {
+        vm.expectRevert(abi.encodeWithSelector(IContributionContract.NotOperator.selector, alice, operator));
+        vm.prank(alice);
+        cc.reset();
+        vm.expectRevert(abi.encodeWithSelector(IContributionContract.NotOperator.selector, alice, operator));
+        vm.prank(alice);
+        cc.cancel();
+    }
+
+    function test_RevertWhen_Finalized() public {
+        vm.prank(operator);
+        cc.finalize();
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IContributionContract.WrongStatus.selector, IContributionContract.Status.Finalized
+            )
+        );
+        vm.prank(operator);
+        cc.cancel();
+    }
+}
