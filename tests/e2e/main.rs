@@ -1,6 +1,7 @@
 //! End-to-end tests: one binary, one module per feature, each test on its own anvil.
 
 mod cli;
+mod contribution;
 mod deployment;
 mod fees;
 mod network;

@@ -18,7 +18,7 @@ use alloy::{
 };
 use eyre::{OptionExt, WrapErr, ensure};
 use session_bindings::{
-    ConsensusRegistry, RewardPool, SessionProxy, SessionToken, StakingRegistry,
+    ConsensusRegistry, ContributionFactory, RewardPool, SessionProxy, SessionToken, StakingRegistry,
     reward_pool::RewardPool as OwnedUpgradeable,
 };
 
@@ -35,6 +35,8 @@ pub struct Deployment {
     pub registry: StakingRegistry::StakingRegistryInstance<DynProvider>,
     /// The consensus registry (proxy): node BLS keys, their aggregate, signature checks.
     pub consensus: ConsensusRegistry::ConsensusRegistryInstance<DynProvider>,
+    /// The factory of contribution contracts (multi-contributor nodes).
+    pub factory: ContributionFactory::ContributionFactoryInstance<DynProvider>,
     /// Where everything lives.
     pub manifest: Manifest,
 }
@@ -47,6 +49,7 @@ impl Deployment {
             reward_pool: RewardPool::new(manifest.address("RewardPool")?, provider.clone()),
             registry: StakingRegistry::new(manifest.address("StakingRegistry")?, provider.clone()),
             consensus: ConsensusRegistry::new(manifest.address("ConsensusRegistry")?, provider.clone()),
+            factory: ContributionFactory::new(manifest.address("ContributionFactory")?, provider.clone()),
             provider,
             manifest,
         })
@@ -113,6 +116,14 @@ pub async fn deploy(
     // The pool's clock starts when it names the registry; nodes join once the registry starts.
     transact(reward_pool.setBeneficiary(registry_address), "naming the registry the pool's beneficiary").await?;
     transact(registry.start(), "starting the registry").await?;
+    // Not upgradeable on purpose: what a recorded clone runs can never change (see its NatSpec).
+    let (factory_address, _) = create(
+        ContributionFactory::deploy_builder(provider.clone(), token_address, registry_address, owner),
+        "ContributionFactory",
+    )
+    .await?;
+    let factory = ContributionFactory::new(factory_address, provider.clone());
+    let contribution_impl = factory.IMPLEMENTATION().call().await?;
     let fees = match &genesis.fees {
         Some(config) => Some(deploy_fees(provider, deployer, token_address, pool_address, config).await?),
         None => None,
@@ -138,12 +149,14 @@ pub async fn deploy(
             manifest::entry("RewardPool", pool_address, Some(pool_impl)),
             manifest::entry("StakingRegistry", registry_address, Some(registry_impl)),
             manifest::entry("ConsensusRegistry", consensus_address, Some(consensus_impl)),
+            manifest::entry("ContributionFactory", factory_address, None),
+            manifest::entry("ContributionContract", contribution_impl, None),
         ]
         .into_iter()
         .chain(fees.iter().flat_map(fee_entries))
         .collect(),
     };
-    Ok(Deployment { provider: provider.clone(), token, reward_pool, registry, consensus, manifest })
+    Ok(Deployment { provider: provider.clone(), token, reward_pool, registry, consensus, factory, manifest })
 }
 
 /// Manifest entries of the fee contracts (and of the devnet's feed and Uniswap).

@@ -77,7 +77,8 @@ pub struct FeesConfig {
 
 /// Parses "4.99" into an integer with `decimals` decimals.
 pub fn parse_usd(text: &str, decimals: u32) -> eyre::Result<U256> {
-    let (whole, fraction) = text.trim().trim_start_matches('$').split_once('.').unwrap_or((text.trim(), ""));
+    let amount = text.trim().trim_start_matches('$');
+    let (whole, fraction) = amount.split_once('.').unwrap_or((amount, ""));
     eyre::ensure!(
         !whole.is_empty()
             && whole.bytes().all(|b| b.is_ascii_digit())

@@ -4,6 +4,7 @@
 
 pub mod actors;
 pub mod anvil;
+pub mod contribution;
 pub mod deploy;
 pub mod devnet;
 pub mod fees;
