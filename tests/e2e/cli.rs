@@ -190,3 +190,35 @@ async fn transact_request_exit(env: &TestEnv, node: u64) -> eyre::Result<()> {
     session_sdk::revert::transact(call, "requesting the exit").await?;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_contribution_contract_through_the_cli() -> eyre::Result<()> {
+    let env = TestEnv::new().await?;
+    let dir = temp_dir("contribution");
+    let manifest = env.system.manifest.write(&dir)?;
+    let keys = dir.join("node.json");
+    run(cli(&["keys", "generate", "--seed", &"07".repeat(32), "--out", keys.to_str().unwrap()])).await?;
+    let rpc = env.anvil.endpoint();
+    let as_signer = |index: usize, args: &[&str]| {
+        let key = alloy::hex::encode(env.signers[index].to_bytes());
+        let base = ["--rpc-url", rpc.as_str(), "--deployment", manifest.to_str().unwrap()];
+        cli(&[args, &base[..], &["--private-key", key.as_str()]].concat())
+    };
+    // Accounts 2 and 3 hold SESH from genesis: the operator and a contributor.
+    run(as_signer(2, &["contribution", "create", "--keys", keys.to_str().unwrap(), "--fee-bps", "500"])).await?;
+    let created = env.system.factory.ContributionContractCreated_filter().from_block(0).query().await?;
+    let contract = created[0].0.contributionContract.to_string();
+    run(as_signer(2, &["contribution", "contribute", "--contract", &contract, "--amount", "12500"])).await?;
+    run(as_signer(2, &["contribution", "list-open"])).await?;
+    run(as_signer(3, &["contribution", "contribute", "--contract", &contract, "--amount", "12500"])).await?;
+    run(as_signer(3, &["contribution", "show", "--contract", &contract])).await?;
+    let refused = run(as_signer(3, &["contribution", "withdraw", "--contract", &contract])).await.unwrap_err();
+    assert!(format!("{refused:#}").contains("reverted with"), "{refused:#}");
+    run(as_signer(2, &["contribution", "finalize", "--contract", &contract])).await?;
+    let c = env.system.contribution_at(created[0].0.contributionContract);
+    let node = env.system.registry.node(c.nodeId().call().await?).call().await?;
+    assert_eq!(node.contributors.len(), 2);
+    assert_eq!(node.operator, env.signers[2].address());
+    std::fs::remove_dir_all(dir)?;
+    Ok(())
+}

@@ -28,6 +28,9 @@ pub enum Command {
     Deploy(commands::deploy::DeployArgs),
     /// Show the state of a deployment: pool, release, network.
     Status(commands::status::StatusArgs),
+    /// Multi-contributor nodes: contribution contracts.
+    #[command(subcommand)]
+    Contribution(commands::contribution::ContributionCommand),
     /// Run the simulated Session Network against a deployment.
     #[command(subcommand)]
     Network(commands::network::NetworkCommand),
@@ -58,6 +61,7 @@ pub async fn run(cli: Cli) -> eyre::Result<()> {
         Command::Deploy(args) => commands::deploy::run(&cli.global, args).await,
         Command::Status(args) => commands::status::run(&cli.global, args).await,
         Command::Keys(command) => commands::keys::run(command),
+        Command::Contribution(command) => commands::contribution::run(&cli.global, command).await,
         Command::Network(command) => commands::network::run(&cli.global, command).await,
         Command::Node(command) => commands::node::run(&cli.global, command).await,
         Command::Rewards(command) => commands::rewards::run(&cli.global, command).await,

@@ -1,6 +1,7 @@
 //! One module per command.
 
 pub mod bench;
+pub mod contribution;
 pub mod deploy;
 pub mod devnet;
 pub mod keys;
