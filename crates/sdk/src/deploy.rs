@@ -133,6 +133,8 @@ pub async fn deploy(
         transact(registry.transferOwnership(owner), "offering the registry to its owner").await?;
         transact(consensus.transferOwnership(owner), "offering the consensus registry to its owner").await?;
         for (name, address, _) in fees.iter().flat_map(|f| &f.upgradeable) {
+            // Every upgradeable contract here shares OwnedUpgradeable's Ownable2Step functions, so
+            // one binding that has them (the pool's) serves for any of them.
             let owned = OwnedUpgradeable::new(*address, provider.clone());
             transact(owned.transferOwnership(owner), &format!("offering {name} to its owner")).await?;
         }
