@@ -136,12 +136,14 @@ async fn an_operator_registers_earns_claims_and_leaves_through_the_cli() -> eyre
     };
     run(with(&["node", "register", "--keys", keys.to_str().unwrap()])).await?;
     let registry = &env.system.registry;
-    assert_eq!(registry.nodeIdsOf(operator.address()).call().await?, vec![1]);
+    let holdings = env.system.holdings_of(operator.address()).await?;
+    assert_eq!(holdings.iter().map(|h| h.node_id).collect::<Vec<_>>(), vec![1]);
 
     next_block_at(&env.provider, env.now().await? + 86_400).await?;
     run(with(&["rewards", "show"])).await?;
+    session_sdk::revert::transact(registry.distributeRewards(), "distributing").await?;
     let before = env.system.token.balanceOf(operator.address()).call().await?;
-    run(with(&["rewards", "claim", "--amount", "100"])).await?;
+    run(with(&["rewards", "claim", "--node", "1", "--amount", "100"])).await?;
     let after = env.system.token.balanceOf(operator.address()).call().await?;
     assert_eq!(after - before, session_sdk::units::sesh(100));
     run(with(&["rewards", "claim"])).await?;

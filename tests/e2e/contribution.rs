@@ -17,7 +17,7 @@ async fn an_operator_and_9_contributors_fund_a_node_that_registers_and_earns() -
         env.fund(*who, requirement).await?;
     }
     let keys = NodeKeys::derived(NETWORK_SEED, 1);
-    let contract = system.open_contribution(operator, &keys, 1_000, false, vec![]).await?;
+    let (contract, _) = system.open_contribution(operator, &keys, 1_000, false, vec![]).await?;
     assert!(system.factory.owns(*contract.address()).call().await?, "the factory records its clones");
 
     let operator_stake = requirement / U256::from(4);
@@ -43,29 +43,28 @@ async fn an_operator_and_9_contributors_fund_a_node_that_registers_and_earns() -
     // A second node so the reward is shared; then a day passes.
     env.register_solo(2, 25).await?;
     let registry = &system.registry;
-    let before: Vec<U256> = {
-        let mut v = Vec::new();
-        for (who, _) in &stakes {
-            v.push(registry.pendingRewards(*who).call().await?);
-        }
-        v
-    };
     mine_at(&env.provider, env.now().await? + 86_400).await?;
     transact(registry.distributeRewards(), "distributing").await?;
-    let mut earned = Vec::new();
-    for ((who, _), base) in stakes.iter().zip(&before) {
-        earned.push(registry.pendingRewards(*who).call().await? - *base);
+
+    // Each contributor's claimable rewards are exactly its share of what the node earned: the
+    // operator's fee first, the rest pro rata to stake, each rounded down.
+    let info = registry.node(node).call().await?;
+    let (bps, fee) = (U256::from(10_000), U256::from(1_000));
+    let whole = info.deposit * bps;
+    let mut sum = U256::ZERO;
+    for (i, ((who, stake), position)) in stakes.iter().zip(&info.contributors).enumerate() {
+        assert_eq!(position.staker, *who);
+        assert_eq!(position.stake, *stake);
+        let weight = *stake * (bps - fee) + if i == 0 { fee * info.deposit } else { U256::ZERO };
+        let expected = info.earned * weight / whole;
+        assert_eq!(position.claimable, expected, "contributor {i}");
+        sum += expected;
     }
-    let total: U256 = earned.iter().copied().sum();
-    let fee = total * U256::from(1_000) / U256::from(10_000);
-    let rest = total - fee;
-    for (i, ((who, stake), got)) in stakes.iter().zip(&earned).enumerate() {
-        let share = rest * *stake / requirement;
-        let expected = if i == 0 { fee + share } else { share };
-        let diff = if *got > expected { *got - expected } else { expected - *got };
-        // Each of the 10 shares rounds down by under one unit, so the measured total, and hence
-        // the expected shares, may be off by up to 10 units plus one of the share itself.
-        assert!(diff <= U256::from(11), "{who}: {got} vs {expected}");
+    assert!(sum <= info.earned && info.earned - sum < U256::from(10), "rounding: under a unit per contributor");
+    assert!(info.earned > U256::ZERO);
+    for (who, _) in &stakes {
+        let paid = system.claim_all(*who).await?;
+        assert!(!paid.is_zero(), "{who} was paid");
     }
     Ok(())
 }

@@ -2,15 +2,15 @@
 //! rewards to the atomic unit, exits (requested and network-signed) and liquidation with
 //! non-signers, the simulated network signing every decision.
 //!
-//! Rounding budget: a node's reward is exact; each contributor's share is rounded down with the
-//! remainder carried in its record, so a claim may be short of the exact pro-rata amount by less
-//! than 1 atomic unit per settlement, never lost (it is paid at a later settlement or on exit).
+//! Rounding budget: a node's earnings are exact; a contributor's claimable amount is exactly
+//! `E * w / W` rounded down (w its weight, W the node's), so the tests compare to the atomic unit;
+//! the pool's own release is checked against its formula to 1 unit.
 
 use alloy::primitives::{Address, U256};
 use session_bindings::StakingRegistry::StakingRegistryErrors;
 use session_bls::messages::Action;
 use session_e2e::{TestEnv, revert_of};
-use session_sdk::{actors::next_block_at, revert::transact};
+use session_sdk::{actors::next_block_at, revert::transact, rewards::stake_back};
 
 const DAY: u64 = 86_400;
 const YEAR: u64 = 365 * DAY;
@@ -45,11 +45,17 @@ async fn solo_operator_earns_the_pool_release_and_claims_it() -> eyre::Result<()
     let last = env.system.reward_pool.lastReleaseTime().call().await?;
     let expected = carried + pool_release(&env, last + DAY - last).await?;
     next_block_at(&env.provider, last + DAY).await?;
+    transact(registry.distributeRewards(), "distributing").await?;
     let before = balance(&env, operator).await?;
-    transact(registry.claimRewards_1().from(operator), "claiming").await?;
+    // A claim pays what was distributed; it does not pull the pool itself.
+    transact(registry.claimRewards_2(node, U256::ZERO).from(operator), "claiming").await?;
     let paid = balance(&env, operator).await? - before;
     assert!(paid <= expected && expected - paid <= U256::from(1), "paid {paid}, formula {expected}");
-    assert_eq!(registry.nodePendingRewards(node).call().await?, U256::ZERO);
+    assert_eq!(registry.claimableRewards(node, U256::ZERO).call().await?, U256::ZERO);
+    assert_eq!(registry.node(node).call().await?.earned, paid, "a solo operator gets all the node earned");
+    let again =
+        revert_of::<StakingRegistryErrors>(registry.claimRewards_2(node, U256::ZERO).from(operator).send().await);
+    assert!(matches!(again, StakingRegistryErrors::NothingToClaim(_)), "never paid twice");
     Ok(())
 }
 
@@ -61,31 +67,32 @@ async fn a_shared_node_pays_the_fee_first_then_pro_rata() -> eyre::Result<()> {
     env.register(1, 1_000, &[(10, 6_000), (11, 4_000)]).await?;
     env.register_solo(2, 12).await?;
     let registry = &env.system.registry;
-    // Node 1 may have earned alone for a second before node 2 joined: measure from here.
-    let (base_op, base_c) =
-        (registry.pendingRewards(operator).call().await?, registry.pendingRewards(contributor).call().await?);
-    let carried = registry.undistributedRewards().call().await?;
     let last = env.system.reward_pool.lastReleaseTime().call().await?;
-    let node_reward = (carried + pool_release(&env, DAY).await?) / U256::from(2);
+    let node_reward = (registry.undistributedRewards().call().await? + pool_release(&env, DAY).await?) / U256::from(2);
     next_block_at(&env.provider, last + DAY).await?;
     transact(registry.distributeRewards(), "distributing").await?;
 
-    // Read at the distribution's block: a claim lands a second later and earns that second too.
-    // The base may already count a second of not-yet-distributed rewards, so the split is checked
-    // on what the node earned between the two readings.
-    let got_op = registry.pendingRewards(operator).call().await? - base_op;
-    let got_c = registry.pendingRewards(contributor).call().await? - base_c;
-    let earned = got_op + got_c;
-    let fee = earned * U256::from(1_000) / U256::from(10_000);
-    let expected_contributor = (earned - fee) * U256::from(4) / U256::from(10);
-    let diff = |a: U256, b: U256| if a > b { a - b } else { b - a };
-    assert!(diff(got_c, expected_contributor) <= U256::from(2), "contributor {got_c} vs {expected_contributor}");
-    assert!(diff(got_op, earned - expected_contributor) <= U256::from(2), "operator gets the fee and 60% of the rest");
-    assert!(earned >= node_reward * U256::from(99) / U256::from(100), "{earned} of a day's {node_reward}");
-    assert!(got_op + got_c <= node_reward, "never more than the node earned");
-    let before = balance(&env, contributor).await?;
-    transact(registry.claimRewards_1().from(contributor), "contributor claims").await?;
-    assert!(balance(&env, contributor).await? - before >= got_c, "a claim pays at least what was pending");
+    // The split is exact: claimable = E * w / W rounded down, w = stake * (1 - fee) (+ fee * deposit
+    // for the operator), W = deposit. The node may have earned alone for a second before node 2
+    // joined, so E is at least half a day's release.
+    let info = registry.node(1).call().await?;
+    let earned = info.earned;
+    assert!(earned >= node_reward, "{earned} of a day's {node_reward}");
+    let (bps, fee) = (U256::from(10_000), U256::from(1_000));
+    let (stake_op, stake_c) = (info.contributors[0].stake, info.contributors[1].stake);
+    let total = info.deposit * bps;
+    let expected_c = earned * stake_c * (bps - fee) / total;
+    let expected_op = earned * (stake_op * (bps - fee) + fee * info.deposit) / total;
+    assert_eq!(registry.claimableRewards(1, U256::from(1)).call().await?, expected_c);
+    assert_eq!(registry.claimableRewards(1, U256::ZERO).call().await?, expected_op);
+    assert!(expected_c + expected_op <= earned && earned - expected_c - expected_op <= U256::from(1));
+
+    let before = (balance(&env, contributor).await?, balance(&env, operator).await?);
+    transact(registry.claimRewards_2(1, U256::from(1)).from(contributor), "contributor claims").await?;
+    // The staker may trigger a claim; it pays the beneficiary (here the operator itself).
+    transact(registry.claimRewards_2(1, U256::ZERO).from(operator), "operator claims").await?;
+    assert_eq!(balance(&env, contributor).await? - before.0, expected_c);
+    assert_eq!(balance(&env, operator).await? - before.1, expected_op);
     Ok(())
 }
 
@@ -100,21 +107,24 @@ async fn exit_by_request_unlocks_after_30_days() -> eyre::Result<()> {
     let requested = env.now().await?;
 
     next_block_at(&env.provider, requested + 30 * DAY - 1).await?;
-    let early = revert_of::<StakingRegistryErrors>(registry.finalizeExit(node).send().await);
+    let key = env.system.bls_key_bytes(node).await?;
+    let early = revert_of::<StakingRegistryErrors>(registry.finalizeExit(node, key).send().await);
     assert!(
         matches!(early, StakingRegistryErrors::ExitNotUnlocked(e) if e.unlockTime == U256::from(requested + 30 * DAY))
     );
 
     next_block_at(&env.provider, requested + 30 * DAY).await?;
-    transact(registry.finalizeExit(node).from(env.stranger()), "anyone finalizes").await?;
+    env.system.finalize_exit(env.stranger(), node).await?;
     env.network.leave(node);
     assert_eq!(registry.networkSize().call().await?, U256::from(1));
     assert_eq!(env.system.aggregate_public_key().await?, env.network.aggregate_public_key()?.to_eip2537().to_vec());
     let stake = env.requirement().await?;
-    assert_eq!(registry.withdrawableStake(operator).call().await?, stake);
+    assert_eq!(stake_back(&registry.node(node).call().await?, 0), stake);
     let before = balance(&env, operator).await?;
-    transact(registry.withdrawStake().from(operator), "withdrawing").await?;
+    let (withdrawn, _) = env.system.withdraw_all(operator).await?;
+    assert_eq!(withdrawn, stake);
     assert_eq!(balance(&env, operator).await? - before, stake);
+    assert!(registry.node(node).call().await?.contributors[0].stakeWithdrawn);
     assert_eq!(registry.node(other).call().await?.status, 1, "the other node is untouched");
     Ok(())
 }
@@ -143,7 +153,7 @@ async fn exit_by_network_signature_once_the_node_is_2_hours_old() -> eyre::Resul
     env.network.leave(node);
     let registry = &env.system.registry;
     assert_eq!(registry.networkSize().call().await?, U256::from(2));
-    assert_eq!(registry.withdrawableStake(env.signers[10].address()).call().await?, env.requirement().await?);
+    assert_eq!(stake_back(&registry.node(node).call().await?, 0), env.requirement().await?);
     // A replay of the exit is refused.
     let replay = env.system.submit_decision(sender, Action::Exit, node, at, &signed).await.unwrap_err();
     assert!(replay.to_string().contains("reverted with"), "{replay}");
@@ -175,11 +185,11 @@ async fn liquidation_signed_with_non_signers_splits_the_deposit() -> eyre::Resul
     let pool_part = (deposit * U256::from(17)).div_ceil(U256::from(10_000));
     assert_eq!(balance(&env, liquidator).await?, liquidator_part);
     let operator = env.signers[11].address();
-    assert_eq!(
-        env.system.registry.withdrawableStake(operator).call().await?,
-        deposit - liquidator_part - pool_part,
-        "the three parts sum to the deposit"
-    );
+    let info = env.system.registry.node(target).call().await?;
+    assert_eq!(info.returnedStake, deposit - liquidator_part - pool_part, "the three parts sum to the deposit");
+    let before = balance(&env, operator).await?;
+    transact(env.system.registry.withdrawStake(target).from(operator), "withdrawing").await?;
+    assert_eq!(balance(&env, operator).await? - before, info.returnedStake);
     // The pool got its part (minus what it released to the registry in the same call).
     assert!(balance(&env, pool).await? + U256::from(1_000_000_000_000u64) > pool_before + pool_part);
     assert_eq!(env.system.registry.networkSize().call().await?, U256::from(3));

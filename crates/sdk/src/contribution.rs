@@ -14,7 +14,7 @@ use session_network::NodeKeys;
 pub type Contribution = ContributionContract::ContributionContractInstance<alloy::providers::DynProvider>;
 
 impl Deployment {
-    /// `operator` opens a contribution contract for the node of `keys`.
+    /// `operator` opens a contribution contract for the node of `keys`; returns it and the receipt.
     pub async fn open_contribution(
         &self,
         operator: Address,
@@ -22,7 +22,7 @@ impl Deployment {
         fee_bps: u16,
         auto_finalize: bool,
         reservations: Vec<Reservation>,
-    ) -> eyre::Result<Contribution> {
+    ) -> eyre::Result<(Contribution, alloy::rpc::types::TransactionReceipt)> {
         let proof = keys.proof_of_possession(&self.consensus_domain(), &operator.0.0);
         let call = self
             .factory
@@ -38,7 +38,7 @@ impl Deployment {
         let receipt = transact(call, "opening a contribution contract").await?;
         let created =
             receipt.decoded_log::<ContributionContractCreated>().ok_or_eyre("no ContributionContractCreated event")?;
-        Ok(ContributionContract::new(created.contributionContract, self.provider.clone()))
+        Ok((ContributionContract::new(created.contributionContract, self.provider.clone()), receipt))
     }
 
     /// `staker` approves and contributes `amount` to `contract`.

@@ -12,6 +12,7 @@ pub mod genesis;
 pub mod manifest;
 pub mod permit;
 pub mod revert;
+pub mod rewards;
 pub mod staking;
 pub mod status;
 pub mod toolchain;

@@ -23,6 +23,11 @@ pub fn explain(error: &ContractError) -> String {
 /// the registry's distribution costs more than it did in the estimate.
 pub const GAS_HEADROOM_PERCENT: u64 = 25;
 
+/// At least this much headroom: a call estimated in the second of the last distribution skips it
+/// (about 26k gas for `distributeRewards` alone), and one second later a whole pool payout and
+/// distribution (about 60k) is due. Only the gas used is paid.
+pub const MIN_GAS_HEADROOM: u64 = 100_000;
+
 /// Sends a contract call, waits for it to be mined and refuses a revert; `what` names the action
 /// in errors, which carry the decoded custom error.
 pub async fn transact<P: Provider, D: CallDecoder>(
@@ -33,7 +38,7 @@ pub async fn transact<P: Provider, D: CallDecoder>(
     let call = call.block(BlockId::pending());
     let estimate = call.estimate_gas().await;
     let estimate = estimate.map_err(|e| eyre::eyre!("{what}: {}", explain(&e)))?;
-    let call = call.gas(estimate + estimate * GAS_HEADROOM_PERCENT / 100);
+    let call = call.gas(estimate + (estimate * GAS_HEADROOM_PERCENT / 100).max(MIN_GAS_HEADROOM));
     let pending = call.send().await.map_err(|e| eyre::eyre!("{what}: {}", explain(&e)))?;
     crate::deploy::mined(pending).await.map_err(|e| eyre::eyre!("{what}: {e}"))
 }

@@ -11,7 +11,7 @@ use session_bindings::StakingRegistry::{self, NodeRegistered};
 use session_bls::messages::{Action, Domain};
 use session_network::{NetworkSignature, NodeKeys};
 
-pub use session_bindings::staking_registry::IStakingRegistry::{Contributor, NodeInfo};
+pub use session_bindings::staking_registry::IStakingRegistry::{Contributor, NodeInfo, Position, PositionRef};
 
 impl Deployment {
     /// The signing domain of the network's decisions for this deployment: the chain and the
@@ -62,7 +62,8 @@ impl Deployment {
         self.register_node(operator, keys, fee_bps, contributors).await
     }
 
-    /// Submits a network decision on `node_id`, signed at `timestamp`, from `sender`.
+    /// Submits a network decision on `node_id`, signed at `timestamp`, from `sender`. An exit or a
+    /// liquidation passes the node's BLS key back (the contract keeps only its hash).
     pub async fn submit_decision(
         &self,
         sender: Address,
@@ -76,11 +77,13 @@ impl Deployment {
             (Bytes::copy_from_slice(&signed.non_signer_keys), Bytes::copy_from_slice(&signed.signature));
         match action {
             Action::Exit => {
-                transact(registry.exitBySignature(node_id, timestamp, keys, signature).from(sender), "signed exit")
-                    .await
+                let bls = self.bls_key_bytes(node_id).await?;
+                let call = registry.exitBySignature(node_id, bls, timestamp, keys, signature);
+                transact(call.from(sender), "signed exit").await
             }
             Action::Liquidation => {
-                transact(registry.liquidate(node_id, timestamp, keys, signature).from(sender), "liquidation").await
+                let bls = self.bls_key_bytes(node_id).await?;
+                transact(registry.liquidate(node_id, bls, timestamp, keys, signature).from(sender), "liquidation").await
             }
             Action::Decommission => {
                 transact(registry.decommission(node_id, timestamp, keys, signature).from(sender), "decommission").await
@@ -96,10 +99,23 @@ impl Deployment {
         Ok(self.consensus.aggregatePublicKey().call().await?.to_vec())
     }
 
-    /// A registered node's BLS public key, as the contract holds it.
+    /// The BLS public key node `node_id` registered, from its `BLSKeyAdded` event (the contract
+    /// stores only the key's hash).
     pub async fn bls_public_key(&self, node_id: u64) -> eyre::Result<session_bls::PublicKey> {
-        let bytes = self.consensus.blsPublicKey(node_id).call().await?;
-        Ok(session_bls::PublicKey::from_eip2537(&bytes)?)
+        Ok(session_bls::PublicKey::from_eip2537(&self.bls_key_bytes(node_id).await?)?)
+    }
+
+    /// The EIP-2537 bytes of node `node_id`'s BLS key, as exits and liquidations pass it back.
+    pub async fn bls_key_bytes(&self, node_id: u64) -> eyre::Result<Bytes> {
+        let logs = self.consensus.BLSKeyAdded_filter().topic1(U256::from(node_id)).from_block(0).query().await?;
+        let (event, _) = logs.into_iter().next().ok_or_eyre(format!("node {node_id} never registered a BLS key"))?;
+        Ok(event.blsKey)
+    }
+
+    /// Completes node `node_id`'s requested exit once its 30 days have passed, from `sender`.
+    pub async fn finalize_exit(&self, sender: Address, node_id: u64) -> eyre::Result<TransactionReceipt> {
+        let bls = self.bls_key_bytes(node_id).await?;
+        transact(self.registry.finalizeExit(node_id, bls).from(sender), "finalizing the exit").await
     }
 
     /// Every registered node, page by page.

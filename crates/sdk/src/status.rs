@@ -51,8 +51,10 @@ pub struct NodeRow {
     pub contributors: usize,
     /// Operator fee, basis points.
     pub fee_bps: u16,
-    /// Rewards earned and not yet credited or claimed, atomic units.
-    pub pending: U256,
+    /// Everything the node has earned (as of the last distribution), atomic units.
+    pub earned: U256,
+    /// Of which not yet claimed, atomic units.
+    pub unclaimed: U256,
 }
 
 impl SystemStatus {
@@ -66,17 +68,20 @@ impl SystemStatus {
             .ok_or_else(|| eyre::eyre!("block {block} not found"))?;
         let pool = &deployment.reward_pool;
         let registry = &deployment.registry;
-        let mut nodes = Vec::new();
-        for node in deployment.all_nodes().await? {
-            nodes.push(NodeRow {
+        let nodes = deployment
+            .all_nodes()
+            .await?
+            .into_iter()
+            .map(|node| NodeRow {
                 id: node.nodeId,
                 status: crate::staking::status_name(node.status),
                 operator: node.operator,
                 contributors: node.contributors.len(),
                 fee_bps: node.feeBps,
-                pending: registry.nodePendingRewards(node.nodeId).call().await?,
-            });
-        }
+                earned: node.earned,
+                unclaimed: node.contributors.iter().map(|p| p.claimable).sum(),
+            })
+            .collect();
         Ok(Self {
             chain_id: deployment.manifest.chain_id,
             block,
@@ -117,19 +122,20 @@ impl fmt::Display for SystemStatus {
         if !self.nodes.is_empty() {
             writeln!(
                 f,
-                "\n  {:>4}  {:<14} {:<42} {:>5} {:>7} {:>22}",
-                "id", "status", "operator", "contr", "fee", "pending SESH"
+                "\n  {:>4}  {:<14} {:<42} {:>5} {:>7} {:>20} {:>20}",
+                "id", "status", "operator", "contr", "fee", "earned SESH", "unclaimed SESH"
             )?;
             for n in &self.nodes {
                 writeln!(
                     f,
-                    "  {:>4}  {:<14} {:<42} {:>5} {:>6}% {:>22}",
+                    "  {:>4}  {:<14} {:<42} {:>5} {:>6}% {:>20} {:>20}",
                     n.id,
                     n.status,
                     n.operator.to_string(),
                     n.contributors,
                     format!("{}.{:02}", n.fee_bps / 100, n.fee_bps % 100),
-                    format_sesh(n.pending)
+                    format_sesh(n.earned),
+                    format_sesh(n.unclaimed)
                 )?;
             }
         }

@@ -57,6 +57,9 @@ pub async fn run(_global: &GlobalArgs, command: BenchCommand) -> eyre::Result<()
             for size in nodes {
                 rows.extend(measure_registry(size).await?);
             }
+            for contributors in [4, 10] {
+                rows.extend(measure_contribution_flow(contributors).await?);
+            }
             if json {
                 println!("{}", serde_json::to_string_pretty(&rows)?);
             } else {
@@ -155,9 +158,12 @@ pub async fn measure_registry(size: u64) -> eyre::Result<Vec<GasRow>> {
     let r = transact(registry.requestExit(ids[0]).from(operator), "requesting an exit").await?;
     record("StakingRegistry.requestExit", "", r);
     mine_at(&provider, now(&provider).await? + 2 * 3_600 + 60).await?;
-    transact(registry.claimRewards_1().from(solo), "first claim").await?;
+    transact(registry.distributeRewards().from(solo), "distributing").await?;
+    transact(registry.claimRewards_2(solo_id, U256::ZERO).from(solo), "first claim").await?;
     mine_at(&provider, now(&provider).await? + 86_400).await?;
-    let r = transact(registry.claimRewards_1().from(solo), "claiming").await?;
+    let r = transact(registry.distributeRewards().from(operator), "distributing").await?;
+    record("StakingRegistry.distributeRewards", "a day of the pool", r);
+    let r = transact(registry.claimRewards_2(solo_id, U256::ZERO).from(solo), "claiming").await?;
     record("StakingRegistry.claimRewards", "a later claim of a one-node operator", r);
 
     let targets = &ids[1..];
@@ -186,6 +192,63 @@ pub async fn measure_registry(size: u64) -> eyre::Result<Vec<GasRow>> {
     next_block_at(&provider, at).await?;
     let r = system.submit_decision(owner, Action::Liquidation, target, at, &signed).await?;
     record("StakingRegistry.liquidate", "1 non-signer", r);
+    let r = transact(registry.withdrawStake(targets[0]).from(operator), "withdrawing the stake").await?;
+    record("StakingRegistry.withdrawStake", "after a signed exit", r);
+    Ok(rows)
+}
+
+/// A multi-contributor node from the factory to the registry: the operator opens a contribution
+/// contract, deposits a quarter, `contributors - 1` others fill it in equal parts, the operator
+/// finalizes, on a network of one node. Token approvals are listed apart (a wallet may have
+/// approved once, for good).
+pub async fn measure_contribution_flow(contributors: usize) -> eyre::Result<Vec<GasRow>> {
+    let anvil = spawn_anvil(None)?;
+    let (provider, signers) = dev_accounts(&anvil);
+    let owner = signers[0].address();
+    let genesis = GenesisConfig::load(&devnet_genesis_path())?;
+    let system = deploy(&provider, owner, owner, &genesis).await?;
+    let requirement = system.registry.stakingRequirement().call().await?;
+    let people: Vec<Address> = signers[10..10 + contributors].iter().map(|s| s.address()).collect();
+    for who in &people {
+        transact(system.token.transfer(*who, requirement).from(signers[1].address()), "funding a contributor").await?;
+    }
+    // A network exists already: the first node ever pays ~90k more (aggregate key, counters from 0).
+    transact(system.token.transfer(owner, requirement).from(signers[1].address()), "funding").await?;
+    system.register_solo(owner, &NodeKeys::derived(BENCH_SEED, 20_000 + contributors as u64), 0).await?;
+    let mut rows = Vec::new();
+    let (mut flow, mut approvals) = (0u64, 0u64);
+    let case = |what: &str| format!("{contributors} contributors, {what}");
+    let operator = people[0];
+    let keys = NodeKeys::derived(BENCH_SEED, 10_000 + contributors as u64);
+    let (contract, receipt) = system.open_contribution(operator, &keys, 500, false, Vec::new()).await?;
+    let created = receipt.gas_used;
+    rows.push(GasRow { operation: "ContributionFactory.create".into(), case: case("a clone"), gas: created });
+    flow += created;
+    let operator_stake = requirement.div_ceil(U256::from(4));
+    for (i, who) in people.iter().enumerate() {
+        let amount = match i {
+            0 => operator_stake,
+            _ if i == contributors - 1 => contract.remaining().call().await?,
+            _ => contract.minimumContribution().call().await?,
+        };
+        let r = transact(system.token.approve(*contract.address(), amount).from(*who), "approving").await?;
+        approvals += r.gas_used;
+        let r = transact(contract.contribute(amount).from(*who), "contributing").await?;
+        flow += r.gas_used;
+        if i <= 1 || i == contributors - 1 {
+            let what = ["operator's deposit", "2nd contributor"].get(i).copied().unwrap_or("last contributor");
+            rows.push(GasRow {
+                operation: "ContributionContract.contribute".into(),
+                case: case(what),
+                gas: r.gas_used,
+            });
+        }
+    }
+    let r = transact(contract.finalize().from(operator), "finalizing").await?;
+    rows.push(GasRow { operation: "ContributionContract.finalize".into(), case: case("registers"), gas: r.gas_used });
+    flow += r.gas_used;
+    rows.push(GasRow { operation: "whole flow".into(), case: case("create + deposits + finalize"), gas: flow });
+    rows.push(GasRow { operation: "whole flow".into(), case: case("with the token approvals"), gas: flow + approvals });
     Ok(rows)
 }
 

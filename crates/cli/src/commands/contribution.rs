@@ -137,7 +137,7 @@ pub async fn run(global: &GlobalArgs, command: ContributionCommand) -> eyre::Res
         ContributionCommand::Create { keys, fee_bps, auto_finalize } => {
             let text = std::fs::read_to_string(&keys).wrap_err_with(|| format!("reading {}", keys.display()))?;
             let file: KeyFile = serde_json::from_str(&text).wrap_err("not a key file of `sesh keys generate`")?;
-            let contract = deployment.open_contribution(me, &file.keys()?, fee_bps, auto_finalize, vec![]).await?;
+            let (contract, _) = deployment.open_contribution(me, &file.keys()?, fee_bps, auto_finalize, vec![]).await?;
             println!("contribution contract {} opened; deposit at least 25% first", contract.address());
         }
         ContributionCommand::Contribute { contract, amount } => {

@@ -27,7 +27,7 @@ pub enum NodeCommand {
         #[arg(long)]
         finalize: bool,
     },
-    /// Take back the signer's stake unlocked by exits and liquidations.
+    /// Take back the signer's stake from every node that has exited or been liquidated.
     Withdraw,
 }
 
@@ -51,13 +51,16 @@ pub async fn run(global: &GlobalArgs, command: NodeCommand) -> eyre::Result<()> 
             println!("exit of node {node} requested; the network confirms it, or anyone may finalize it in 30 days");
         }
         NodeCommand::Exit { node, finalize: true } => {
-            transact(registry.finalizeExit(node), "finalizing the exit").await?;
+            deployment.finalize_exit(me, node).await?;
             println!("node {node} has left; its contributors can withdraw their stake");
         }
         NodeCommand::Withdraw => {
-            let amount = registry.withdrawableStake(me).call().await?;
-            transact(registry.withdrawStake(), "withdrawing the stake").await?;
-            println!("withdrew {} SESH", format_sesh(amount));
+            let (amount, receipts) = deployment.withdraw_all(me).await?;
+            if receipts.is_empty() {
+                println!("no stake to withdraw");
+            } else {
+                println!("withdrew {} SESH from {} node(s)", format_sesh(amount), receipts.len());
+            }
         }
     }
     Ok(())

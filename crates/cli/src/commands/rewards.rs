@@ -1,27 +1,36 @@
 //! `sesh rewards`: what an address has earned across its nodes, and claiming it.
 
 use crate::context::GlobalArgs;
-use alloy::primitives::Address;
+use alloy::primitives::{Address, U256};
 use clap::Subcommand;
 use eyre::OptionExt;
 use session_sdk::{
     revert::transact,
+    staking::status_name,
     units::{format_sesh, parse_sesh},
 };
 
 /// Rewards commands.
 #[derive(Debug, Clone, Subcommand)]
 pub enum RewardsCommand {
-    /// Pending rewards, claimable rewards and unlocked stake of an address (default: the signer).
+    /// Positions, claimable and pending rewards, and withdrawable stake of an address (default:
+    /// the signer).
     Show {
-        /// The beneficiary to look at.
+        /// The staker or beneficiary to look at.
         #[arg(long)]
         address: Option<Address>,
     },
-    /// Claim the signer's rewards: all, or `--amount` SESH.
+    /// Claim the signer's rewards: everything across its nodes (after distributing), or
+    /// `--amount` SESH from position `--index` of node `--node`.
     Claim {
+        /// With `--amount`: the node to claim from.
+        #[arg(long, requires = "amount")]
+        node: Option<u64>,
+        /// With `--node`: the position in the node (0: the operator).
+        #[arg(long, default_value_t = 0)]
+        index: u64,
         /// SESH to claim; the rest stays claimable.
-        #[arg(long)]
+        #[arg(long, requires = "node")]
         amount: Option<String>,
     },
 }
@@ -33,25 +42,38 @@ pub async fn run(global: &GlobalArgs, command: RewardsCommand) -> eyre::Result<(
             let signer = global.signer().ok();
             let who = address.or(signer.as_ref().map(|s| s.address())).ok_or_eyre("pass --address or a signer")?;
             let deployment = global.deployment(global.provider(None)).await?;
-            let registry = &deployment.registry;
-            let nodes = registry.nodeIdsOf(who).call().await?;
+            let holdings = deployment.holdings_of(who).await?;
             println!("{who}");
-            println!("  nodes                {nodes:?}");
-            println!("  rewards (all)        {} SESH", format_sesh(registry.pendingRewards(who).call().await?));
-            println!("  already credited     {} SESH", format_sesh(registry.claimableRewards(who).call().await?));
-            println!("  unlocked stake       {} SESH", format_sesh(registry.withdrawableStake(who).call().await?));
+            for h in &holdings {
+                println!(
+                    "  node {:>4} #{} {:<14} stake {:>20} SESH  claimable {:>20} SESH  withdrawable {:>20} SESH",
+                    h.node_id,
+                    h.index,
+                    status_name(h.status),
+                    format_sesh(h.stake),
+                    format_sesh(h.claimable),
+                    format_sesh(h.withdrawable)
+                );
+            }
+            let claimable: U256 = holdings.iter().map(|h| h.claimable).sum();
+            let withdrawable: U256 = holdings.iter().map(|h| h.withdrawable).sum();
+            println!("  claimable now        {} SESH", format_sesh(claimable));
+            println!("  after a distribution {} SESH", format_sesh(deployment.pending_rewards_of(who).await?));
+            println!("  withdrawable stake   {} SESH", format_sesh(withdrawable));
         }
-        RewardsCommand::Claim { amount } => {
+        RewardsCommand::Claim { node, index, amount } => {
             let signer = global.signer()?;
             let me = signer.address();
             let deployment = global.deployment(global.provider(Some(signer))).await?;
-            let registry = &deployment.registry;
-            let before = deployment.token.balanceOf(me).call().await?;
-            match amount {
-                Some(text) => transact(registry.claimRewards_0(parse_sesh(&text)?), "claiming rewards").await?,
-                None => transact(registry.claimRewards_1(), "claiming rewards").await?,
+            let paid = match (node, amount) {
+                (Some(node), Some(text)) => {
+                    let amount = parse_sesh(&text)?;
+                    let call = deployment.registry.claimRewards_0(node, U256::from(index), amount);
+                    transact(call, "claiming rewards").await?;
+                    amount
+                }
+                _ => deployment.claim_all(me).await?,
             };
-            let paid = deployment.token.balanceOf(me).call().await? - before;
             println!("claimed {} SESH", format_sesh(paid));
         }
     }

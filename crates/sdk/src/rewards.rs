@@ -1,0 +1,127 @@
+//! An account's positions across the registry's nodes: what it can claim, claiming it, and taking
+//! back its stake from nodes that have ended. The registry keeps no per-account index (it would
+//! cost every registration two storage slots), so these read every node, page by page.
+
+use crate::{deploy::Deployment, revert::transact};
+use alloy::{
+    primitives::{Address, U256},
+    rpc::types::TransactionReceipt,
+};
+use session_bindings::staking_registry::IStakingRegistry::{NodeInfo, PositionRef};
+
+/// Node status values of the registry's `NodeStatus`.
+const EXITED: u8 = 3;
+const LIQUIDATED: u8 = 4;
+
+/// One position of an account in a node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holding {
+    /// Registration id of the node.
+    pub node_id: u64,
+    /// Position in the node (0: the operator).
+    pub index: u64,
+    /// The node's status byte (see [`crate::staking::status_name`]).
+    pub status: u8,
+    /// Who staked.
+    pub staker: Address,
+    /// Who receives the rewards.
+    pub beneficiary: Address,
+    /// Atomic SESH staked.
+    pub stake: U256,
+    /// What a claim pays now (as of the last distribution).
+    pub claimable: U256,
+    /// Stake the staker can withdraw now (the node ended and it was not withdrawn yet).
+    pub withdrawable: U256,
+}
+
+/// Stake position `index` of ended node `node` gets back: all of it after an exit, its pro rata
+/// part of the returned stake after a liquidation (rounded down, the operator taking the dust), as
+/// the contract computes it. Zero while the node is registered or once withdrawn.
+pub fn stake_back(node: &NodeInfo, index: usize) -> U256 {
+    let position = &node.contributors[index];
+    if position.stakeWithdrawn {
+        return U256::ZERO;
+    }
+    match node.status {
+        EXITED => position.stake,
+        LIQUIDATED => {
+            let share = |p: &session_bindings::staking_registry::IStakingRegistry::Position| {
+                node.returnedStake * p.stake / node.deposit
+            };
+            if index == 0 {
+                node.returnedStake - node.contributors.iter().skip(1).map(share).sum::<U256>()
+            } else {
+                share(position)
+            }
+        }
+        _ => U256::ZERO,
+    }
+}
+
+impl Deployment {
+    /// Every position in which `account` is the staker or the beneficiary.
+    pub async fn holdings_of(&self, account: Address) -> eyre::Result<Vec<Holding>> {
+        let mut holdings = Vec::new();
+        for node in self.all_nodes().await? {
+            for (index, p) in node.contributors.iter().enumerate() {
+                if p.staker != account && p.beneficiary != account {
+                    continue;
+                }
+                holdings.push(Holding {
+                    node_id: node.nodeId,
+                    index: index as u64,
+                    status: node.status,
+                    staker: p.staker,
+                    beneficiary: p.beneficiary,
+                    stake: p.stake,
+                    claimable: if p.beneficiary == account { p.claimable } else { U256::ZERO },
+                    withdrawable: if p.staker == account { stake_back(&node, index) } else { U256::ZERO },
+                });
+            }
+        }
+        Ok(holdings)
+    }
+
+    /// What `account` would receive from claiming all its positions after a distribution now.
+    pub async fn pending_rewards_of(&self, account: Address) -> eyre::Result<U256> {
+        let mut total = U256::ZERO;
+        for h in self.holdings_of(account).await?.iter().filter(|h| h.beneficiary == account) {
+            total += self.registry.pendingRewards(h.node_id, U256::from(h.index)).call().await?;
+        }
+        Ok(total)
+    }
+
+    /// Distributes, then claims in one transaction everything `account` can claim as a
+    /// beneficiary. Returns the amount paid (zero, and no claim sent, if there is nothing).
+    pub async fn claim_all(&self, account: Address) -> eyre::Result<U256> {
+        transact(self.registry.distributeRewards().from(account), "distributing rewards").await?;
+        let refs: Vec<PositionRef> = self
+            .holdings_of(account)
+            .await?
+            .iter()
+            .filter(|h| h.beneficiary == account && !h.claimable.is_zero())
+            .map(|h| PositionRef { nodeId: h.node_id, index: U256::from(h.index) })
+            .collect();
+        if refs.is_empty() {
+            return Ok(U256::ZERO);
+        }
+        let before = self.token.balanceOf(account).call().await?;
+        transact(self.registry.claimRewards_1(refs).from(account), "claiming rewards").await?;
+        Ok(self.token.balanceOf(account).call().await? - before)
+    }
+
+    /// Withdraws `account`'s stake from every ended node where it has some left. Returns the
+    /// total and the receipts.
+    pub async fn withdraw_all(&self, account: Address) -> eyre::Result<(U256, Vec<TransactionReceipt>)> {
+        let mut total = U256::ZERO;
+        let mut receipts = Vec::new();
+        for h in self.holdings_of(account).await? {
+            if h.staker == account && !h.withdrawable.is_zero() {
+                receipts
+                    .push(transact(self.registry.withdrawStake(h.node_id).from(account), "withdrawing stake").await?);
+                total += h.withdrawable;
+            }
+        }
+        Ok((total, receipts))
+    }
+}
