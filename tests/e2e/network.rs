@@ -1,10 +1,19 @@
-//! The simulated network against the contracts over a long randomized run: its view stays in
+//! The simulated network against the contracts: its downtime decisions (decommission,
+//! recommission, liquidation) step by step, and a long randomized run in which its view stays in
 //! step with the registry and nothing is lost.
 
 use alloy::primitives::{Address, U256};
+use session_bls::messages::Action;
 use session_e2e::{NETWORK_SEED, TestEnv};
 use session_network::NodeKeys;
-use session_sdk::{actors::mine_at, revert::transact, rewards::stake_back, staking::Contributor, witness::Witness};
+use session_sdk::{
+    actors::mine_at,
+    downtime::{DECOMMISSION_AFTER, LIQUIDATE_AFTER},
+    revert::transact,
+    rewards::stake_back,
+    staking::{Contributor, status_name},
+    witness::{Decision, Witness},
+};
 use std::collections::BTreeSet;
 
 /// A small deterministic generator (xorshift64*): the run is the same for a given seed.
@@ -40,6 +49,7 @@ async fn the_network_and_the_contract_agree_after_a_long_randomized_run() -> eyr
     let mut operators = std::collections::BTreeMap::new();
     let mut everyone: BTreeSet<Address> = BTreeSet::new();
     let (mut joins, mut exits, mut liquidations, mut claims) = (0, 0, 0, 0);
+    let (mut decommissions, mut recommissions) = (0, 0);
 
     for _step in 0..60 {
         match rng.below(10) {
@@ -71,12 +81,19 @@ async fn the_network_and_the_contract_agree_after_a_long_randomized_run() -> eyr
                     transact(system.registry.requestExit(*id).from(operators[id]), "exit request").await?;
                 }
             }
-            6 => {
-                // Simulated downtime: the network will liquidate the node (keep a signing majority).
+            6 | 7 => {
+                // Simulated downtime, one node at a time so that the signers keep the two thirds
+                // the contract requires: a node down comes back; otherwise one goes offline
+                // (decommissioned after an hour, liquidated after a day) or is faulty
+                // (liquidated at once).
                 let active = witness.network.node_ids();
-                if active.len() >= 4 {
-                    let id = active[rng.below(active.len() as u64) as usize];
-                    witness.take_down(id)?;
+                let pick = (!active.is_empty()).then(|| active[rng.below(active.len() as u64) as usize]);
+                let down = witness.downtime().outages().next();
+                match (down, pick) {
+                    (Some((id, _)), _) => witness.set_online(id)?,
+                    (None, Some(id)) if active.len() >= 4 && rng.below(3) == 0 => witness.take_down(id)?,
+                    (None, Some(id)) if active.len() >= 8 => witness.set_offline(id, env.now().await?)?,
+                    _ => {}
                 }
             }
             _ => {
@@ -93,13 +110,19 @@ async fn the_network_and_the_contract_agree_after_a_long_randomized_run() -> eyr
         mine_at(&env.provider, env.now().await? + 600 + rng.below(2 * 86_400)).await?;
         for decision in witness.act(system, sender).await? {
             match decision.action {
-                session_bls::messages::Action::Exit => exits += 1,
-                _ => liquidations += 1,
+                Action::Exit => exits += 1,
+                Action::Liquidation => liquidations += 1,
+                Action::Decommission => decommissions += 1,
+                Action::Recommission => recommissions += 1,
             }
         }
         assert_eq!(witness.divergences(system).await?, Vec::<String>::new());
     }
-    assert!(joins > 5 && exits > 0 && liquidations > 0 && claims > 0, "{joins} {exits} {liquidations} {claims}");
+    let counts = [joins, exits, liquidations, decommissions, recommissions, claims];
+    assert!(
+        joins > 5 && counts.iter().all(|n| *n > 0),
+        "joins, exits, liquidations, de/recommissions, claims: {counts:?}"
+    );
 
     // Nothing lost: what the registry holds is exactly every stake not yet withdrawn, every reward
     // a node earned and was not paid, and the carried remainder; tokens in == tokens out + held.
@@ -117,5 +140,119 @@ async fn the_network_and_the_contract_agree_after_a_long_randomized_run() -> eyr
         }
     }
     assert_eq!(held, owed, "the registry holds exactly what it owes");
+    Ok(())
+}
+
+/// Where the contract has node `node_id`, and that the network's view agrees with it.
+async fn assert_in_step(env: &TestEnv, witness: &Witness, node_id: u64, status: &str, size: u64) -> eyre::Result<()> {
+    let registry = &env.system.registry;
+    assert_eq!(status_name(registry.node(node_id).call().await?.status), status, "node {node_id}");
+    assert_eq!(registry.networkSize().call().await?, U256::from(size), "earning nodes");
+    assert_eq!(witness.divergences(&env.system).await?, Vec::<String>::new());
+    Ok(())
+}
+
+#[tokio::test]
+async fn offline_nodes_are_decommissioned_recommissioned_when_back_and_liquidated_when_gone() -> eyre::Result<()> {
+    let mut env = TestEnv::new().await?;
+    // Six solo nodes: the contract takes up to two non-signers (a third).
+    let mut ids = Vec::new();
+    for key in 0..6 {
+        ids.push(env.register_solo(key, 10 + key as usize).await?);
+    }
+    let system = &env.system;
+    let mut witness = Witness::new(system, (0..6).map(|key| NodeKeys::derived(NETWORK_SEED, key)));
+    let sender = env.signers[9].address();
+    let (flaky, gone, steady) = (ids[1], ids[4], ids[0]);
+    let decided = |action, node_id| vec![Decision { action, node_id }];
+    witness.sync(system).await?;
+    assert_in_step(&env, &witness, flaky, "active", 6).await?;
+
+    // Offline: a non-signer at once, decommissioned one hour later and not a second earlier.
+    let down_at = env.now().await?;
+    witness.set_offline(flaky, down_at)?;
+    assert!(!witness.network.is_online(flaky));
+    mine_at(&env.provider, down_at + DECOMMISSION_AFTER - 1).await?;
+    assert_eq!(witness.act(system, sender).await?, vec![]);
+    assert_in_step(&env, &witness, flaky, "active", 6).await?;
+    mine_at(&env.provider, down_at + DECOMMISSION_AFTER).await?;
+    assert_eq!(witness.act(system, sender).await?, decided(Action::Decommission, flaky));
+    assert_in_step(&env, &witness, flaky, "decommissioned", 5).await?;
+    assert_eq!(witness.decommissioned(), vec![flaky]);
+
+    // Decommissioned, it earns nothing while the others do.
+    let (flaky_before, steady_before) =
+        (system.registry.node(flaky).call().await?.earned, system.registry.node(steady).call().await?.earned);
+    mine_at(&env.provider, env.now().await? + 6 * 3_600).await?;
+    transact(system.registry.distributeRewards(), "distributing").await?;
+    assert_eq!(system.registry.node(flaky).call().await?.earned, flaky_before, "earned while decommissioned");
+    assert!(system.registry.node(steady).call().await?.earned > steady_before);
+    assert_eq!(witness.act(system, sender).await?, vec![], "still offline, short of a day");
+
+    // Back online: recommissioned at the next round, and earning again.
+    witness.set_online(flaky)?;
+    assert_eq!(witness.act(system, sender).await?, decided(Action::Recommission, flaky));
+    assert_in_step(&env, &witness, flaky, "active", 6).await?;
+    let flaky_before = system.registry.node(flaky).call().await?.earned;
+    mine_at(&env.provider, env.now().await? + 3_600).await?;
+    transact(system.registry.distributeRewards(), "distributing").await?;
+    assert!(system.registry.node(flaky).call().await?.earned > flaky_before, "earning again");
+
+    // Another node goes offline and stays offline: decommissioned, then liquidated a day after it
+    // went down, not a second earlier.
+    let down_at = env.now().await?;
+    witness.set_offline(gone, down_at)?;
+    mine_at(&env.provider, down_at + DECOMMISSION_AFTER).await?;
+    assert_eq!(witness.act(system, sender).await?, decided(Action::Decommission, gone));
+    assert_in_step(&env, &witness, gone, "decommissioned", 5).await?;
+    mine_at(&env.provider, down_at + LIQUIDATE_AFTER - 1).await?;
+    assert_eq!(witness.act(system, sender).await?, vec![]);
+    assert_in_step(&env, &witness, gone, "decommissioned", 5).await?;
+    mine_at(&env.provider, down_at + LIQUIDATE_AFTER).await?;
+    assert_eq!(witness.act(system, sender).await?, decided(Action::Liquidation, gone));
+    assert_in_step(&env, &witness, gone, "liquidated", 5).await?;
+    assert_eq!(witness.network.len(), 5, "its key left the aggregate");
+    assert_eq!(witness.decommissioned(), Vec::<u64>::new());
+    assert_in_step(&env, &witness, flaky, "active", 5).await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn sesh_network_run_takes_nodes_offline_and_recommissions_them_when_back() -> eyre::Result<()> {
+    use clap::Parser;
+    let mut env = TestEnv::new().await?;
+    for key in 0..3 {
+        env.register_solo(key, 10 + key as usize).await?;
+    }
+    let node = 2;
+    let dir = std::env::temp_dir().join(format!("session-e2e-downtime-{}", std::process::id()));
+    let manifest = env.system.manifest.write(&dir)?;
+    let (rpc, key, seed) =
+        (env.anvil.endpoint(), alloy::hex::encode(env.signers[9].to_bytes()), NETWORK_SEED.to_string());
+    let sesh = |args: &[&str]| {
+        let common =
+            ["--rpc-url", &rpc, "--deployment", manifest.to_str().unwrap(), "--private-key", &key, "--seed", &seed];
+        session_cli::Cli::try_parse_from(["sesh"].iter().chain(args).chain(&common)).expect("a valid command line")
+    };
+
+    // One round with the node offline: a non-signer, nothing to decide before its grace period.
+    session_cli::run(sesh(&["network", "run", "--once", "--offline", &node.to_string()])).await?;
+    assert_eq!(status_name(env.system.registry.node(node).call().await?.status), "active");
+
+    // An hour offline (for a witness that stays up), the network decommissions it ...
+    let mut witness = Witness::new(&env.system, (0..3).map(|key| NodeKeys::derived(NETWORK_SEED, key)));
+    witness.sync(&env.system).await?;
+    witness.set_offline(node, env.now().await?)?;
+    mine_at(&env.provider, env.now().await? + DECOMMISSION_AFTER).await?;
+    witness.act(&env.system, env.signers[9].address()).await?;
+    assert_eq!(status_name(env.system.registry.node(node).call().await?.status), "decommissioned");
+
+    // ... and a later run that sees it online recommissions it (later: the registry takes a
+    // recommission signed strictly after the decommission only).
+    mine_at(&env.provider, env.now().await? + 60).await?;
+    session_cli::run(sesh(&["network", "run", "--once"])).await?;
+    assert_eq!(status_name(env.system.registry.node(node).call().await?.status), "active");
+    session_cli::run(sesh(&["network", "check"])).await?;
+    std::fs::remove_dir_all(dir)?;
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Brings a fresh deployment to life the way the devnet shows it: a network of solo and
-//! multi-contributor nodes registers, time moves and rewards accrue, the network deregisters
-//! (liquidates) one node and signs another's exit. Deterministic for a given seed.
+//! multi-contributor nodes registers, time moves and rewards accrue, the network decommissions
+//! and recommissions one node, deregisters (liquidates) another and signs a third's exit.
+//! Deterministic for a given seed.
 
 use crate::{
     actors::{next_block_at, now},
@@ -98,15 +99,22 @@ pub async fn populate(
         transact(system.registry.distributeRewards(), "distributing rewards").await?;
     }
 
-    // The network liquidates one node (one other node offline, so it signs without it) ...
+    // The network decommissions a node gone offline, liquidates another (signing without the
+    // offline one), and recommissions the first once it is back ...
     let (liquidated, offline) = (report.registered[1], report.registered[2]);
     network.set_online(offline, false)?;
-    t += 60;
-    let signed = network.sign(Action::Liquidation, liquidated, t)?;
-    next_block_at(provider, t).await?;
-    system.submit_decision(funder, Action::Liquidation, liquidated, t, &signed).await?;
+    for (action, node) in [(Action::Decommission, offline), (Action::Liquidation, liquidated)] {
+        t += 60;
+        let signed = network.sign(action, node, t)?;
+        next_block_at(provider, t).await?;
+        system.submit_decision(funder, action, node, t, &signed).await?;
+    }
     network.leave(liquidated);
     network.set_online(offline, true)?;
+    t += 60;
+    let signed = network.sign(Action::Recommission, offline, t)?;
+    next_block_at(provider, t).await?;
+    system.submit_decision(funder, Action::Recommission, offline, t, &signed).await?;
     report.liquidated = Some(liquidated);
 
     // ... signs one node's exit ...

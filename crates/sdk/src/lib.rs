@@ -7,6 +7,7 @@ pub mod anvil;
 pub mod contribution;
 pub mod deploy;
 pub mod devnet;
+pub mod downtime;
 pub mod fees;
 pub mod genesis;
 pub mod manifest;

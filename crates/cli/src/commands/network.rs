@@ -3,6 +3,7 @@
 
 use crate::context::GlobalArgs;
 use clap::Subcommand;
+use eyre::WrapErr;
 use session_network::NodeKeys;
 use session_sdk::{devnet::DevnetPlan, witness::Witness};
 
@@ -11,8 +12,8 @@ use session_sdk::{devnet::DevnetPlan, witness::Witness};
 pub enum NetworkCommand {
     /// Sync with the chain and report divergences between the network's view and the contract.
     Check(NetworkArgs),
-    /// Sync, then sign and submit every decision due (confirmed exits, liquidations); repeat
-    /// every `--interval` seconds unless `--once`.
+    /// Sync, then sign and submit every decision due (confirmed exits, decommissions,
+    /// recommissions, liquidations); repeat every `--interval` seconds unless `--once`.
     Run {
         /// The network's keys.
         #[command(flatten)]
@@ -23,6 +24,11 @@ pub enum NetworkCommand {
         /// One round only.
         #[arg(long)]
         once: bool,
+        /// Simulated downtime: these nodes (registration ids) are offline from the first round on.
+        /// One hour of chain time later the network decommissions them, after 24 hours it
+        /// liquidates them; a later run without them recommissions the decommissioned ones.
+        #[arg(long, value_name = "ID", value_delimiter = ',')]
+        offline: Vec<u64>,
     },
 }
 
@@ -51,7 +57,11 @@ pub async fn run(global: &GlobalArgs, command: NetworkCommand) -> eyre::Result<(
             let mut witness = Witness::new(&deployment, args.keys());
             let events = witness.sync(&deployment).await?;
             let divergences = witness.divergences(&deployment).await?;
-            println!("{events} events witnessed; {} active nodes in the network's view", witness.network.len());
+            println!(
+                "{events} events witnessed; {} registered nodes in the network's view, {} of them decommissioned",
+                witness.network.len(),
+                witness.decommissioned().len()
+            );
             if divergences.is_empty() {
                 println!("in step with the contract");
             }
@@ -61,14 +71,23 @@ pub async fn run(global: &GlobalArgs, command: NetworkCommand) -> eyre::Result<(
             eyre::ensure!(divergences.is_empty(), "the network and the contract disagree");
             Ok(())
         }
-        NetworkCommand::Run { network, interval, once } => {
+        NetworkCommand::Run { network, interval, once, offline } => {
             let signer = global.signer()?;
             let sender = signer.address();
             let deployment = global.deployment(global.provider(Some(signer))).await?;
             let mut witness = Witness::new(&deployment, network.keys());
+            if !offline.is_empty() {
+                // The nodes must be known (registered) before they can go down.
+                witness.sync(&deployment).await?;
+                let now = session_sdk::actors::now(&deployment.provider).await?;
+                for node_id in offline {
+                    witness.set_offline(node_id, now).wrap_err_with(|| format!("taking node {node_id} offline"))?;
+                    println!("node {node_id} offline since {now}");
+                }
+            }
             loop {
                 for decision in witness.act(&deployment, sender).await? {
-                    println!("signed and submitted: {:?} of node {}", decision.action, decision.node_id);
+                    println!("signed and submitted: {} of node {}", decision.action.name(), decision.node_id);
                 }
                 for divergence in witness.divergences(&deployment).await? {
                     println!("DIVERGENCE: {divergence}");
