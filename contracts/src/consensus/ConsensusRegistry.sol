@@ -76,8 +76,8 @@ contract ConsensusRegistry is IConsensusRegistry, OwnedUpgradeable, NetworkConse
     }
 
     /// @inheritdoc IConsensusRegistry
-    function removeKey(uint64 nodeId) external onlyStakingRegistry {
-        _removeKey(nodeId);
+    function removeKey(uint64 nodeId, bytes calldata blsKey) external onlyStakingRegistry {
+        _removeKey(nodeId, blsKey);
     }
 
     /// @inheritdoc IConsensusRegistry

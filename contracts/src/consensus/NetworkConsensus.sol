@@ -14,9 +14,9 @@ import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Ini
 /// @dev Storage (ERC-7201 namespace `session.storage.NetworkConsensus`):
 /// - the aggregate key packed in 3 slots (`x || y`, 48 bytes each, the zero padding dropped);
 /// - one slot of parameters: active key count, non-signer cap, expiry window, future skew;
-/// - per node, its key packed in 3 slots (for removal and views);
-/// - per key, `keccak256(128-byte key) => nodeId`: duplicate detection, lookups, and the single
-///   storage read a non-signer costs (its key comes in calldata and is checked against its hash).
+/// - per key, `keccak256(128-byte key) => nodeId`: duplicate detection, lookups, the single
+///   storage read a non-signer costs (its key comes in calldata and is checked against its hash),
+///   and the check of the key passed back at removal. Keys themselves are not stored.
 abstract contract NetworkConsensus is INetworkConsensus, Initializable {
     /// @inheritdoc INetworkConsensus
     bytes32 public constant PROOF_OF_POSSESSION_TAG = ConsensusMessages.PROOF_OF_POSSESSION_TAG;
@@ -49,7 +49,8 @@ abstract contract NetworkConsensus is INetworkConsensus, Initializable {
         uint64 nonSignerCap;
         uint64 signatureExpiry;
         uint64 maxFutureSkew;
-        mapping(uint64 nodeId => bytes32[3] packedKey) keys;
+        /// @dev Unused since keys are passed back at removal; kept so the layout does not move.
+        mapping(uint64 nodeId => bytes32[3] packedKey) unusedKeys;
         mapping(bytes32 keyHash => uint64 nodeId) nodeIdOfKeyHash;
     }
 
@@ -70,15 +71,6 @@ abstract contract NetworkConsensus is INetworkConsensus, Initializable {
         bytes32[3] storage packed = _networkConsensusStorage().aggregateKey;
         key = new bytes(BLS12381.G1_LENGTH);
         BLS12381.unpackG1(_dataPointer(key), packed[0], packed[1], packed[2]);
-    }
-
-    /// @inheritdoc INetworkConsensus
-    function blsPublicKey(uint64 nodeId) external view returns (bytes memory key) {
-        bytes32[3] storage packed = _networkConsensusStorage().keys[nodeId];
-        (bytes32 w0, bytes32 w1, bytes32 w2) = (packed[0], packed[1], packed[2]);
-        if (w0 | w1 | w2 == 0) return "";
-        key = new bytes(BLS12381.G1_LENGTH);
-        BLS12381.unpackG1(_dataPointer(key), w0, w1, w2);
     }
 
     /// @inheritdoc INetworkConsensus
@@ -175,11 +167,12 @@ abstract contract NetworkConsensus is INetworkConsensus, Initializable {
 
     /// @dev Registers `blsKey` for node `nodeId` after checking its proof of possession (bound to
     /// `operator`, `ed25519Key`, this chain and this contract) and adds it to the aggregate.
-    /// Reverts with {NodeIdZero}, {NodeAlreadyHasKey}, {BLSKeyAlreadyRegistered}, or any error of
+    /// Reverts with {NodeIdZero}, {BLSKeyAlreadyRegistered}, or any error of
     /// {_verifyProofOfPossession}. Emits {BLSKeyAdded}.
     /// The proof of possession is what makes the key safe to aggregate (no rogue keys) and what
     /// checks its subgroup (the pairing precompile does); there is deliberately no way to add a key
-    /// without it.
+    /// without it. The key itself is not stored (3 slots, 66k gas): its hash is, and whoever removes
+    /// it passes it again (it is in {BLSKeyAdded}).
     function _addKey(
         uint64 nodeId,
         bytes calldata blsKey,
@@ -188,11 +181,8 @@ abstract contract NetworkConsensus is INetworkConsensus, Initializable {
         bytes calldata proofOfPossession
     ) internal {
         require(nodeId != 0, NodeIdZero());
-        NetworkConsensusStorage storage $ = _networkConsensusStorage();
-        bytes32[3] storage slot = $.keys[nodeId];
-        // A cold read before the store to the same slot costs 100 more, not 2,100.
-        require(slot[0] | slot[1] | slot[2] == 0, NodeAlreadyHasKey(nodeId));
         _verifyProofOfPossession(blsKey, operator, ed25519Key, proofOfPossession);
+        NetworkConsensusStorage storage $ = _networkConsensusStorage();
         bytes32 keyHash = keccak256(blsKey);
         uint64 existing = $.nodeIdOfKeyHash[keyHash];
         require(existing == 0, BLSKeyAlreadyRegistered(existing));
@@ -205,7 +195,6 @@ abstract contract NetworkConsensus is INetworkConsensus, Initializable {
         assembly ("memory-safe") {
             calldatacopy(add(buffer, 0x80), blsKey.offset, 0x80)
         }
-        (slot[0], slot[1], slot[2]) = BLS12381.packG1(buffer + BLS12381.G1_LENGTH);
         BLS12381.g1AddInPlace(buffer);
         (aggregate[0], aggregate[1], aggregate[2]) = BLS12381.packG1(buffer);
 
@@ -214,25 +203,25 @@ abstract contract NetworkConsensus is INetworkConsensus, Initializable {
         emit BLSKeyAdded(nodeId, blsKey);
     }
 
-    /// @dev Removes node `nodeId`'s key from the aggregate and forgets it (the node can no longer
-    /// be named as a non-signer; its key may register again under a new id). Reverts with
-    /// {NodeHasNoKey}. Emits {BLSKeyRemoved}.
-    function _removeKey(uint64 nodeId) internal {
+    /// @dev Removes node `nodeId`'s key `blsKey` from the aggregate and forgets it (the node can no
+    /// longer be named as a non-signer; the key may register again under a new id). Reverts with
+    /// {NotKeyOfNode} unless `blsKey` is the key node `nodeId` registered and still holds. Emits
+    /// {BLSKeyRemoved}.
+    function _removeKey(uint64 nodeId, bytes calldata blsKey) internal {
         NetworkConsensusStorage storage $ = _networkConsensusStorage();
-        bytes32[3] storage slot = $.keys[nodeId];
-        (bytes32 w0, bytes32 w1, bytes32 w2) = (slot[0], slot[1], slot[2]);
-        require(w0 | w1 | w2 != 0, NodeHasNoKey(nodeId));
+        require(blsKey.length == BLS12381.G1_LENGTH, NotKeyOfNode(nodeId));
+        bytes32 keyHash = keccak256(blsKey);
+        require(nodeId != 0 && $.nodeIdOfKeyHash[keyHash] == nodeId, NotKeyOfNode(nodeId));
+        delete $.nodeIdOfKeyHash[keyHash];
 
-        bytes memory blsKey = new bytes(BLS12381.G1_LENGTH);
-        BLS12381.unpackG1(_dataPointer(blsKey), w0, w1, w2);
-        delete $.nodeIdOfKeyHash[keccak256(blsKey)];
-        delete $.keys[nodeId];
-
-        // buffer = aggregate || -key; G1ADD writes the new aggregate over the first half.
+        // buffer = aggregate || -key; G1ADD writes the new aggregate over the first half. The key
+        // matches a registered one, so it is a valid point.
         uint256 buffer = _allocate(2 * BLS12381.G1_LENGTH);
         bytes32[3] storage aggregate = $.aggregateKey;
         BLS12381.unpackG1(buffer, aggregate[0], aggregate[1], aggregate[2]);
-        BLS12381.unpackG1(buffer + BLS12381.G1_LENGTH, w0, w1, w2);
+        assembly ("memory-safe") {
+            calldatacopy(add(buffer, 0x80), blsKey.offset, 0x80)
+        }
         BLS12381.negateG1InPlace(buffer + BLS12381.G1_LENGTH);
         BLS12381.g1AddInPlace(buffer);
         (aggregate[0], aggregate[1], aggregate[2]) = BLS12381.packG1(buffer);

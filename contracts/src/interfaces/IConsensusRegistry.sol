@@ -41,7 +41,7 @@ interface IConsensusRegistry is INetworkConsensus {
 
     /// @notice Staking registry only: registers node `nodeId`'s BLS key after checking its proof
     /// of possession (bound to `operator`, `ed25519Key`, this chain and this contract) and adds it
-    /// to the aggregate. Reverts with {NotStakingRegistry}, {NodeIdZero}, {NodeAlreadyHasKey},
+    /// to the aggregate. Reverts with {NotStakingRegistry}, {NodeIdZero},
     /// {BLSKeyAlreadyRegistered}, {BLSKeyAtInfinity}, {SignatureAtInfinity},
     /// {ProofOfPossessionInvalid}, or a `BLS12381` error naming a malformed point. Emits
     /// {BLSKeyAdded}.
@@ -60,9 +60,10 @@ interface IConsensusRegistry is INetworkConsensus {
 
     /// @notice Staking registry only: takes node `nodeId`'s key out of the aggregate and forgets
     /// it (the key may register again under a new id). Reverts with {NotStakingRegistry} or
-    /// {NodeHasNoKey}. Emits {BLSKeyRemoved}.
+    /// {NotKeyOfNode}. Emits {BLSKeyRemoved}.
     /// @param nodeId The node's registration id.
-    function removeKey(uint64 nodeId) external;
+    /// @param blsKey The key the node registered (from {BLSKeyAdded}); it is not stored.
+    function removeKey(uint64 nodeId, bytes calldata blsKey) external;
 
     /// @notice Staking registry only: checks that the network approved action `actionTag` on node
     /// `nodeId` at `timestamp` (not older than {signatureExpiry}, not later than now +

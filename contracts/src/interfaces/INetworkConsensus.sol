@@ -20,10 +20,8 @@ pragma solidity ^0.8.30;
 interface INetworkConsensus {
     /// @notice Registration id 0 is reserved ("no node").
     error NodeIdZero();
-    /// @notice Node `nodeId` already has a BLS key.
-    error NodeAlreadyHasKey(uint64 nodeId);
-    /// @notice Node `nodeId` has no BLS key (never registered, or already removed).
-    error NodeHasNoKey(uint64 nodeId);
+    /// @notice The key given is not the BLS key node `nodeId` registered and still holds.
+    error NotKeyOfNode(uint64 nodeId);
     /// @notice The BLS key is already registered to active node `nodeId`.
     error BLSKeyAlreadyRegistered(uint64 nodeId);
     /// @notice The BLS key is the point at infinity (all zeros), which anyone can "sign" for.
@@ -95,10 +93,6 @@ interface INetworkConsensus {
     /// @notice Aggregate (sum) of the BLS keys of all active nodes.
     /// @return The 128-byte EIP-2537 G1 encoding; all zeros (infinity) with no active node.
     function aggregatePublicKey() external view returns (bytes memory);
-
-    /// @notice The BLS key of active node `nodeId`.
-    /// @return The 128-byte EIP-2537 G1 encoding, or empty bytes if the node has none.
-    function blsPublicKey(uint64 nodeId) external view returns (bytes memory);
 
     /// @notice The active node that registered `blsKey`.
     /// @param blsKey 128-byte EIP-2537 G1 encoding.

@@ -12,21 +12,25 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// its contributors (pro rata to stake), and lets nodes leave: by request (30 days), by network
 /// signature (exit), or by network deregistration (liquidation with a penalty).
 ///
-/// Reward accounting (docs: exact, O(1) per node and per contributor):
-/// - Every state-changing call first pulls the pool (`release()`) and measures what arrived as
-///   `token.balanceOf(this) - accountedBalance` (so a payout triggered by a third party calling the
+/// Reward accounting (docs/staking.md): exact, O(1) per node, nothing written per contributor
+/// until it claims.
+/// - Distributions pull the pool (`release()`) and measure what arrived as
+///   `token.balanceOf(this) - accountedBalance` (a payout triggered by a third party calling the
 ///   pool directly is never lost). That amount plus the carried `undistributedRewards` is divided by
-///   the number of earning nodes N: `rewardPerNode += total / N`, and `total % N` (< N atomic units)
-///   is carried to the next distribution. With N == 0 everything is carried. Nothing is lost.
-/// - A node's reward since its checkpoint is `rewardPerNode - checkpoint` (exact, in atomic units).
-///   The operator fee `reward * feeBps / 10_000` is rounded down (in favour of the contributors); the
-///   rest is spread over the node's stake as `rewardPerStake` (scaled by 1e18) with the division's
-///   remainder carried inside the node; each contributor's share `stake * deltaRewardPerStake / 1e18`
-///   is rounded down with its remainder carried in the contributor's record. When a node leaves,
-///   the carried fractions (which then sum to a whole number of atomic units) go to the operator.
-///   Every atomic unit released is therefore paid exactly once.
-/// - Rewards are credited to the contributor's beneficiary (the staker itself by default) and paid
-///   by `claimRewards`.
+///   the number of earning nodes N: `rewardPerNode += total / N`; `total % N` (< N atomic units)
+///   is carried to the next distribution, everything when N == 0. Every call that changes N or a
+///   node's earning state distributes first; anyone may call {distributeRewards}; claims do not
+///   (they pay what has been distributed).
+/// - A node's earnings E are `rewardPerNode - base` while it earns, frozen while decommissioned and
+///   after it ended: exact atomic units.
+/// - Contributor i's entitlement is `E * w_i / (deposit * 10_000)` rounded down, with
+///   `w_i = stake_i * (10_000 - feeBps)`, plus `feeBps * deposit` for the operator (position 0).
+///   Each position stores what it was paid; a claim pays entitlement - paid. The rounding dust (less
+///   than one unit per contributor, never growing) stays in the registry while the node earns and
+///   goes to the operator once the node has ended. Every atomic unit released is paid exactly once.
+///
+/// Stake and rewards of an ended node are pulled by each contributor ({withdrawStake},
+/// {claimRewards}); an exit or a liquidation never loops over transfers.
 ///
 /// Pause stops `registerNode`, `seedNode`, `requestExit`, `liquidate`, `decommission` and
 /// `recommission`. It never stops `claimRewards`, `withdrawStake`, `finalizeExit`, `exitBySignature`
@@ -42,6 +46,28 @@ interface IStakingRegistry {
         address staker;
         address beneficiary;
         uint256 stake;
+    }
+
+    /// @notice A contributor's position in a node, as seen by frontends.
+    /// @param staker Owns the position.
+    /// @param beneficiary Receives its rewards.
+    /// @param stake Atomic SESH units staked.
+    /// @param rewardsPaid Rewards paid so far.
+    /// @param claimable Rewards a claim would pay now (as of the last distribution).
+    /// @param stakeWithdrawn Whether the stake was withdrawn after the node ended.
+    struct Position {
+        address staker;
+        address beneficiary;
+        uint256 stake;
+        uint256 rewardsPaid;
+        uint256 claimable;
+        bool stakeWithdrawn;
+    }
+
+    /// @notice Names position `index` of node `nodeId` (the operator is index 0).
+    struct PositionRef {
+        uint64 nodeId;
+        uint256 index;
     }
 
     /// @notice Lifecycle of a registration id (never reused).
@@ -61,7 +87,9 @@ interface IStakingRegistry {
     /// @param registeredAt Registration (deposit) time; for seeded nodes the original one.
     /// @param deposit Total stake, the staking requirement at registration.
     /// @param exitRequestedAt First exit request time, 0 if none.
-    /// @param contributors The contributors, operator first.
+    /// @param earned E: everything the node has earned (as of the last distribution).
+    /// @param returnedStake What a liquidation left to the contributors (0 otherwise).
+    /// @param contributors The positions, operator first.
     struct NodeInfo {
         uint64 nodeId;
         NodeStatus status;
@@ -71,7 +99,9 @@ interface IStakingRegistry {
         uint64 registeredAt;
         uint256 deposit;
         uint64 exitRequestedAt;
-        Contributor[] contributors;
+        uint256 earned;
+        uint256 returnedStake;
+        Position[] contributors;
     }
 
     // ------------------------------------------------------------------------------- errors
@@ -106,6 +136,11 @@ interface IStakingRegistry {
     error UnexpectedNodeStatus(uint64 nodeId, NodeStatus status);
     /// @notice `account` is not a contributor of node `nodeId`.
     error NotContributor(uint64 nodeId, address account);
+    /// @notice Node `nodeId` has no position `index` (unknown node, or index >= its contributors).
+    error NoSuchPosition(uint64 nodeId, uint256 index);
+    /// @notice `caller` may not claim position `index` of node `nodeId` (only its beneficiary,
+    /// or for a full claim its staker).
+    error NotBeneficiary(uint64 nodeId, uint256 index, address caller);
     /// @notice A small staker (below 25%) may request an exit only from `unlockTime`.
     error SmallStakerLocked(uint64 nodeId, uint256 unlockTime);
     /// @notice An exit was requested less than 1 h ago; the next request is allowed at `nextAllowed`.
@@ -119,6 +154,10 @@ interface IStakingRegistry {
     /// @notice A network decision for node `nodeId` at `timestamp` is not newer than the last one
     /// applied to it (`lastTimestamp`): a replay.
     error StaleNetworkDecision(uint64 nodeId, uint64 timestamp, uint64 lastTimestamp);
+    /// @notice Node `nodeId` is still registered: its stake is not withdrawable yet.
+    error NodeStillRegistered(uint64 nodeId);
+    /// @notice The stake of position `index` of node `nodeId` was already withdrawn.
+    error StakeAlreadyWithdrawn(uint64 nodeId, uint256 index);
     /// @notice `requested` exceeds the claimable `available`.
     error InsufficientRewards(uint256 requested, uint256 available);
     /// @notice Nothing to pay.
@@ -135,14 +174,16 @@ interface IStakingRegistry {
     /// @notice Node `nodeId` registered: its operator, Ed25519 key, fee, total deposit and
     /// registration time (for a seeded node, the original one). Followed by one
     /// {ContributorAdded} per contributor; the BLS key is in {INetworkConsensus-BLSKeyAdded},
-    /// emitted by the consensus registry (emitted before this event, in the same call).
+    /// emitted by the consensus registry in the same call, between the two. From now the node earns
+    /// `rewardPerNode - rewardPerNodeAtStart`.
     event NodeRegistered(
         uint64 indexed nodeId,
         address indexed operator,
         bytes32 ed25519Key,
         uint16 feeBps,
         uint256 deposit,
-        uint64 registeredAt
+        uint64 registeredAt,
+        uint256 rewardPerNodeAtStart
     );
     /// @notice Contributor number `index` of node `nodeId`.
     event ContributorAdded(
@@ -151,11 +192,10 @@ interface IStakingRegistry {
     /// @notice `amount` arrived from the pool; each earning node's accumulator rose by
     /// `perNode`; `carried` atomic units wait for the next distribution; `earningNodes` = N.
     event RewardsDistributed(uint256 amount, uint256 perNode, uint256 earningNodes, uint256 carried);
-    /// @notice `amount` of node `nodeId`'s rewards was credited to `beneficiary`'s claimable balance.
-    event RewardsCredited(uint64 indexed nodeId, address indexed beneficiary, uint256 amount);
-    /// @notice `beneficiary` was paid `amount`.
-    event RewardsClaimed(address indexed beneficiary, uint256 amount);
-    /// @notice `staker` of node `nodeId` moved its rewards from `oldBeneficiary` to `newBeneficiary`.
+    /// @notice Position `index` of node `nodeId` paid `amount` of rewards to `beneficiary`.
+    event RewardsClaimed(uint64 indexed nodeId, uint8 index, address indexed beneficiary, uint256 amount);
+    /// @notice `staker` of node `nodeId` sends its future rewards to `newBeneficiary` (what was
+    /// claimable was paid to `oldBeneficiary` first).
     event BeneficiaryUpdated(
         uint64 indexed nodeId, address indexed staker, address oldBeneficiary, address newBeneficiary
     );
@@ -165,23 +205,24 @@ interface IStakingRegistry {
         uint64 indexed nodeId, address indexed requester, uint64 firstRequestedAt, uint256 unlockTime
     );
     /// @notice Node `nodeId` left the network: `signed` by network signature, else by the
-    /// 30-day unlock. Its stakes are now withdrawable.
-    event NodeExited(uint64 indexed nodeId, bool signed);
+    /// 30-day unlock. It earned `earned` in all; its stakes are now withdrawable.
+    event NodeExited(uint64 indexed nodeId, bool signed, uint256 earned);
     /// @notice Node `nodeId` was deregistered: `liquidatorAmount` to `liquidator`, `poolAmount` to the
-    /// reward pool, `returnedAmount` back to the contributors.
+    /// reward pool, `returnedAmount` back to the contributors (pro rata, withdrawable). It earned
+    /// `earned` in all.
     event NodeLiquidated(
         uint64 indexed nodeId,
         address indexed liquidator,
         uint256 liquidatorAmount,
         uint256 poolAmount,
-        uint256 returnedAmount
+        uint256 returnedAmount,
+        uint256 earned
     );
-    /// @notice `amount` of node `nodeId`'s stake became withdrawable by `staker`.
-    event StakeUnlocked(uint64 indexed nodeId, address indexed staker, uint256 amount);
-    /// @notice `staker` withdrew `amount` of unlocked stake.
-    event StakeWithdrawn(address indexed staker, uint256 amount);
-    /// @notice The network decommissioned node `nodeId` (signed at `timestamp`): it stops earning.
-    event NodeDecommissioned(uint64 indexed nodeId, uint64 timestamp);
+    /// @notice `staker` withdrew `amount` of its stake in ended node `nodeId`.
+    event StakeWithdrawn(uint64 indexed nodeId, address indexed staker, uint256 amount);
+    /// @notice The network decommissioned node `nodeId` (signed at `timestamp`): it stops earning,
+    /// having earned `earned` so far.
+    event NodeDecommissioned(uint64 indexed nodeId, uint64 timestamp, uint256 earned);
     /// @notice The network recommissioned node `nodeId` (signed at `timestamp`): it earns again.
     event NodeRecommissioned(uint64 indexed nodeId, uint64 timestamp);
     /// @notice The staking requirement for new registrations changed.
@@ -238,20 +279,26 @@ interface IStakingRegistry {
 
     // ------------------------------------------------------------------------------ rewards
 
-    /// @notice Pulls the pool and distributes what arrived. Every state-changing call does this
-    /// first; anyone may call it.
+    /// @notice Pulls the pool and distributes what arrived. Every call that changes N or a
+    /// node's earning state does this first; anyone may call it (the network does, each round).
     function distributeRewards() external;
 
-    /// @notice Pays the caller (as beneficiary) everything credited to it, after settling every
-    /// position whose beneficiary it is. Reverts with {NothingToClaim} if that is zero.
+    /// @notice Pays everything position `index` of node `nodeId` can claim to its beneficiary.
+    /// Callable by the beneficiary or the staker. Reverts with {NothingToClaim} if that is zero.
     /// @return amount Atomic SESH units paid.
-    function claimRewards() external returns (uint256 amount);
+    function claimRewards(uint64 nodeId, uint256 index) external returns (uint256 amount);
 
-    /// @notice Like {claimRewards} but pays `amount` only; the rest stays claimable.
-    function claimRewards(uint256 amount) external;
+    /// @notice Pays `amount` of what position `index` of node `nodeId` can claim to its
+    /// beneficiary, the caller; the rest stays claimable.
+    function claimRewards(uint64 nodeId, uint256 index, uint256 amount) external;
+
+    /// @notice Pays the caller everything it can claim from `positions`, each of which must name
+    /// it as beneficiary, in one transfer. Reverts with {NothingToClaim} if that is zero.
+    /// @return amount Atomic SESH units paid.
+    function claimRewards(PositionRef[] calldata positions) external returns (uint256 amount);
 
     /// @notice Sends future rewards of the caller's position in node `nodeId` to `newBeneficiary`
-    /// (non-zero). Rewards earned so far are credited to the old beneficiary first.
+    /// (non-zero); what is claimable now is paid to the old beneficiary first.
     function setBeneficiary(uint64 nodeId, address newBeneficiary) external;
 
     // -------------------------------------------------------------------------------- exits
@@ -262,24 +309,28 @@ interface IStakingRegistry {
     function requestExit(uint64 nodeId) external;
 
     /// @notice Exit approved by the network (no request needed); node at least 2 h old.
+    /// @param blsKey The node's BLS key (from {INetworkConsensus-BLSKeyAdded}; it is not stored).
     /// @param timestamp When the network signed.
     /// @param nonSignerKeys The non-signers' keys, sorted by registration id.
     /// @param signature Aggregate signature of the exit message.
     function exitBySignature(
         uint64 nodeId,
+        bytes calldata blsKey,
         uint64 timestamp,
         bytes calldata nonSignerKeys,
         bytes calldata signature
     ) external;
 
     /// @notice Completes an exit without a signature, by anyone, 30 days after the first request.
-    function finalizeExit(uint64 nodeId) external;
+    /// @param blsKey The node's BLS key (from {INetworkConsensus-BLSKeyAdded}).
+    function finalizeExit(uint64 nodeId, bytes calldata blsKey) external;
 
     /// @notice Network-signed deregistration with a penalty: liquidator part (rounded down) to the
-    /// caller, pool part (rounded up) deposited into the reward pool, the rest credited to the
+    /// caller, pool part (rounded up) sent to the reward pool, the rest withdrawable by the
     /// contributors pro rata (rounded down, the dust to the operator). Not when paused.
     function liquidate(
         uint64 nodeId,
+        bytes calldata blsKey,
         uint64 timestamp,
         bytes calldata nonSignerKeys,
         bytes calldata signature
@@ -303,9 +354,10 @@ interface IStakingRegistry {
         bytes calldata signature
     ) external;
 
-    /// @notice Pays the caller its unlocked stake (from exits and liquidations).
+    /// @notice Pays the caller its stake in ended node `nodeId`: all of it after an exit, its pro
+    /// rata part of the returned stake after a liquidation.
     /// @return amount Atomic SESH units paid.
-    function withdrawStake() external returns (uint256 amount);
+    function withdrawStake(uint64 nodeId) external returns (uint256 amount);
 
     // --------------------------------------------------------------------------- governance
 
@@ -339,6 +391,9 @@ interface IStakingRegistry {
     /// @notice Deposit of new registrations (default 25,000 SESH).
     function stakingRequirement() external view returns (uint256);
 
+    /// @notice The most contributors a node may have (10).
+    function maxContributors() external view returns (uint256);
+
     /// @notice Current liquidation ratios.
     function liquidationRatios() external view returns (uint256 liquidator, uint256 pool, uint256 returned);
 
@@ -360,23 +415,12 @@ interface IStakingRegistry {
     /// @notice Released rewards waiting for the next distribution (division remainder, or N == 0).
     function undistributedRewards() external view returns (uint256);
 
-    /// @notice What `account` could claim now (credited balance plus unsettled shares of the
-    /// positions whose beneficiary it is, including what the pool would release now).
-    function pendingRewards(address account) external view returns (uint256);
+    /// @notice What a claim of position `index` of node `nodeId` pays now.
+    function claimableRewards(uint64 nodeId, uint256 index) external view returns (uint256);
 
-    /// @notice Rewards node `nodeId` has earned that are not yet credited to its beneficiaries
-    /// (including what the pool would release now).
-    function nodePendingRewards(uint64 nodeId) external view returns (uint256);
-
-    /// @notice Credited, claimable rewards of `account` (without unsettled shares).
-    function claimableRewards(address account) external view returns (uint256);
-
-    /// @notice Unlocked stake `staker` can withdraw.
-    function withdrawableStake(address staker) external view returns (uint256);
-
-    /// @notice Node ids in which `beneficiary` receives the rewards of some position (unbounded
-    /// per address; at most 10 positions per node).
-    function nodeIdsOf(address beneficiary) external view returns (uint64[] memory);
+    /// @notice What that claim would pay after a distribution now (including what the pool would
+    /// release).
+    function pendingRewards(uint64 nodeId, uint256 index) external view returns (uint256);
 
     /// @notice Today's reward per earning node: pool daily release / N (0 when N == 0).
     function rewardPerNodePerDay() external view returns (uint256);

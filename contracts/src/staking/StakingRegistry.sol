@@ -33,9 +33,6 @@ contract StakingRegistry is
     uint64 public constant VERSION = 1;
     /// @dev 100% in basis points (operator fee, APR).
     uint256 private constant BPS = 10_000;
-    /// @dev Scale of `rewardPerStake`: 1e18 keeps its per-distribution rounding (carried anyway)
-    /// far below one atomic unit of any stake.
-    uint256 private constant PRECISION = 1e18;
     /// @dev Up to 10 contributors including the operator (seeds).
     uint256 private constant MAX_CONTRIBUTORS = 10;
     /// @dev Default deposit: 25,000 SESH (9 decimals).
@@ -59,9 +56,9 @@ contract StakingRegistry is
     /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
     IConsensusRegistry private immutable _CONSENSUS;
 
-    /// @dev One node: 5 slots, 3 of them written at registration (slot 1 and, until the node first
-    /// settles, slot 3 stay zero). Amounts in uint64: the token's cap (2.4e17) is below 2^64, and so is
-    /// a node's cumulative reward for centuries at the pool's rate.
+    /// @dev One node: slots 0, 1 and 3 written at registration, slot 2 only by a decision or a
+    /// liquidation. Amounts in uint64: the token's cap (2.4e17) is below 2^64, and so is everything a
+    /// node can ever earn.
     struct NodeRecord {
         // slot 0
         address operator;
@@ -70,37 +67,29 @@ contract StakingRegistry is
         NodeStatus status;
         uint8 contributorCount;
         // slot 1
+        uint64 deposit;
+        /// @dev While Active: E = rewardPerNode - earnedBase. Otherwise earnedBase holds E, frozen.
+        uint64 earnedBase;
         uint64 exitRequestedAt;
         uint64 lastExitRequestAt;
+        // slot 2
         uint64 lastDecisionAt;
-        // slot 2: everything a settlement touches
-        uint64 rewardCheckpoint;
-        uint64 unclaimedFee;
-        uint64 stakeCarry;
-        uint64 deposit;
+        uint64 returnedStake;
         // slot 3
-        uint256 rewardPerStake;
-        // slot 4
         bytes32 ed25519Key;
     }
 
-    /// @dev One contributor position: 3 slots. `beneficiary == address(0)` means the staker itself
-    /// (saves a slot at registration).
-    struct Position {
+    /// @dev One contributor. Slot A is written at registration for shared nodes only: a solo
+    /// node's single position is (operator, deposit). Slot B is written at the first claim,
+    /// beneficiary change or withdrawal. `beneficiary == address(0)` means the staker.
+    struct PositionRecord {
+        // slot A
         address staker;
         uint64 stake;
-        uint32 listIndex;
+        // slot B
         address beneficiary;
-        uint64 remainder;
-        uint256 checkpoint;
-    }
-
-    /// @dev An address's balances and the length of its list of positions, in one slot, so an exit
-    /// crediting both rewards and stake writes one slot per contributor.
-    struct Account {
-        uint64 claimable;
-        uint64 withdrawable;
-        uint32 positionCount;
+        uint64 rewardsPaid;
+        bool stakeWithdrawn;
     }
 
     /// @custom:storage-location erc7201:session.storage.StakingRegistry
@@ -123,11 +112,8 @@ contract StakingRegistry is
         uint32 poolRatio;
         uint32 returnedRatio;
         mapping(uint64 nodeId => NodeRecord) nodes;
-        mapping(uint64 nodeId => mapping(uint256 index => Position)) positions;
+        mapping(uint64 nodeId => mapping(uint256 index => PositionRecord)) positions;
         mapping(bytes32 ed25519Key => uint64 nodeId) nodeIdOfEd25519;
-        mapping(address account => Account) accounts;
-        /// @dev Positions whose beneficiary is the key, `nodeId << 8 | index`, at 0..positionCount-1.
-        mapping(address beneficiary => mapping(uint256 at => uint256 entry)) entries;
     }
 
     // keccak256(abi.encode(uint256(keccak256("session.storage.StakingRegistry")) - 1)) & ~bytes32(uint256(0xff))
@@ -221,31 +207,53 @@ contract StakingRegistry is
     }
 
     /// @inheritdoc IStakingRegistry
-    function claimRewards() external nonReentrant returns (uint256 amount) {
-        return _claim(0);
+    function claimRewards(uint64 nodeId, uint256 index) external nonReentrant returns (uint256 amount) {
+        (NodeRecord storage n, PositionRecord storage p, address staker,) = _position(nodeId, index);
+        address beneficiary = _beneficiaryOf(p, staker);
+        require(msg.sender == beneficiary || msg.sender == staker, NotBeneficiary(nodeId, index, msg.sender));
+        amount = _claimable(nodeId, n, index, p, _storage().rewardPerNode);
+        require(amount != 0, NothingToClaim());
+        _pay(nodeId, index, p, beneficiary, amount);
     }
 
     /// @inheritdoc IStakingRegistry
-    function claimRewards(uint256 amount) external nonReentrant {
+    function claimRewards(uint64 nodeId, uint256 index, uint256 amount) external nonReentrant {
         require(amount != 0, NothingToClaim());
-        _claim(amount);
+        (NodeRecord storage n, PositionRecord storage p, address staker,) = _position(nodeId, index);
+        require(msg.sender == _beneficiaryOf(p, staker), NotBeneficiary(nodeId, index, msg.sender));
+        uint256 available = _claimable(nodeId, n, index, p, _storage().rewardPerNode);
+        require(amount <= available, InsufficientRewards(amount, available));
+        _pay(nodeId, index, p, msg.sender, amount);
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function claimRewards(PositionRef[] calldata refs) external nonReentrant returns (uint256 amount) {
+        uint256 rpn = _storage().rewardPerNode;
+        for (uint256 i; i < refs.length; ++i) {
+            (uint64 nodeId, uint256 index) = (refs[i].nodeId, refs[i].index);
+            (NodeRecord storage n, PositionRecord storage p, address staker,) = _position(nodeId, index);
+            require(msg.sender == _beneficiaryOf(p, staker), NotBeneficiary(nodeId, index, msg.sender));
+            uint256 due = _claimable(nodeId, n, index, p, rpn);
+            if (due == 0) continue;
+            p.rewardsPaid += uint64(due);
+            emit RewardsClaimed(nodeId, uint8(index), msg.sender, due);
+            amount += due;
+        }
+        require(amount != 0, NothingToClaim());
+        _storage().accountedBalance -= uint64(amount);
+        _TOKEN.safeTransfer(msg.sender, amount);
     }
 
     /// @inheritdoc IStakingRegistry
     function setBeneficiary(uint64 nodeId, address newBeneficiary) external nonReentrant {
         require(newBeneficiary != address(0), ZeroAddress());
-        StakingRegistryStorage storage $ = _storage();
-        NodeRecord storage n = _registeredNode(nodeId);
+        NodeRecord storage n = _storage().nodes[nodeId];
         uint256 index = _positionIndex(nodeId, n, msg.sender);
-        Position storage p = $.positions[nodeId][index];
-        _distribute();
-        _settleNode(n, $.rewardPerNode);
-        address old = _beneficiaryOf(p);
-        uint256 credit = _settlePosition(nodeId, n, index, p);
-        if (credit != 0) $.accounts[old].claimable += uint64(credit);
-        _unlist(old, p);
+        PositionRecord storage p = _storage().positions[nodeId][index];
+        address old = _beneficiaryOf(p, msg.sender);
+        uint256 due = _claimable(nodeId, n, index, p, _storage().rewardPerNode);
+        if (due != 0) _pay(nodeId, index, p, old, due);
         p.beneficiary = newBeneficiary == msg.sender ? address(0) : newBeneficiary;
-        _list(newBeneficiary, p, nodeId, index);
         emit BeneficiaryUpdated(nodeId, msg.sender, old, newBeneficiary);
     }
 
@@ -256,7 +264,7 @@ contract StakingRegistry is
     function requestExit(uint64 nodeId) external nonReentrant whenNotPaused {
         NodeRecord storage n = _registeredNode(nodeId);
         uint256 index = _positionIndex(nodeId, n, msg.sender);
-        uint256 stake = _storage().positions[nodeId][index].stake;
+        (, uint256 stake) = _stakerAndStake(nodeId, n, index);
         if (stake * QUARTER_DIVISOR < n.deposit) {
             uint256 unlock = uint256(n.registeredAt) + LOCK_PERIOD;
             require(block.timestamp >= unlock, SmallStakerLocked(nodeId, unlock));
@@ -276,6 +284,7 @@ contract StakingRegistry is
     /// @inheritdoc IStakingRegistry
     function exitBySignature(
         uint64 nodeId,
+        bytes calldata blsKey,
         uint64 timestamp,
         bytes calldata nonSignerKeys,
         bytes calldata signature
@@ -283,52 +292,46 @@ contract StakingRegistry is
         NodeRecord storage n = _registeredNode(nodeId);
         uint256 exitableAt = uint256(n.registeredAt) + MIN_SIGNED_EXIT_AGE;
         require(block.timestamp >= exitableAt, NodeTooYoung(nodeId, exitableAt));
-        _verifyNetworkSignature(ConsensusMessages.EXIT_TAG, nodeId, timestamp, nonSignerKeys, signature);
-        _distribute();
-        _exit(nodeId, n, NodeStatus.Exited, 0);
-        emit NodeExited(nodeId, true);
+        _CONSENSUS.verifyNetworkSignature(ConsensusMessages.EXIT_TAG, nodeId, timestamp, nonSignerKeys, signature);
+        uint256 earned = _end(nodeId, n, blsKey, NodeStatus.Exited);
+        emit NodeExited(nodeId, true, earned);
     }
 
     /// @inheritdoc IStakingRegistry
-    function finalizeExit(uint64 nodeId) external nonReentrant {
+    function finalizeExit(uint64 nodeId, bytes calldata blsKey) external nonReentrant {
         NodeRecord storage n = _registeredNode(nodeId);
         uint256 requested = n.exitRequestedAt;
         require(requested != 0, ExitNotRequested(nodeId));
         uint256 unlock = requested + LOCK_PERIOD;
         require(block.timestamp >= unlock, ExitNotUnlocked(nodeId, unlock));
-        _distribute();
-        _exit(nodeId, n, NodeStatus.Exited, 0);
-        emit NodeExited(nodeId, false);
+        uint256 earned = _end(nodeId, n, blsKey, NodeStatus.Exited);
+        emit NodeExited(nodeId, false, earned);
     }
 
     /// @inheritdoc IStakingRegistry
     /// @dev Liquidator part = deposit * l / (l + p + r) rounded down; pool part = deposit * p / sum
     /// rounded up (both favour the pool); returned = deposit - both, so the three sum to the
-    /// deposit exactly. The returned part is split by stake, rounded down, the dust to the operator.
+    /// deposit exactly. The pool part is a plain transfer: the pool counts it from its next payout.
     function liquidate(
         uint64 nodeId,
+        bytes calldata blsKey,
         uint64 timestamp,
         bytes calldata nonSignerKeys,
         bytes calldata signature
     ) external nonReentrant whenNotPaused {
         NodeRecord storage n = _registeredNode(nodeId);
-        _verifyNetworkSignature(
+        _CONSENSUS.verifyNetworkSignature(
             ConsensusMessages.LIQUIDATION_TAG, nodeId, timestamp, nonSignerKeys, signature
         );
-        _distribute();
+        uint256 earned = _end(nodeId, n, blsKey, NodeStatus.Liquidated);
         StakingRegistryStorage storage $ = _storage();
         (uint256 liquidatorPart, uint256 poolPart, uint256 returned) =
             _liquidationParts(n.deposit, $.liquidatorRatio, $.poolRatio, $.returnedRatio);
-        _exit(nodeId, n, NodeStatus.Liquidated, returned);
+        n.returnedStake = uint64(returned);
         $.accountedBalance -= uint64(liquidatorPart + poolPart);
+        emit NodeLiquidated(nodeId, msg.sender, liquidatorPart, poolPart, returned, earned);
         if (liquidatorPart != 0) _TOKEN.safeTransfer(msg.sender, liquidatorPart);
-        if (poolPart != 0) {
-            _TOKEN.forceApprove(address(_POOL), poolPart);
-            // The pool pays its accrual to us first; we pulled it this block, so that is 0, and any
-            // other arrival is picked up as surplus by the next distribution.
-            _POOL.deposit(poolPart);
-        }
-        emit NodeLiquidated(nodeId, msg.sender, liquidatorPart, poolPart, returned);
+        if (poolPart != 0) _TOKEN.safeTransfer(address(_POOL), poolPart);
     }
 
     /// @inheritdoc IStakingRegistry
@@ -342,10 +345,11 @@ contract StakingRegistry is
             nodeId, NodeStatus.Active, ConsensusMessages.DECOMMISSION_TAG, timestamp, nonSignerKeys, signature
         );
         StakingRegistryStorage storage $ = _storage();
-        _settleNode(n, $.rewardPerNode);
+        uint256 earned = $.rewardPerNode - n.earnedBase;
+        n.earnedBase = uint64(earned);
         n.status = NodeStatus.Decommissioned;
         --$.earningNodes;
-        emit NodeDecommissioned(nodeId, timestamp);
+        emit NodeDecommissioned(nodeId, timestamp, earned);
     }
 
     /// @inheritdoc IStakingRegistry
@@ -364,21 +368,28 @@ contract StakingRegistry is
             signature
         );
         StakingRegistryStorage storage $ = _storage();
-        n.rewardCheckpoint = $.rewardPerNode;
+        // E continues from its frozen value: E = rewardPerNode - (rewardPerNode - frozen).
+        n.earnedBase = $.rewardPerNode - n.earnedBase;
         n.status = NodeStatus.Active;
         ++$.earningNodes;
         emit NodeRecommissioned(nodeId, timestamp);
     }
 
     /// @inheritdoc IStakingRegistry
-    function withdrawStake() external nonReentrant returns (uint256 amount) {
-        StakingRegistryStorage storage $ = _storage();
-        amount = $.accounts[msg.sender].withdrawable;
-        require(amount != 0, NothingToClaim());
-        $.accounts[msg.sender].withdrawable = 0;
-        $.accountedBalance -= uint64(amount);
+    function withdrawStake(uint64 nodeId) external nonReentrant returns (uint256 amount) {
+        NodeRecord storage n = _storage().nodes[nodeId];
+        NodeStatus status = n.status;
+        require(status == NodeStatus.Exited || status == NodeStatus.Liquidated, NodeStillRegistered(nodeId));
+        uint256 index = _positionIndex(nodeId, n, msg.sender);
+        PositionRecord storage p = _storage().positions[nodeId][index];
+        require(!p.stakeWithdrawn, StakeAlreadyWithdrawn(nodeId, index));
+        p.stakeWithdrawn = true;
+        amount = status == NodeStatus.Exited
+            ? _stakeOf(nodeId, n, index)
+            : _share(nodeId, n, index, n.returnedStake, uint256(n.deposit));
+        _storage().accountedBalance -= uint64(amount);
+        emit StakeWithdrawn(nodeId, msg.sender, amount);
         _TOKEN.safeTransfer(msg.sender, amount);
-        emit StakeWithdrawn(msg.sender, amount);
     }
 
     // --------------------------------------------------------------------------- governance
@@ -445,6 +456,11 @@ contract StakingRegistry is
     }
 
     /// @inheritdoc IStakingRegistry
+    function maxContributors() external pure returns (uint256) {
+        return MAX_CONTRIBUTORS;
+    }
+
+    /// @inheritdoc IStakingRegistry
     function liquidationRatios() external view returns (uint256 liquidator, uint256 pool, uint256 returned) {
         StakingRegistryStorage storage $ = _storage();
         return ($.liquidatorRatio, $.poolRatio, $.returnedRatio);
@@ -467,11 +483,22 @@ contract StakingRegistry is
         info.registeredAt = n.registeredAt;
         info.deposit = n.deposit;
         info.exitRequestedAt = n.exitRequestedAt;
+        info.returnedStake = n.returnedStake;
+        uint256 rpn = $.rewardPerNode;
+        info.earned = _earned(n, rpn);
         uint256 count = n.contributorCount;
-        info.contributors = new Contributor[](count);
+        info.contributors = new Position[](count);
         for (uint256 i; i < count; ++i) {
-            Position storage p = $.positions[nodeId][i];
-            info.contributors[i] = Contributor(p.staker, _beneficiaryOf(p), p.stake);
+            PositionRecord storage p = $.positions[nodeId][i];
+            (address staker, uint256 stake) = _stakerAndStake(nodeId, n, i);
+            info.contributors[i] = Position({
+                staker: staker,
+                beneficiary: _beneficiaryOf(p, staker),
+                stake: stake,
+                rewardsPaid: p.rewardsPaid,
+                claimable: _claimable(nodeId, n, i, p, rpn),
+                stakeWithdrawn: p.stakeWithdrawn
+            });
         }
     }
 
@@ -502,45 +529,15 @@ contract StakingRegistry is
     }
 
     /// @inheritdoc IStakingRegistry
-    function pendingRewards(address account) external view returns (uint256 amount) {
-        StakingRegistryStorage storage $ = _storage();
-        uint256 rpn = _currentRewardPerNode();
-        Account storage acc = $.accounts[account];
-        amount = acc.claimable;
-        uint256 count = acc.positionCount;
-        for (uint256 i; i < count; ++i) {
-            (uint64 nodeId, uint256 index) = _unpack($.entries[account][i]);
-            amount += _pendingOfPosition(nodeId, index, rpn);
-        }
+    function claimableRewards(uint64 nodeId, uint256 index) external view returns (uint256) {
+        (NodeRecord storage n, PositionRecord storage p,,) = _position(nodeId, index);
+        return _claimable(nodeId, n, index, p, _storage().rewardPerNode);
     }
 
     /// @inheritdoc IStakingRegistry
-    function nodePendingRewards(uint64 nodeId) external view returns (uint256 amount) {
-        uint256 rpn = _currentRewardPerNode();
-        uint256 count = _storage().nodes[nodeId].contributorCount;
-        for (uint256 i; i < count; ++i) {
-            amount += _pendingOfPosition(nodeId, i, rpn);
-        }
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function claimableRewards(address account) external view returns (uint256) {
-        return _storage().accounts[account].claimable;
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function withdrawableStake(address staker) external view returns (uint256) {
-        return _storage().accounts[staker].withdrawable;
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function nodeIdsOf(address beneficiary) external view returns (uint64[] memory ids) {
-        StakingRegistryStorage storage $ = _storage();
-        uint256 count = $.accounts[beneficiary].positionCount;
-        ids = new uint64[](count);
-        for (uint256 i; i < count; ++i) {
-            (ids[i],) = _unpack($.entries[beneficiary][i]);
-        }
+    function pendingRewards(uint64 nodeId, uint256 index) external view returns (uint256) {
+        (NodeRecord storage n, PositionRecord storage p,,) = _position(nodeId, index);
+        return _claimable(nodeId, n, index, p, _currentRewardPerNode());
     }
 
     /// @inheritdoc IStakingRegistry
@@ -569,12 +566,11 @@ contract StakingRegistry is
         address operator = contributors[0].staker;
         nodeId = _createNode(operator, ed25519Key, feeBps, contributors.length, requirement, registeredAt);
         _CONSENSUS.addKey(nodeId, blsKey, operator, ed25519Key, proofOfPossession);
-        emit NodeRegistered(nodeId, operator, ed25519Key, feeBps, requirement, registeredAt);
         _createPositions(nodeId, contributors);
-        _storage().accountedBalance += uint64(requirement);
         _TOKEN.safeTransferFrom(msg.sender, address(this), requirement);
     }
 
+    /// @dev Writes the node record, earning from the current `rewardPerNode`.
     function _createNode(
         address operator,
         bytes32 ed25519Key,
@@ -584,18 +580,32 @@ contract StakingRegistry is
         uint64 registeredAt
     ) private returns (uint64 nodeId) {
         StakingRegistryStorage storage $ = _storage();
+        uint64 base = $.rewardPerNode;
         nodeId = ++$.lastNodeId;
         NodeRecord storage n = $.nodes[nodeId];
-        n.operator = operator;
-        n.registeredAt = registeredAt;
-        n.feeBps = feeBps;
-        n.status = NodeStatus.Active;
-        n.contributorCount = uint8(count);
-        n.deposit = uint64(requirement);
-        n.rewardCheckpoint = $.rewardPerNode;
+        (n.operator, n.registeredAt, n.feeBps, n.status, n.contributorCount) =
+            (operator, registeredAt, feeBps, NodeStatus.Active, uint8(count));
+        (n.deposit, n.earnedBase) = (uint64(requirement), base);
         n.ed25519Key = ed25519Key;
         $.nodeIdOfEd25519[ed25519Key] = nodeId;
         ++$.earningNodes;
+        $.accountedBalance += uint64(requirement);
+        emit NodeRegistered(nodeId, operator, ed25519Key, feeBps, requirement, registeredAt, base);
+    }
+
+    /// @dev One slot per contributor of a shared node, none for a solo node (its position is
+    /// implicit), plus the beneficiary where it is not the staker.
+    function _createPositions(uint64 nodeId, Contributor[] calldata contributors) private {
+        mapping(uint256 => PositionRecord) storage positions = _storage().positions[nodeId];
+        uint256 count = contributors.length;
+        for (uint256 i; i < count; ++i) {
+            Contributor calldata c = contributors[i];
+            address beneficiary = c.beneficiary;
+            if (count != 1) (positions[i].staker, positions[i].stake) = (c.staker, uint64(c.stake));
+            if (beneficiary == address(0)) beneficiary = c.staker;
+            else if (beneficiary != c.staker) positions[i].beneficiary = beneficiary;
+            emit ContributorAdded(nodeId, uint8(i), c.staker, beneficiary, c.stake);
+        }
     }
 
     /// @dev Checks the registration terms; returns the staking requirement (the deposit).
@@ -630,21 +640,6 @@ contract StakingRegistry is
         );
     }
 
-    function _createPositions(uint64 nodeId, Contributor[] calldata contributors) private {
-        mapping(uint256 => Position) storage positions = _storage().positions[nodeId];
-        for (uint256 i; i < contributors.length; ++i) {
-            Position storage p = positions[i];
-            address staker = contributors[i].staker;
-            address beneficiary = contributors[i].beneficiary;
-            if (beneficiary == address(0)) beneficiary = staker;
-            p.staker = staker;
-            p.stake = uint64(contributors[i].stake);
-            if (beneficiary != staker) p.beneficiary = beneficiary;
-            _list(beneficiary, p, nodeId, i);
-            emit ContributorAdded(nodeId, uint8(i), staker, beneficiary, contributors[i].stake);
-        }
-    }
-
     /// @dev Pulls the pool once per block and shares what arrived (plus the carried remainder)
     /// equally among the earning nodes; the division's remainder (or everything, if N == 0) is
     /// carried to the next distribution. Arrivals are measured on the balance, so tokens paid by a
@@ -674,172 +669,79 @@ contract StakingRegistry is
         emit RewardsDistributed(arrived, perNode, n, carried);
     }
 
-    /// @dev Moves an earning node's checkpoint to `rpn`: the fee (rounded down, favouring the
-    /// contributors) is set aside for the operator, the rest raises `rewardPerStake` with the
-    /// division's remainder carried in `stakeCarry`. Nodes that do not earn are left alone.
-    function _settleNode(NodeRecord storage n, uint256 rpn) private {
-        if (n.status != NodeStatus.Active || n.rewardCheckpoint == rpn) return;
-        (uint256 rps, uint256 fee, uint256 carry) = _nodeRewardsAt(n, rpn);
-        (n.rewardCheckpoint, n.unclaimedFee, n.stakeCarry) = (uint64(rpn), uint64(fee), uint64(carry));
-        n.rewardPerStake = rps;
-    }
-
-    /// @dev Credits position `index` of a settled node to its beneficiary: its share rounded down,
-    /// the remainder (< 1 atomic unit, scaled) carried in the position; for the operator also the
-    /// node's set-aside fee. The caller adds `credit` to the beneficiary's balance.
-    function _settlePosition(uint64 nodeId, NodeRecord storage n, uint256 index, Position storage p)
+    /// @dev Ends node `nodeId` after a distribution: E frozen, out of N, its key out of the
+    /// aggregate. Its contributors then pull their stakes and rewards. Returns E.
+    function _end(uint64 nodeId, NodeRecord storage n, bytes calldata blsKey, NodeStatus finalStatus)
         private
-        returns (uint256 credit)
+        returns (uint256 earned)
     {
-        uint256 rps = n.rewardPerStake;
-        uint256 checkpoint = p.checkpoint;
-        if (rps != checkpoint) {
-            uint256 scaled = uint256(p.stake) * (rps - checkpoint) + p.remainder;
-            credit = scaled / PRECISION;
-            p.remainder = uint64(scaled % PRECISION);
-            p.checkpoint = rps;
-        }
-        if (index == 0) {
-            uint256 fee = n.unclaimedFee;
-            if (fee != 0) {
-                credit += fee;
-                n.unclaimedFee = 0;
-            }
-        }
-        if (credit != 0) emit RewardsCredited(nodeId, _beneficiaryOf(p), credit);
-    }
-
-    /// @dev Settles every position whose beneficiary is `account`; returns its stored balance and
-    /// the newly settled credit (kept in memory: a claim then writes the balance once).
-    function _settleBeneficiary(address account) private returns (uint256 stored, uint256 credited) {
         _distribute();
         StakingRegistryStorage storage $ = _storage();
-        uint256 rpn = $.rewardPerNode;
-        Account storage acc = $.accounts[account];
-        mapping(uint256 => uint256) storage list = $.entries[account];
-        uint256 length = acc.positionCount;
-        for (uint256 i; i < length; ++i) {
-            (uint64 nodeId, uint256 index) = _unpack(list[i]);
-            NodeRecord storage n = $.nodes[nodeId];
-            _settleNode(n, rpn);
-            credited += _settlePosition(nodeId, n, index, $.positions[nodeId][index]);
-        }
-        stored = acc.claimable;
-    }
-
-    /// @dev Pays the caller `amount` of its rewards (0: all of them, at least 1) after settling
-    /// its positions, and stores the rest.
-    function _claim(uint256 amount) private returns (uint256) {
-        (uint256 stored, uint256 credited) = _settleBeneficiary(msg.sender);
-        uint256 available = stored + credited;
-        if (amount == 0) {
-            amount = available;
-            require(amount != 0, NothingToClaim());
-        }
-        require(amount <= available, InsufficientRewards(amount, available));
-        StakingRegistryStorage storage $ = _storage();
-        uint256 rest = available - amount;
-        if (rest != stored) $.accounts[msg.sender].claimable = uint64(rest);
-        $.accountedBalance -= uint64(amount);
-        _TOKEN.safeTransfer(msg.sender, amount);
-        emit RewardsClaimed(msg.sender, amount);
-        return amount;
-    }
-
-    /// @dev Ends node `nodeId` (after a distribution): final rewards credited, key out of the
-    /// aggregate, stakes (or, for a liquidation, `returned` split by stake) made withdrawable. The
-    /// node's and its positions' carried reward fractions, which now sum to whole atomic units, go
-    /// to the operator. The final settlement is computed in memory: an ended node's reward fields
-    /// are never read again (views return 0 for it).
-    function _exit(uint64 nodeId, NodeRecord storage n, NodeStatus finalStatus, uint256 returned) private {
-        StakingRegistryStorage storage $ = _storage();
-        (uint256 rps, uint256 fee, uint256 fractions) = _nodeRewardsAt(n, $.rewardPerNode);
+        earned = _earned(n, $.rewardPerNode);
         if (n.status == NodeStatus.Active) --$.earningNodes;
-        n.status = finalStatus;
-        _CONSENSUS.removeKey(nodeId);
-        delete $.nodeIdOfEd25519[n.ed25519Key];
-
-        bool liquidated = finalStatus == NodeStatus.Liquidated;
-        // In a liquidation the operator gets what the others' rounded-down shares leave.
-        (uint256 othersFractions, uint256 operatorStakeBack) =
-            _closeOthers(nodeId, n, rps, liquidated ? returned : n.deposit, liquidated);
-        fractions += othersFractions;
-        Position storage operatorPosition = $.positions[nodeId][0];
-        uint256 operatorScaled = uint256(operatorPosition.stake) * (rps - operatorPosition.checkpoint)
-            + operatorPosition.remainder;
-        fractions += operatorScaled % PRECISION;
-        _closePosition(nodeId, operatorPosition, rps, operatorStakeBack, fee + fractions / PRECISION);
+        (n.status, n.earnedBase) = (finalStatus, uint64(earned));
+        _CONSENSUS.removeKey(nodeId, blsKey);
     }
 
-    /// @dev Closes positions 1.. of an ending node; `total` is what goes back to all contributors
-    /// (the deposit, or the liquidation's returned part, split by stake and rounded down). Returns
-    /// their carried fractions and what is left of `total` for the operator.
-    function _closeOthers(uint64 nodeId, NodeRecord storage n, uint256 rps, uint256 total, bool liquidated)
+    /// @dev Pays `amount` of position `p`'s rewards to `beneficiary`.
+    function _pay(uint64 nodeId, uint256 index, PositionRecord storage p, address beneficiary, uint256 amount)
         private
-        returns (uint256 fractions, uint256 left)
     {
-        left = total;
-        uint256 count = n.contributorCount;
-        uint256 deposit = n.deposit;
-        mapping(uint256 => Position) storage positions = _storage().positions[nodeId];
-        for (uint256 i = 1; i < count; ++i) {
-            Position storage p = positions[i];
-            uint256 stakeBack = liquidated ? total * p.stake / deposit : p.stake;
-            left -= stakeBack;
-            fractions += _closePosition(nodeId, p, rps, stakeBack, 0);
-        }
+        p.rewardsPaid += uint64(amount);
+        _storage().accountedBalance -= uint64(amount);
+        emit RewardsClaimed(nodeId, uint8(index), beneficiary, amount);
+        _TOKEN.safeTransfer(beneficiary, amount);
     }
 
-    /// @dev Final settlement of position `p` at `rps`: credits its reward plus `extraReward`,
-    /// unlocks `stakeBack`, removes it from its beneficiary's list; returns the carried fraction.
-    function _closePosition(
-        uint64 nodeId,
-        Position storage p,
-        uint256 rps,
-        uint256 stakeBack,
-        uint256 extraReward
-    ) private returns (uint256 fraction) {
-        uint256 scaled = uint256(p.stake) * (rps - p.checkpoint) + p.remainder;
-        fraction = scaled % PRECISION;
-        address beneficiary = _beneficiaryOf(p);
-        _unlist(beneficiary, p);
-        _credit(nodeId, beneficiary, scaled / PRECISION + extraReward);
-        _unlock(nodeId, p.staker, stakeBack);
+    /// @dev E of node `n` at `rpn`: what it has earned in all (frozen unless Active).
+    function _earned(NodeRecord storage n, uint256 rpn) private view returns (uint256) {
+        return n.status == NodeStatus.Active ? rpn - n.earnedBase : n.earnedBase;
     }
 
-    /// @dev Node `n` settled at `rpn`, without writing it: its `rewardPerStake`, the operator's
-    /// fee owed, and the node-level carried fraction (scaled). The fee `earned * feeBps / 10_000` is
-    /// rounded down (favouring the contributors); the rest raises `rewardPerStake` rounded down,
-    /// its remainder carried. Nodes that do not earn are returned as they are.
-    function _nodeRewardsAt(NodeRecord storage n, uint256 rpn)
+    /// @dev Entitlement minus what was paid: `E * w_i / W` rounded down, or for the operator of an
+    /// ended node E minus the others' entitlements (the rounding dust, now final, is the
+    /// operator's). While the node earns the operator takes `E * w_0 / W` rounded down, which never
+    /// exceeds its final share, so nothing is ever paid twice.
+    function _claimable(uint64 nodeId, NodeRecord storage n, uint256 index, PositionRecord storage p, uint256 rpn)
         private
         view
-        returns (uint256 rps, uint256 fee, uint256 fractions)
+        returns (uint256)
     {
-        rps = n.rewardPerStake;
-        fee = n.unclaimedFee;
-        fractions = n.stakeCarry;
-        if (n.status == NodeStatus.Active) {
-            uint256 earned = rpn - n.rewardCheckpoint;
-            uint256 newFee = earned * n.feeBps / BPS;
-            fee += newFee;
-            uint256 scaled = (earned - newFee) * PRECISION + fractions;
-            uint256 deposit = n.deposit;
-            rps += scaled / deposit;
-            fractions = scaled % deposit;
+        uint256 earned = _earned(n, rpn);
+        uint256 fee = n.feeBps;
+        uint256 entitled;
+        if (index == 0 && _isEnded(n.status)) {
+            entitled = earned - _othersShares(nodeId, n, earned * (BPS - fee), uint256(n.deposit) * BPS);
+        } else {
+            uint256 weight = _stakeOf(nodeId, n, index) * (BPS - fee);
+            if (index == 0) weight += fee * n.deposit;
+            entitled = earned * weight / (uint256(n.deposit) * BPS);
         }
+        return entitled - p.rewardsPaid;
     }
 
-    function _credit(uint64 nodeId, address beneficiary, uint256 amount) private {
-        if (amount == 0) return;
-        _storage().accounts[beneficiary].claimable += uint64(amount);
-        emit RewardsCredited(nodeId, beneficiary, amount);
+    /// @dev `amount * stake_i / deposit` rounded down for i >= 1; for the operator, `amount` minus
+    /// the others' parts (it gets the rounding dust).
+    function _share(uint64 nodeId, NodeRecord storage n, uint256 index, uint256 amount, uint256 deposit)
+        private
+        view
+        returns (uint256)
+    {
+        if (index != 0) return amount * _stakeOf(nodeId, n, index) / deposit;
+        return amount - _othersShares(nodeId, n, amount, deposit);
     }
 
-    function _unlock(uint64 nodeId, address staker, uint256 amount) private {
-        if (amount == 0) return;
-        _storage().accounts[staker].withdrawable += uint64(amount);
-        emit StakeUnlocked(nodeId, staker, amount);
+    /// @dev Sum over positions 1.. of `numerator * stake_i / denominator`, each rounded down.
+    function _othersShares(uint64 nodeId, NodeRecord storage n, uint256 numerator, uint256 denominator)
+        private
+        view
+        returns (uint256 sum)
+    {
+        uint256 count = n.contributorCount;
+        mapping(uint256 => PositionRecord) storage positions = _storage().positions[nodeId];
+        for (uint256 i = 1; i < count; ++i) {
+            sum += numerator * positions[i].stake / denominator;
+        }
     }
 
     /// @dev A decommission or recommission of node `nodeId`, which must be in `expected` status:
@@ -856,55 +758,42 @@ contract StakingRegistry is
         require(n.status == expected, UnexpectedNodeStatus(nodeId, n.status));
         uint64 last = n.lastDecisionAt;
         require(timestamp > last, StaleNetworkDecision(nodeId, timestamp, last));
-        _verifyNetworkSignature(tag, nodeId, timestamp, nonSignerKeys, signature);
+        _CONSENSUS.verifyNetworkSignature(tag, nodeId, timestamp, nonSignerKeys, signature);
         n.lastDecisionAt = timestamp;
         _distribute();
     }
 
-    /// @dev One call site for the consensus registry's check (one copy of the call's encoding).
-    function _verifyNetworkSignature(
-        bytes32 tag,
-        uint64 nodeId,
-        uint64 timestamp,
-        bytes calldata nonSignerKeys,
-        bytes calldata signature
-    ) private view {
-        _CONSENSUS.verifyNetworkSignature(tag, nodeId, timestamp, nonSignerKeys, signature);
-    }
-
-    function _list(address beneficiary, Position storage p, uint64 nodeId, uint256 index) private {
+    /// @dev Node `nodeId`'s position `index`, its staker and stake; reverts with {NoSuchPosition}.
+    function _position(uint64 nodeId, uint256 index)
+        private
+        view
+        returns (NodeRecord storage n, PositionRecord storage p, address staker, uint256 stake)
+    {
         StakingRegistryStorage storage $ = _storage();
-        Account storage acc = $.accounts[beneficiary];
-        uint32 at = acc.positionCount;
-        p.listIndex = at;
-        $.entries[beneficiary][at] = uint256(nodeId) << 8 | index;
-        acc.positionCount = at + 1;
+        n = $.nodes[nodeId];
+        require(index < n.contributorCount, NoSuchPosition(nodeId, index));
+        p = $.positions[nodeId][index];
+        (staker, stake) = _stakerAndStake(nodeId, n, index);
     }
 
-    /// @dev Swap-and-pop removal of `p` from `beneficiary`'s list.
-    function _unlist(address beneficiary, Position storage p) private {
-        StakingRegistryStorage storage $ = _storage();
-        Account storage acc = $.accounts[beneficiary];
-        mapping(uint256 => uint256) storage list = $.entries[beneficiary];
-        uint256 at = p.listIndex;
-        uint32 lastAt = acc.positionCount - 1;
-        if (at != lastAt) {
-            uint256 moved = list[lastAt];
-            list[at] = moved;
-            (uint64 movedNode, uint256 movedIndex) = _unpack(moved);
-            $.positions[movedNode][movedIndex].listIndex = uint32(at);
-        }
-        delete list[lastAt];
-        acc.positionCount = lastAt;
+    /// @dev A solo node's only position is implicit: (operator, deposit).
+    function _stakerAndStake(uint64 nodeId, NodeRecord storage n, uint256 index)
+        private
+        view
+        returns (address staker, uint256 stake)
+    {
+        if (n.contributorCount == 1) return (n.operator, n.deposit);
+        PositionRecord storage p = _storage().positions[nodeId][index];
+        return (p.staker, p.stake);
     }
 
-    function _beneficiaryOf(Position storage p) private view returns (address beneficiary) {
+    function _stakeOf(uint64 nodeId, NodeRecord storage n, uint256 index) private view returns (uint256 stake) {
+        (, stake) = _stakerAndStake(nodeId, n, index);
+    }
+
+    function _beneficiaryOf(PositionRecord storage p, address staker) private view returns (address beneficiary) {
         beneficiary = p.beneficiary;
-        if (beneficiary == address(0)) beneficiary = p.staker;
-    }
-
-    function _unpack(uint256 entry) private pure returns (uint64 nodeId, uint256 index) {
-        return (uint64(entry >> 8), entry & 0xff);
+        if (beneficiary == address(0)) beneficiary = staker;
     }
 
     function _registeredNode(uint64 nodeId) private view returns (NodeRecord storage n) {
@@ -916,14 +805,20 @@ contract StakingRegistry is
         return status == NodeStatus.Active || status == NodeStatus.Decommissioned;
     }
 
+    function _isEnded(NodeStatus status) private pure returns (bool) {
+        return status == NodeStatus.Exited || status == NodeStatus.Liquidated;
+    }
+
+    /// @dev The caller's position in node `nodeId` (the operator's is found without a scan).
     function _positionIndex(uint64 nodeId, NodeRecord storage n, address account)
         private
         view
         returns (uint256)
     {
-        mapping(uint256 => Position) storage positions = _storage().positions[nodeId];
+        if (account == n.operator) return 0;
+        mapping(uint256 => PositionRecord) storage positions = _storage().positions[nodeId];
         uint256 count = n.contributorCount;
-        for (uint256 i; i < count; ++i) {
+        for (uint256 i = 1; i < count; ++i) {
             if (positions[i].staker == account) return i;
         }
         revert NotContributor(nodeId, account);
@@ -952,16 +847,5 @@ contract StakingRegistry is
             incoming += _POOL.pendingRelease();
         }
         rpn += (incoming + $.undistributed) / n;
-    }
-
-    /// @dev What position `index` of node `nodeId` would be credited if settled at `rpn`.
-    function _pendingOfPosition(uint64 nodeId, uint256 index, uint256 rpn) private view returns (uint256) {
-        StakingRegistryStorage storage $ = _storage();
-        NodeRecord storage n = $.nodes[nodeId];
-        if (!_isRegistered(n.status)) return 0;
-        Position storage p = $.positions[nodeId][index];
-        (uint256 rps, uint256 fee,) = _nodeRewardsAt(n, rpn);
-        uint256 amount = (uint256(p.stake) * (rps - p.checkpoint) + p.remainder) / PRECISION;
-        return index == 0 ? amount + fee : amount;
     }
 }

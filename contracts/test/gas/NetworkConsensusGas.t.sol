@@ -83,7 +83,7 @@ contract NetworkConsensusGasTest is NetworkConsensusBase {
     }
 
     function test_Gas_RemoveKey() public {
-        consensus.removeKey(NODE);
+        consensus.removeKey(NODE, publicKeyOf[NODE]);
         vm.snapshotGasLastCall("NetworkConsensus", "removeKey");
     }
 }

@@ -20,8 +20,8 @@ contract NetworkConsensusHarness is NetworkConsensus {
         _addKey(nodeId, blsKey, operator, ed25519Key, proofOfPossession);
     }
 
-    function removeKey(uint64 nodeId) external {
-        _removeKey(nodeId);
+    function removeKey(uint64 nodeId, bytes calldata blsKey) external {
+        _removeKey(nodeId, blsKey);
     }
 
     function verifyProofOfPossession(

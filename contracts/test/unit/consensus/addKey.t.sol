@@ -33,8 +33,7 @@ contract NetworkConsensusUnitTests_addKey is NetworkConsensusBase {
         assertEq(consensus.aggregatePublicKey(), BLSTestSigner.addG1(key1, key2));
         assertEq(consensus.aggregatePublicKey(), BLSTestSigner.publicKey(addmod(sk1, sk2, BLSTestSigner.R)));
         assertEq(consensus.activeBLSKeyCount(), 2);
-        assertEq(consensus.blsPublicKey(1), key1);
-        assertEq(consensus.blsPublicKey(2), key2);
+        assertEq(consensus.nodeIdOfBLSKey(key1), 1);
         assertEq(consensus.nodeIdOfBLSKey(key2), 2);
     }
 
@@ -59,15 +58,6 @@ contract NetworkConsensusUnitTests_addKey is NetworkConsensusBase {
         consensus.addKey(0, key, _operator(0), _ed25519(0), pop);
     }
 
-    function test_RevertWhen_NodeAlreadyHasAKey() public {
-        _add(1, BLSTestSigner.secretKey(1));
-        uint256 sk = BLSTestSigner.secretKey(2);
-        bytes memory key = BLSTestSigner.publicKey(sk);
-        bytes memory pop = _proofOfPossession(sk, _operator(1), _ed25519(1));
-        vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NodeAlreadyHasKey.selector, 1));
-        consensus.addKey(1, key, _operator(1), _ed25519(1), pop);
-    }
-
     function test_RevertWhen_KeyAlreadyRegistered() public {
         uint256 sk = BLSTestSigner.secretKey(1);
         _add(1, sk);
@@ -80,10 +70,10 @@ contract NetworkConsensusUnitTests_addKey is NetworkConsensusBase {
     function test_KeyRegistersAgainUnderANewIdAfterRemoval() public {
         uint256 sk = BLSTestSigner.secretKey(1);
         _add(1, sk);
-        consensus.removeKey(1);
+        consensus.removeKey(1, BLSTestSigner.publicKey(sk));
         _add(2, sk);
         assertEq(consensus.nodeIdOfBLSKey(BLSTestSigner.publicKey(sk)), 2);
-        assertEq(consensus.blsPublicKey(1), "");
+        assertEq(consensus.activeBLSKeyCount(), 1);
     }
 
     function test_RevertWhen_ProofOfPossessionInvalid() public {

@@ -21,7 +21,7 @@ contract NetworkConsensusUnitTests_removeKey is NetworkConsensusBase {
     }
 
     function _remove(uint64 nodeId) internal {
-        consensus.removeKey(nodeId);
+        consensus.removeKey(nodeId, publicKeyOf[nodeId]);
         secretKeyOf[nodeId] = 0;
     }
 
@@ -32,7 +32,6 @@ contract NetworkConsensusUnitTests_removeKey is NetworkConsensusBase {
         _remove(3);
         assertEq(consensus.aggregatePublicKey(), _aggregateOfRemaining());
         assertEq(consensus.activeBLSKeyCount(), 4);
-        assertEq(consensus.blsPublicKey(3), "");
         assertEq(consensus.nodeIdOfBLSKey(key), 0);
     }
 
@@ -53,13 +52,32 @@ contract NetworkConsensusUnitTests_removeKey is NetworkConsensusBase {
     }
 
     function test_RevertWhen_NodeHasNoKey() public {
-        vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NodeHasNoKey.selector, 6));
-        consensus.removeKey(6);
+        vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NotKeyOfNode.selector, 6));
+        consensus.removeKey(6, publicKeyOf[1]);
+    }
+
+    function test_RevertWhen_KeyIsAnotherNodes() public {
+        vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NotKeyOfNode.selector, 2));
+        consensus.removeKey(2, publicKeyOf[3]);
+        assertEq(consensus.aggregatePublicKey(), _aggregateOfRemaining());
+    }
+
+    function test_RevertWhen_KeyMalformed() public {
+        bytes memory key = publicKeyOf[2];
+        bytes memory short = new bytes(127);
+        for (uint256 i; i < 127; ++i) {
+            short[i] = key[i];
+        }
+        vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NotKeyOfNode.selector, 2));
+        consensus.removeKey(2, short);
+        vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NotKeyOfNode.selector, 0));
+        consensus.removeKey(0, new bytes(128));
     }
 
     function test_RevertWhen_RemovedTwice() public {
+        bytes memory key = publicKeyOf[2];
         _remove(2);
-        vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NodeHasNoKey.selector, 2));
-        consensus.removeKey(2);
+        vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NotKeyOfNode.selector, 2));
+        consensus.removeKey(2, key);
     }
 }

@@ -65,7 +65,7 @@ contract NetworkConsensusUnitTests_verifyNetworkSignature is NetworkConsensusBas
     }
 
     function test_VerifiesAfterAKeyIsRemoved() public {
-        consensus.removeKey(9);
+        consensus.removeKey(9, publicKeyOf[9]);
         secretKeyOf[9] = 0;
         _verify(EXIT, NODE, timestamp, _ids(2), _sign(EXIT, NODE, timestamp, _ids(2)));
     }
@@ -278,7 +278,7 @@ contract NetworkConsensusUnitTests_verifyNetworkSignature is NetworkConsensusBas
 
     function test_RevertWhen_NonSignerRemoved() public {
         bytes memory key = _keysOf(_ids(4));
-        consensus.removeKey(4);
+        consensus.removeKey(4, key);
         secretKeyOf[4] = 0;
         bytes memory signature = _sign(EXIT, NODE, timestamp, _ids());
         vm.expectRevert(
