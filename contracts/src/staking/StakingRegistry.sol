@@ -292,7 +292,9 @@ contract StakingRegistry is
         NodeRecord storage n = _registeredNode(nodeId);
         uint256 exitableAt = uint256(n.registeredAt) + MIN_SIGNED_EXIT_AGE;
         require(block.timestamp >= exitableAt, NodeTooYoung(nodeId, exitableAt));
-        _CONSENSUS.verifyNetworkSignature(ConsensusMessages.EXIT_TAG, nodeId, timestamp, nonSignerKeys, signature);
+        _CONSENSUS.verifyNetworkSignature(
+            ConsensusMessages.EXIT_TAG, nodeId, timestamp, nonSignerKeys, signature
+        );
         _distribute();
         uint256 earned = _end(nodeId, n, blsKey, NodeStatus.Exited);
         emit NodeExited(nodeId, true, earned);
@@ -588,7 +590,7 @@ contract StakingRegistry is
         nodeId = ++$.lastNodeId;
         NodeRecord storage n = $.nodes[nodeId];
         (n.operator, n.registeredAt, n.feeBps, n.status, n.contributorCount) =
-            (operator, registeredAt, feeBps, NodeStatus.Active, uint8(count));
+        (operator, registeredAt, feeBps, NodeStatus.Active, uint8(count));
         (n.deposit, n.earnedBase) = (uint64(requirement), base);
         n.ed25519Key = ed25519Key;
         $.nodeIdOfEd25519[ed25519Key] = nodeId;
@@ -710,11 +712,13 @@ contract StakingRegistry is
     /// ended node E minus the others' entitlements (the rounding dust, now final, is the
     /// operator's). While the node earns the operator takes `E * w_0 / W` rounded down, which never
     /// exceeds its final share, so nothing is ever paid twice.
-    function _claimable(uint64 nodeId, NodeRecord storage n, uint256 index, PositionRecord storage p, uint256 rpn)
-        private
-        view
-        returns (uint256)
-    {
+    function _claimable(
+        uint64 nodeId,
+        NodeRecord storage n,
+        uint256 index,
+        PositionRecord storage p,
+        uint256 rpn
+    ) private view returns (uint256) {
         uint256 earned = _earned(n, rpn);
         uint256 fee = n.feeBps;
         uint256 entitled;
@@ -795,11 +799,19 @@ contract StakingRegistry is
         return (p.staker, p.stake);
     }
 
-    function _stakeOf(uint64 nodeId, NodeRecord storage n, uint256 index) private view returns (uint256 stake) {
+    function _stakeOf(uint64 nodeId, NodeRecord storage n, uint256 index)
+        private
+        view
+        returns (uint256 stake)
+    {
         (, stake) = _stakerAndStake(nodeId, n, index);
     }
 
-    function _beneficiaryOf(PositionRecord storage p, address staker) private view returns (address beneficiary) {
+    function _beneficiaryOf(PositionRecord storage p, address staker)
+        private
+        view
+        returns (address beneficiary)
+    {
         beneficiary = p.beneficiary;
         if (beneficiary == address(0)) beneficiary = staker;
     }

@@ -10,9 +10,10 @@ import {BLSTestSigner} from "../unit/consensus/BLSTestSigner.sol";
 /// storage is cold again in the test); each test measures one call: execution gas only, without
 /// the 21,000 base and the calldata (see the report for whole-transaction estimates).
 ///
-/// 10 solo nodes registered, a day of rewards pending in the pool, node 1's operator claimed once
-/// before (a "later" claim). {StakingRegistryGas1000Test} repeats it with 1,000 nodes: the
-/// registry has no loop over nodes, so the numbers must not move.
+/// 10 solo nodes registered; node 1's operator claimed once, then another day was distributed (a
+/// "later" claim); node 6 exited (its stake waits to be withdrawn); an hour of rewards pending in
+/// the pool, which the measured registration, exit and liquidation pull. {StakingRegistryGas1000Test}
+/// repeats it with 1,000 nodes: the registry has no loop over nodes, so the numbers must not move.
 contract StakingRegistryGasTest is StakingRegistryBase {
     function _networkSize() internal pure virtual returns (uint256) {
         return 10;
@@ -30,7 +31,9 @@ contract StakingRegistryGasTest is StakingRegistryBase {
 
     uint64 internal timestamp;
     bytes internal exitSig;
+    bytes internal exitKey;
     bytes internal liquidationSig;
+    bytes internal liquidationKey;
     bytes internal oneNonSigner;
 
     function setUp() public override {
@@ -41,9 +44,13 @@ contract StakingRegistryGasTest is StakingRegistryBase {
         }
         vm.roll(block.number + 1);
         skip(3 hours);
+        staking.distributeRewards();
         vm.prank(address(uint160(0x7000)));
-        staking.claimRewards();
+        staking.claimRewards(1, 0);
+        _exitBySignature(6);
         skip(1 days);
+        staking.distributeRewards();
+        skip(1 hours);
 
         newOperator = makeAddr("newOperator");
         uint256 sk = BLSTestSigner.secretKey(1_000_000);
@@ -57,6 +64,8 @@ contract StakingRegistryGasTest is StakingRegistryBase {
 
         timestamp = uint64(block.timestamp);
         exitSig = _networkSign(EXIT, 2, timestamp, new uint64[](0));
+        exitKey = keyOf[2];
+        liquidationKey = keyOf[3];
         uint64[] memory nonSigners = new uint64[](1);
         nonSigners[0] = 5;
         oneNonSigner = _keysOf(nonSigners);
@@ -70,19 +79,19 @@ contract StakingRegistryGasTest is StakingRegistryBase {
     }
 
     function test_Gas_ExitBySignature_0NonSigners() public {
-        staking.exitBySignature(2, timestamp, "", exitSig);
+        staking.exitBySignature(2, exitKey, timestamp, "", exitSig);
         vm.snapshotGasLastCall("StakingRegistry", _name("exitBySignature_0NonSigners"));
     }
 
     function test_Gas_Liquidate_1NonSigner() public {
         vm.prank(liquidator);
-        staking.liquidate(3, timestamp, oneNonSigner, liquidationSig);
+        staking.liquidate(3, liquidationKey, timestamp, oneNonSigner, liquidationSig);
         vm.snapshotGasLastCall("StakingRegistry", _name("liquidate_1NonSigner"));
     }
 
     function test_Gas_ClaimRewards() public {
         vm.prank(address(uint160(0x7000)));
-        staking.claimRewards();
+        staking.claimRewards(1, 0);
         vm.snapshotGasLastCall("StakingRegistry", _name("claimRewards_later"));
     }
 
@@ -93,10 +102,9 @@ contract StakingRegistryGasTest is StakingRegistryBase {
     }
 
     function test_Gas_WithdrawStake() public {
-        staking.exitBySignature(2, timestamp, "", exitSig);
-        vm.prank(address(uint160(0x7001)));
-        staking.withdrawStake();
-        vm.snapshotGasLastCall("StakingRegistry", _name("withdrawStake_warm"));
+        vm.prank(address(uint160(0x7005)));
+        staking.withdrawStake(6);
+        vm.snapshotGasLastCall("StakingRegistry", _name("withdrawStake"));
     }
 }
 

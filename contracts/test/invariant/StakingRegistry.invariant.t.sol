@@ -6,69 +6,176 @@ import {StakingRegistryBase} from "../unit/StakingRegistry/StakingRegistryBase.t
 import {BLSTestSigner} from "../unit/consensus/BLSTestSigner.sol";
 import {StakingRegistryHandler} from "./handlers/StakingRegistryHandler.sol";
 
-/// @notice Staking registry solvency and consensus bookkeeping under random sequences of calls.
-/// The invariants are stated in plain words in `README.md` next to this file.
+/// @notice Staking registry solvency, exact reward accounting and consensus bookkeeping under
+/// random sequences of calls. The invariants are stated in plain words in `README.md` next to this
+/// file.
 contract StakingRegistryInvariantTest is StakingRegistryBase {
     StakingRegistryHandler internal handler;
 
     function setUp() public override {
         super.setUp();
-        address[] memory actors = new address[](4);
-        (actors[0], actors[1], actors[2], actors[3]) = (alice, bob, carol, liquidator);
+        address[] memory actors = new address[](6);
+        (actors[0], actors[1], actors[2], actors[3], actors[4], actors[5]) =
+        (alice, bob, carol, liquidator, makeAddr("dave"), makeAddr("erin"));
         handler = new StakingRegistryHandler(token, pool, staking, treasury, actors);
         targetContract(address(handler));
     }
 
-    /// @dev Everything the registry owes, stakes of registered nodes included.
-    function _liabilities() internal view returns (uint256 owed) {
-        for (uint256 i; i < handler.nodeCount(); ++i) {
-            owed += staking.node(handler.nodeIds(i)).deposit;
-        }
-        for (uint256 i; i < handler.actorCount(); ++i) {
-            address a = handler.actors(i);
-            owed += staking.withdrawableStake(a) + staking.pendingRewards(a);
+    // ------------------------------------------------------------------ ghost sums
+
+    function _ended(IStakingRegistry.NodeStatus s) internal pure returns (bool) {
+        return s == IStakingRegistry.NodeStatus.Exited || s == IStakingRegistry.NodeStatus.Liquidated;
+    }
+
+    /// @dev Stakes still held for their contributors: whole deposits of registered nodes, the
+    /// unwithdrawn positions of ended ones (their stake after an exit, their part of the returned
+    /// stake after a liquidation), from the reference formulas.
+    function _unwithdrawnStakes() internal view returns (uint256 sum) {
+        for (uint256 k; k < handler.nodeCount(); ++k) {
+            uint64 id = handler.nodeIds(k);
+            if (!_ended(staking.node(id).status)) {
+                sum += REQUIREMENT;
+                continue;
+            }
+            for (uint256 i; i < handler.positionCount(id); ++i) {
+                if (!handler.withdrawnOf(id, i)) sum += handler.stakeDue(id, i);
+            }
         }
     }
 
-    function invariant_BalanceCoversStakesAndRewards() public {
-        vm.warp(handler.currentTime());
-        // pendingRewards already counts what the pool would release now and the carried remainder
-        assertGe(token.balanceOf(address(staking)) + pool.pendingRelease(), _liabilities());
+    /// @dev Sum over nodes of E, and of each position's reference entitlement minus what it was
+    /// paid.
+    function _rewardSums() internal view returns (uint256 earned, uint256 unclaimed, uint256 paid) {
+        for (uint256 k; k < handler.nodeCount(); ++k) {
+            uint64 id = handler.nodeIds(k);
+            IStakingRegistry.NodeInfo memory info = staking.node(id);
+            earned += info.earned;
+            for (uint256 i; i < handler.positionCount(id); ++i) {
+                unclaimed += handler.entitlement(id, i, info.earned, _ended(info.status))
+                - handler.paidOf(id, i);
+                paid += handler.paidOf(id, i);
+            }
+        }
+    }
+
+    /// @dev Everything that reached the registry as rewards: the pool's payouts (its genesis plus
+    /// liquidation penalties, less what it still holds) and donations.
+    function _released() internal view returns (uint256) {
+        return
+            POOL_GENESIS + handler.ghostPoolPenalty() - token.balanceOf(address(pool))
+                + handler.ghostDonated();
+    }
+
+    /// @dev `accountedBalance`: slot 0 of the namespace, bits 192..255.
+    function _accountedBalance() internal view returns (uint256) {
+        return uint64(uint256(vm.load(address(staking), BASE_SLOT)) >> 192);
+    }
+
+    bytes32 internal constant BASE_SLOT = 0xc3868b2c87e82a0205c939b8515f0d7afaccf54db4d65a53c1f7256705246b00;
+
+    // ------------------------------------------------------------------ invariants
+
+    function invariant_BalanceCoversStakesAndRewards() public view {
+        (, uint256 unclaimed,) = _rewardSums();
+        assertGe(
+            token.balanceOf(address(staking)),
+            _unwithdrawnStakes() + unclaimed + staking.undistributedRewards(),
+            "solvency"
+        );
+    }
+
+    /// @dev To the unit: what the registry has counted is the stakes it holds, plus everything the
+    /// nodes earned and was not paid yet (entitlements and dust), plus the carried remainder.
+    function invariant_AccountingIsExact() public view {
+        (uint256 earned,, uint256 paid) = _rewardSums();
+        assertEq(
+            _accountedBalance(),
+            _unwithdrawnStakes() + earned - paid + staking.undistributedRewards(),
+            "accounted"
+        );
+        assertGe(token.balanceOf(address(staking)), _accountedBalance());
+    }
+
+    /// @dev Every unit that reached the registry was earned by a node, is carried, or arrived
+    /// after the last distribution (and waits for the next).
+    function invariant_EveryReleasedUnitIsEarnedOrWaiting() public view {
+        (uint256 earned,,) = _rewardSums();
+        uint256 waiting = token.balanceOf(address(staking)) - _accountedBalance();
+        assertEq(earned + staking.undistributedRewards() + waiting, _released());
     }
 
     function invariant_PaidNeverExceedsReleased() public view {
-        uint256 released = POOL_GENESIS + handler.ghostPoolDeposits() - token.balanceOf(address(pool));
-        assertLe(handler.ghostClaimed(), released);
+        (,, uint256 paid) = _rewardSums();
+        assertEq(paid, handler.ghostClaimed());
+        assertLe(handler.ghostClaimed(), _released());
     }
 
-    function invariant_StakesInEqualStakesHeldPlusOut() public view {
-        // every deposit is either held for a registered node, withdrawable, withdrawn, or paid as
-        // a liquidation penalty: the registry's balance minus its reward holdings never goes below.
-        uint256 held;
-        for (uint256 i; i < handler.nodeCount(); ++i) {
-            held += staking.node(handler.nodeIds(i)).deposit;
+    /// @dev Each position: the registry's `rewardsPaid` is what the handler saw paid, and what it
+    /// offers is exactly entitlement - paid (so never paid twice). Each node: its entitlements
+    /// sum to at most E (less than one unit per contributor below it while it runs), to E exactly
+    /// once it ended. Decommissioned and ended nodes' E never moves.
+    function invariant_PositionsFollowTheFormula() public view {
+        for (uint256 k; k < handler.nodeCount(); ++k) {
+            uint64 id = handler.nodeIds(k);
+            IStakingRegistry.NodeInfo memory info = staking.node(id);
+            bool ended = _ended(info.status);
+            uint256 count = handler.positionCount(id);
+            assertEq(info.contributors.length, count);
+            uint256 sum;
+            for (uint256 i; i < count; ++i) {
+                uint256 entitled = handler.entitlement(id, i, info.earned, ended);
+                IStakingRegistry.Position memory p = info.contributors[i];
+                assertEq(p.rewardsPaid, handler.paidOf(id, i), "rewardsPaid");
+                assertLe(p.rewardsPaid, entitled, "paid <= entitlement");
+                assertEq(p.claimable, entitled - p.rewardsPaid, "claimable");
+                assertEq(p.staker, handler.stakerOf(id, i));
+                assertEq(p.stake, handler.stakeOf(id, i));
+                assertEq(p.beneficiary, handler.beneficiaryOf(id, i));
+                assertEq(p.stakeWithdrawn, handler.withdrawnOf(id, i));
+                sum += entitled;
+            }
+            if (ended) assertEq(sum, info.earned, "an ended node's entitlements are its E");
+            else assertLt(info.earned - sum, count, "dust below one unit per contributor");
+            if (handler.frozen(id)) assertEq(info.earned, handler.frozenEarned(id), "frozen E");
         }
-        uint256 withdrawable;
-        for (uint256 i; i < handler.actorCount(); ++i) {
-            withdrawable += staking.withdrawableStake(handler.actors(i));
+    }
+
+    function invariant_StakesConserved() public view {
+        uint256 held;
+        uint256 waiting;
+        for (uint256 k; k < handler.nodeCount(); ++k) {
+            uint64 id = handler.nodeIds(k);
+            if (!_ended(staking.node(id).status)) {
+                held += REQUIREMENT;
+                continue;
+            }
+            for (uint256 i; i < handler.positionCount(id); ++i) {
+                if (!handler.withdrawnOf(id, i)) waiting += handler.stakeDue(id, i);
+            }
         }
         assertEq(
             handler.ghostDeposited(),
-            held + withdrawable + handler.ghostWithdrawn() + handler.ghostPoolDeposits()
+            held + waiting + handler.ghostWithdrawn() + handler.ghostPoolPenalty()
                 + handler.ghostLiquidatorPaid()
         );
+    }
+
+    function invariant_NoDeviationSeenInCalls() public view {
+        assertEq(handler.ghostPayoutMismatches(), 0, "a payout differed from the reference");
+        assertEq(handler.ghostWrongKeysAccepted(), 0, "a wrong BLS key ended a node");
+        assertEq(handler.ghostWrongKeyErrors(), 0, "a wrong BLS key failed with another error");
     }
 
     function invariant_NetworkSizeAndAggregate() public view {
         uint256 active;
         uint256 aggregateSk;
-        for (uint256 i; i < handler.nodeCount(); ++i) {
-            uint64 id = handler.nodeIds(i);
+        for (uint256 k; k < handler.registeredCount(); ++k) {
+            uint64 id = handler.registeredIds(k);
             if (staking.node(id).status == IStakingRegistry.NodeStatus.Active) ++active;
             aggregateSk = addmod(aggregateSk, handler.skOf(id), BLSTestSigner.R);
         }
         assertEq(staking.networkSize(), active, "N == active nodes");
-        assertEq(consensus.activeBLSKeyCount(), handler.nodeCount(), "keys == registered nodes");
+        assertEq(consensus.activeBLSKeyCount(), handler.registeredCount(), "keys == registered nodes");
         assertEq(
             consensus.aggregatePublicKey(),
             aggregateSk == 0 ? new bytes(128) : BLSTestSigner.publicKey(aggregateSk),

@@ -40,12 +40,13 @@ contract ConsensusRegistryUnitTest_onlyStakingRegistry is StakingRegistryBase {
         uint64 id = _registerSolo(alice);
         vm.expectRevert(abi.encodeWithSelector(IConsensusRegistry.NotStakingRegistry.selector, governance));
         vm.prank(governance);
-        consensus.removeKey(id);
+        consensus.removeKey(id, keyOf[id]);
         vm.expectRevert(abi.encodeWithSelector(IConsensusRegistry.NotStakingRegistry.selector, alice));
         vm.prank(alice);
-        consensus.removeKey(id);
+        consensus.removeKey(id, keyOf[id]);
         assertEq(consensus.activeBLSKeyCount(), 1);
-        assertEq(consensus.blsPublicKey(id), keyOf[id]);
+        assertEq(consensus.nodeIdOfBLSKey(keyOf[id]), id);
+        assertEq(consensus.aggregatePublicKey(), keyOf[id]);
     }
 
     function test_RevertWhen_VerifyNotStakingRegistry() public {
@@ -61,7 +62,6 @@ contract ConsensusRegistryUnitTest_onlyStakingRegistry is StakingRegistryBase {
         emit INetworkConsensus.BLSKeyAdded(7, key);
         vm.prank(address(staking));
         consensus.addKey(7, key, alice, ed, pop);
-        assertEq(consensus.blsPublicKey(7), key);
         assertEq(consensus.nodeIdOfBLSKey(key), 7);
         assertEq(consensus.aggregatePublicKey(), key);
 
@@ -72,9 +72,21 @@ contract ConsensusRegistryUnitTest_onlyStakingRegistry is StakingRegistryBase {
         vm.expectEmit(address(consensus));
         emit INetworkConsensus.BLSKeyRemoved(7, key);
         vm.prank(address(staking));
-        consensus.removeKey(7);
+        consensus.removeKey(7, key);
         assertEq(consensus.activeBLSKeyCount(), 0);
-        assertEq(consensus.blsPublicKey(7), "");
+        assertEq(consensus.nodeIdOfBLSKey(key), 0);
+        assertEq(consensus.aggregatePublicKey(), new bytes(128));
+    }
+
+    /// @dev Even the staking registry removes a key only by naming the node that holds it.
+    function test_RevertWhen_StakingRegistryRemovesAnotherNodesKey() public {
+        uint64 a = _registerSolo(alice);
+        uint64 b = _registerSolo(bob);
+        vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NotKeyOfNode.selector, a));
+        vm.prank(address(staking));
+        consensus.removeKey(a, keyOf[b]);
+        assertEq(consensus.activeBLSKeyCount(), 2);
+        assertEq(consensus.nodeIdOfBLSKey(keyOf[b]), b);
     }
 
     function test_RevertWhen_UnlinkedRegistryAddsKey() public {

@@ -81,10 +81,10 @@ contract ConsensusRegistryUnitTest_parameters is StakingRegistryBase {
                 INetworkConsensus.SignatureExpired.selector, signedAt, block.timestamp - 10 minutes
             )
         );
-        staking.exitBySignature(a, signedAt, "", sig);
+        staking.exitBySignature(a, keyOf[a], signedAt, "", sig);
         vm.prank(governance);
         consensus.setSignatureExpiry(1 hours);
-        staking.exitBySignature(a, signedAt, "", sig);
+        staking.exitBySignature(a, keyOf[a], signedAt, "", sig);
         assertEq(consensus.activeBLSKeyCount(), 0);
     }
 
@@ -99,10 +99,10 @@ contract ConsensusRegistryUnitTest_parameters is StakingRegistryBase {
         vm.prank(governance);
         consensus.setNonSignerCap(0);
         vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.TooManyNonSigners.selector, 1, 0));
-        staking.liquidate(a, uint64(block.timestamp), _keysOf(nonSigners), sig);
+        staking.liquidate(a, keyOf[a], uint64(block.timestamp), _keysOf(nonSigners), sig);
         vm.prank(governance);
         consensus.setNonSignerCap(1);
-        staking.liquidate(a, uint64(block.timestamp), _keysOf(nonSigners), sig);
+        staking.liquidate(a, keyOf[a], uint64(block.timestamp), _keysOf(nonSigners), sig);
         assertEq(consensus.activeBLSKeyCount(), 2);
     }
 }

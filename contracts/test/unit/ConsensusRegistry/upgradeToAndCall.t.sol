@@ -28,8 +28,8 @@ contract ConsensusRegistryUnitTest_upgradeToAndCall is StakingRegistryBase {
         assertEq(consensus.aggregatePublicKey(), aggregate);
         assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
         assertEq(consensus.activeBLSKeyCount(), 3);
-        assertEq(consensus.blsPublicKey(a), keyOf[a]);
-        assertEq(consensus.blsPublicKey(b), keyOf[b]);
+        assertEq(consensus.nodeIdOfBLSKey(keyOf[a]), a);
+        assertEq(consensus.nodeIdOfBLSKey(keyOf[b]), b);
         assertEq(consensus.nodeIdOfBLSKey(keyOf[c]), c);
         assertEq(consensus.nonSignerCap(), 7);
         assertEq(consensus.signatureExpiry(), 1 hours);
@@ -42,7 +42,8 @@ contract ConsensusRegistryUnitTest_upgradeToAndCall is StakingRegistryBase {
         assertEq(consensus.activeBLSKeyCount(), 2);
         assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
         uint64 d = _registerSolo(bob);
-        assertEq(consensus.blsPublicKey(d), keyOf[d]);
+        assertEq(consensus.nodeIdOfBLSKey(keyOf[d]), d);
+        assertEq(consensus.nodeIdOfBLSKey(keyOf[b]), 0);
         assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
     }
 

@@ -35,6 +35,10 @@ abstract contract StakingRegistryBase is BaseTest {
     mapping(uint64 nodeId => bytes key) internal keyOf;
     /// @dev Seeds used so far, so every node gets a fresh key unless a test reuses one.
     uint256 internal seedCounter;
+    /// @dev The terms each node was registered with, as the test gave them.
+    mapping(uint64 nodeId => uint256[] stakes) internal stakesOf;
+    mapping(uint64 nodeId => address[] stakers) internal stakersOf;
+    mapping(uint64 nodeId => uint16 feeBps) internal feeOf;
 
     address internal carol;
     address internal liquidator;
@@ -153,6 +157,28 @@ abstract contract StakingRegistryBase is BaseTest {
         c[1] = IStakingRegistry.Contributor(other, address(0), REQUIREMENT - operatorStake);
     }
 
+    /// @dev `count` (1..10) contributors with stakes drawn from `seed`, summing to `requirement`:
+    /// the operator (`0xC000`) at least a quarter, every other (`0xC001`..) at least 1 unit.
+    function _randomContributors(uint256 seed, uint256 count, uint256 requirement)
+        internal
+        pure
+        returns (IStakingRegistry.Contributor[] memory c)
+    {
+        c = new IStakingRegistry.Contributor[](count);
+        uint256 left = requirement;
+        for (uint256 i; i < count; ++i) {
+            uint256 stake;
+            if (i == count - 1) {
+                stake = left;
+            } else {
+                uint256 minimum = i == 0 ? (requirement + 3) / 4 : 1;
+                stake = bound(uint256(keccak256(abi.encode(seed, i))), minimum, left - (count - 1 - i));
+            }
+            left -= stake;
+            c[i] = IStakingRegistry.Contributor(address(uint160(0xC000 + i)), address(0), stake);
+        }
+    }
+
     // ------------------------------------------------------------------ registration
 
     /// @dev Funds `payer`, approves, and registers with a fresh key; returns the id.
@@ -176,6 +202,18 @@ abstract contract StakingRegistryBase is BaseTest {
         nodeId = staking.registerNode(key, ed, pop, feeBps, c);
         skOf[nodeId] = sk;
         keyOf[nodeId] = key;
+        _remember(nodeId, c, feeBps);
+    }
+
+    /// @dev Keeps the terms of node `nodeId` as the test gave them, for the reference formulas.
+    function _remember(uint64 nodeId, IStakingRegistry.Contributor[] memory c, uint16 feeBps) internal {
+        delete stakesOf[nodeId];
+        delete stakersOf[nodeId];
+        for (uint256 i; i < c.length; ++i) {
+            stakesOf[nodeId].push(c[i].stake);
+            stakersOf[nodeId].push(c[i].staker);
+        }
+        feeOf[nodeId] = feeBps;
     }
 
     function _registerSolo(address operator) internal returns (uint64) {
@@ -186,14 +224,19 @@ abstract contract StakingRegistryBase is BaseTest {
 
     function _exitBySignature(uint64 nodeId) internal {
         bytes memory sig = _sign(EXIT, nodeId);
-        staking.exitBySignature(nodeId, uint64(block.timestamp), "", sig);
+        staking.exitBySignature(nodeId, keyOf[nodeId], uint64(block.timestamp), "", sig);
+        skOf[nodeId] = 0;
+    }
+
+    function _finalizeExit(uint64 nodeId) internal {
+        staking.finalizeExit(nodeId, keyOf[nodeId]);
         skOf[nodeId] = 0;
     }
 
     function _liquidate(uint64 nodeId) internal {
         bytes memory sig = _sign(LIQUIDATION, nodeId);
         vm.prank(liquidator);
-        staking.liquidate(nodeId, uint64(block.timestamp), "", sig);
+        staking.liquidate(nodeId, keyOf[nodeId], uint64(block.timestamp), "", sig);
         skOf[nodeId] = 0;
     }
 
@@ -220,5 +263,61 @@ abstract contract StakingRegistryBase is BaseTest {
     /// @dev Reward the pool pays for `elapsed` seconds from its current accruing balance.
     function _poolRelease(uint256 elapsed) internal view returns (uint256) {
         return _accrued(pool.accruingBalance(), elapsed);
+    }
+
+    /// @dev Points the pool at another beneficiary: from now only what a test sends the registry
+    /// with {_donate} is distributed, so a node's earnings are known exactly.
+    function _detachPool() internal {
+        vm.prank(governance);
+        pool.setBeneficiary(treasury);
+    }
+
+    /// @dev Sends `amount` straight to the registry: the next distribution shares it like a payout.
+    function _donate(uint256 amount) internal {
+        _fund(address(staking), amount);
+    }
+
+    // ------------------------------------------------------------------ reference formulas
+
+    /// @dev What position `index` of node `nodeId` is entitled to when the node has earned
+    /// `earned`, from the terms the test registered: the operator's fee on the whole, then the
+    /// rest by stake, as one fraction rounded down; the operator of an ended node takes what the
+    /// others' rounded-down shares leave.
+    function _entitlement(uint64 nodeId, uint256 index, uint256 earned, bool ended)
+        internal
+        view
+        returns (uint256)
+    {
+        uint256[] storage stakes = stakesOf[nodeId];
+        uint256 deposit;
+        for (uint256 i; i < stakes.length; ++i) {
+            deposit += stakes[i];
+        }
+        uint256 fee = feeOf[nodeId];
+        if (index == 0 && ended) {
+            uint256 others;
+            for (uint256 i = 1; i < stakes.length; ++i) {
+                others += _entitlement(nodeId, i, earned, false);
+            }
+            return earned - others;
+        }
+        uint256 weight = stakes[index] * (BPS - fee);
+        if (index == 0) weight += fee * deposit;
+        return earned * weight / (deposit * BPS);
+    }
+
+    /// @dev Claims everything position `index` of node `nodeId` can claim, as its staker; 0 if
+    /// nothing.
+    function _claim(uint64 nodeId, uint256 index) internal returns (uint256 paid) {
+        if (staking.claimableRewards(nodeId, index) == 0) return 0;
+        vm.prank(stakersOf[nodeId][index]);
+        paid = staking.claimRewards(nodeId, index);
+    }
+
+    /// @dev Claims every position of node `nodeId` that has something to claim; returns the sum.
+    function _claimAll(uint64 nodeId) internal returns (uint256 paid) {
+        for (uint256 i; i < stakersOf[nodeId].length; ++i) {
+            paid += _claim(nodeId, i);
+        }
     }
 }

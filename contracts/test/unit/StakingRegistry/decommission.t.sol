@@ -21,22 +21,67 @@ contract StakingRegistryUnitTest_decommission is StakingRegistryBase {
         skip(1 days);
         uint256 day1 = DAY_ONE_RELEASE;
         vm.expectEmit(address(staking));
-        emit IStakingRegistry.NodeDecommissioned(a, uint64(block.timestamp));
+        emit IStakingRegistry.NodeDecommissioned(a, uint64(block.timestamp), day1 / 2);
         _decommission(a);
         assertEq(uint8(staking.node(a).status), uint8(IStakingRegistry.NodeStatus.Decommissioned));
         assertEq(staking.networkSize(), 1);
         uint256 day2 = _poolRelease(1 days);
         skip(1 days);
+        assertEq(staking.pendingRewards(a, 0), day1 / 2, "the pool's payout is not for it");
+        staking.distributeRewards();
+        assertEq(staking.node(a).earned, day1 / 2, "frozen");
         vm.prank(alice);
-        assertEq(staking.claimRewards(), day1 / 2, "only the day before decommission");
+        assertEq(staking.claimRewards(a, 0), day1 / 2, "only the day before decommission");
         vm.prank(bob);
-        assertEq(staking.claimRewards(), day1 / 2 + day2 + day1 % 2, "bob earns alone (and the carried unit)");
+        assertEq(
+            staking.claimRewards(b, 0), day1 / 2 + day2 + day1 % 2, "bob earns alone (and the carried unit)"
+        );
 
+        vm.expectEmit(address(staking));
+        emit IStakingRegistry.NodeRecommissioned(a, uint64(block.timestamp));
         _recommission(a);
+        assertEq(staking.node(a).earned, day1 / 2, "continues from the frozen value");
         uint256 day3 = _poolRelease(1 days);
         skip(1 days);
+        staking.distributeRewards();
+        assertEq(staking.node(a).earned, day1 / 2 + day3 / 2);
         vm.prank(alice);
-        assertEq(staking.claimRewards(), day3 / 2, "earns again from the recommission");
+        assertEq(staking.claimRewards(a, 0), day3 / 2, "earns again from the recommission");
+    }
+
+    /// @dev Earnings are kept through a decommission: unclaimed, they stay claimable while it is
+    /// decommissioned, after a recommission, and after the node ended (the dust to the operator).
+    function test_DecommissionedNodeKeepsItsEarnings() public {
+        _detachPool();
+        uint64 shared = _register(carol, _pair(carol, QUARTER + 1, treasury), 777);
+        skip(1);
+        _donate(3_000_001);
+        staking.distributeRewards();
+        uint256 earned = staking.node(shared).earned;
+        assertEq(earned, 1_000_000, "3 nodes, one unit carried");
+        _decommission(shared);
+        skip(1);
+        _donate(5_000_000);
+        staking.distributeRewards();
+        assertEq(staking.node(shared).earned, earned);
+        uint256 op = _entitlement(shared, 0, earned, false);
+        uint256 other = _entitlement(shared, 1, earned, false);
+        assertEq(staking.claimableRewards(shared, 0), op);
+        assertEq(staking.claimableRewards(shared, 1), other);
+        vm.prank(treasury);
+        assertEq(staking.claimRewards(shared, 1), other);
+        skip(1);
+        _recommission(shared);
+        assertEq(staking.claimableRewards(shared, 0), op);
+        assertEq(staking.claimableRewards(shared, 1), 0);
+        skip(1);
+        _decommission(shared);
+        assertEq(staking.node(shared).earned, earned, "nothing arrived while it was back");
+        skip(2 hours);
+        _exitBySignature(shared);
+        assertEq(staking.node(shared).earned, earned);
+        vm.prank(carol);
+        assertEq(staking.claimRewards(shared, 0), earned - other, "with the dust");
     }
 
     function test_RevertWhen_DecommissionReplayed() public {
@@ -88,6 +133,27 @@ contract StakingRegistryUnitTest_decommission is StakingRegistryBase {
         bytes memory sig = _sign(DECOMMISSION, a);
         vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
         staking.decommission(a, uint64(block.timestamp), "", sig);
+        vm.prank(governance);
+        staking.unpause();
+        _decommission(a);
+        vm.prank(governance);
+        staking.pause();
+        skip(1);
+        sig = _sign(RECOMMISSION, a);
+        vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
+        staking.recommission(a, uint64(block.timestamp), "", sig);
+    }
+
+    function test_RevertWhen_RecommissionEnded() public {
+        skip(2 hours);
+        _exitBySignature(a);
+        bytes memory sig = _sign(RECOMMISSION, a);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStakingRegistry.UnexpectedNodeStatus.selector, a, IStakingRegistry.NodeStatus.Exited
+            )
+        );
+        staking.recommission(a, uint64(block.timestamp), "", sig);
     }
 
     function test_DecommissionedNodeCanExitAndBeLiquidated() public {
@@ -101,6 +167,9 @@ contract StakingRegistryUnitTest_decommission is StakingRegistryBase {
         skip(2 hours);
         _exitBySignature(a);
         assertEq(consensus.activeBLSKeyCount(), 0);
-        assertEq(staking.withdrawableStake(alice), REQUIREMENT);
+        vm.prank(alice);
+        assertEq(staking.withdrawStake(a), REQUIREMENT);
+        vm.prank(bob);
+        assertEq(staking.withdrawStake(b), REQUIREMENT * 9980 / 10_000);
     }
 }

@@ -3,10 +3,11 @@ pragma solidity ^0.8.30;
 
 import {INetworkConsensus} from "../../../src/interfaces/INetworkConsensus.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
+import {BLSTestSigner} from "../consensus/BLSTestSigner.sol";
 import {StakingRegistryBase} from "./StakingRegistryBase.t.sol";
 
 /// @notice `exitBySignature`: network-approved exits, the 2 h minimum age, replay across
-/// registrations of the same key, aggregate and N after the exit.
+/// registrations of the same key, the key passed back checked, aggregate and N after the exit.
 contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
     uint64 internal a;
     uint64 internal b;
@@ -25,22 +26,67 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
         vm.expectRevert(
             abi.encodeWithSelector(IStakingRegistry.NodeTooYoung.selector, a, block.timestamp + 1)
         );
-        staking.exitBySignature(a, uint64(block.timestamp), "", sig);
+        staking.exitBySignature(a, keyOf[a], uint64(block.timestamp), "", sig);
     }
 
     function test_ExitsAtTwoHours() public {
         skip(2 hours);
+        uint256 earned = _accrued(POOL_GENESIS, 2 hours) / 3;
+        vm.expectEmit(address(consensus));
+        emit INetworkConsensus.BLSKeyRemoved(a, keyOf[a]);
         vm.expectEmit(address(staking));
-        emit IStakingRegistry.StakeUnlocked(a, alice, REQUIREMENT);
-        vm.expectEmit(address(staking));
-        emit IStakingRegistry.NodeExited(a, true);
+        emit IStakingRegistry.NodeExited(a, true, earned);
         _exitBySignature(a);
+        assertEq(uint8(staking.node(a).status), uint8(IStakingRegistry.NodeStatus.Exited));
         assertEq(staking.networkSize(), 2);
         assertEq(consensus.activeBLSKeyCount(), 2);
         assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
-        assertEq(staking.withdrawableStake(alice), REQUIREMENT);
-        // the exited node's rewards up to now were credited
-        assertEq(staking.claimableRewards(alice), _accrued(POOL_GENESIS, 2 hours) / 3);
+        // the exit pays nothing: the stake and the rewards up to now wait to be pulled
+        assertEq(token.balanceOf(alice), 0);
+        assertEq(staking.node(a).earned, earned);
+        assertEq(staking.claimableRewards(a, 0), earned);
+        vm.prank(alice);
+        assertEq(staking.withdrawStake(a), REQUIREMENT);
+        vm.prank(alice);
+        assertEq(staking.claimRewards(a, 0), earned);
+    }
+
+    /// @dev After the end the node's earnings are frozen: later payouts go to the others.
+    function test_EndedNodeEarnsNothingMore() public {
+        skip(2 hours);
+        _exitBySignature(a);
+        uint256 earned = staking.node(a).earned;
+        uint256 bBefore = staking.node(b).earned;
+        uint256 carried = staking.undistributedRewards();
+        uint256 later = _poolRelease(1 days);
+        skip(1 days);
+        staking.distributeRewards();
+        assertEq(staking.node(a).earned, earned);
+        assertEq(staking.claimableRewards(a, 0), earned);
+        assertEq(staking.node(b).earned, bBefore + (later + carried) / 2);
+    }
+
+    function test_RevertWhen_KeyIsNotTheNodes() public {
+        skip(2 hours);
+        bytes memory aggregate = consensus.aggregatePublicKey();
+        bytes memory sig = _sign(EXIT, a);
+        uint256 ts = block.timestamp;
+        // another registered node's key, an unregistered key, a malformed one
+        bytes[] memory wrong = new bytes[](3);
+        (wrong[0], wrong[1], wrong[2]) =
+        (keyOf[b], BLSTestSigner.publicKey(BLSTestSigner.secretKey(999)), new bytes(64));
+        for (uint256 i; i < wrong.length; ++i) {
+            vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NotKeyOfNode.selector, a));
+            staking.exitBySignature(a, wrong[i], uint64(ts), "", sig);
+        }
+        assertEq(uint8(staking.node(a).status), uint8(IStakingRegistry.NodeStatus.Active));
+        assertEq(uint8(staking.node(b).status), uint8(IStakingRegistry.NodeStatus.Active));
+        assertEq(staking.networkSize(), 3);
+        assertEq(consensus.activeBLSKeyCount(), 3);
+        assertEq(consensus.aggregatePublicKey(), aggregate);
+        assertEq(consensus.nodeIdOfBLSKey(keyOf[a]), a);
+        assertEq(consensus.nodeIdOfBLSKey(keyOf[b]), b);
+        staking.exitBySignature(a, keyOf[a], uint64(ts), "", sig);
     }
 
     function test_ExitWithOneNonSigner() public {
@@ -48,7 +94,7 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
         uint64[] memory nonSigners = new uint64[](1);
         nonSigners[0] = b;
         bytes memory sig = _networkSign(EXIT, a, uint64(block.timestamp), nonSigners);
-        staking.exitBySignature(a, uint64(block.timestamp), _keysOf(nonSigners), sig);
+        staking.exitBySignature(a, keyOf[a], uint64(block.timestamp), _keysOf(nonSigners), sig);
         assertEq(uint8(staking.node(a).status), uint8(IStakingRegistry.NodeStatus.Exited));
     }
 
@@ -61,7 +107,7 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
                 _actionMessage(EXIT, a, uint64(block.timestamp))
             )
         );
-        staking.exitBySignature(a, uint64(block.timestamp), "", sig);
+        staking.exitBySignature(a, keyOf[a], uint64(block.timestamp), "", sig);
     }
 
     function test_RevertWhen_LiquidationSignatureUsedForExit() public {
@@ -73,7 +119,7 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
                 _actionMessage(EXIT, a, uint64(block.timestamp))
             )
         );
-        staking.exitBySignature(a, uint64(block.timestamp), "", sig);
+        staking.exitBySignature(a, keyOf[a], uint64(block.timestamp), "", sig);
     }
 
     function test_RevertWhen_Expired() public {
@@ -83,25 +129,34 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
         vm.expectRevert(
             abi.encodeWithSelector(INetworkConsensus.SignatureExpired.selector, ts, block.timestamp - 1 hours)
         );
-        staking.exitBySignature(a, ts, "", sig);
+        staking.exitBySignature(a, keyOf[a], ts, "", sig);
     }
 
     function test_RevertWhen_Replayed() public {
         skip(2 hours);
         bytes memory sig = _sign(EXIT, a);
-        staking.exitBySignature(a, uint64(block.timestamp), "", sig);
+        staking.exitBySignature(a, keyOf[a], uint64(block.timestamp), "", sig);
         skOf[a] = 0;
         vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NodeNotRegistered.selector, a));
-        staking.exitBySignature(a, uint64(block.timestamp), "", sig);
+        staking.exitBySignature(a, keyOf[a], uint64(block.timestamp), "", sig);
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NodeNotRegistered.selector, 99));
+        staking.exitBySignature(99, keyOf[a], uint64(block.timestamp), "", sig);
     }
 
     /// @dev The same key and operator register again under a new id: the first registration's exit
-    /// signature, still within its expiry window, cannot touch the new one.
-    function test_OldExitSignatureNeverRemovesLaterRegistrationOfSameKey() public {
+    /// and liquidation signatures, still within their expiry window, cannot touch the new one (the
+    /// aggregate is the same as when they were made, so only the id in the message stops them).
+    function test_OldSignaturesNeverRemoveLaterRegistrationOfSameKey() public {
+        vm.prank(governance);
+        consensus.setSignatureExpiry(2 hours - 1); // the longest allowed
         skip(2 hours);
-        uint64 ts = uint64(block.timestamp);
-        bytes memory sig = _sign(EXIT, a);
-        staking.exitBySignature(a, ts, "", sig);
+        uint256 registeredAgainAt = block.timestamp;
+        // signed as late as the future skew allows, so the signatures live as long as possible
+        uint64 ts = uint64(block.timestamp + 5 minutes);
+        bytes memory key = keyOf[a];
+        bytes memory exitSig = _networkSign(EXIT, a, ts, new uint64[](0));
+        bytes memory liquidationSig = _networkSign(LIQUIDATION, a, ts, new uint64[](0));
+        staking.exitBySignature(a, key, ts, "", exitSig);
         uint256 sk = skOf[a];
         skOf[a] = 0;
 
@@ -111,17 +166,42 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
         _fund(alice, REQUIREMENT);
         vm.startPrank(alice);
         token.approve(address(staking), REQUIREMENT);
-        uint64 again = staking.registerNode(keyOf[a], ed, pop, 0, _solo(alice));
+        uint64 again = staking.registerNode(key, ed, pop, 0, _solo(alice));
         vm.stopPrank();
         skOf[again] = sk;
+        keyOf[again] = key;
         assertEq(again, 4);
-        skip(2 hours - 1);
-        // the old signature names id a; replaying it for id 4 is a signature of other bytes
-        vm.expectRevert();
-        staking.exitBySignature(again, ts, "", sig);
+        assertEq(consensus.nodeIdOfBLSKey(key), again);
+
+        // the old signatures name id a; for id 4 they are signatures of other bytes
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                INetworkConsensus.NetworkSignatureInvalid.selector, _actionMessage(LIQUIDATION, again, ts)
+            )
+        );
+        staking.liquidate(again, key, ts, "", liquidationSig);
+        // a signed exit needs a node older than any signature can be
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingRegistry.NodeTooYoung.selector, again, registeredAgainAt + 2 hours)
+        );
+        staking.exitBySignature(again, key, ts, "", exitSig);
+        skip(2 hours); // old enough now, and the signatures are still fresh
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                INetworkConsensus.NetworkSignatureInvalid.selector, _actionMessage(EXIT, again, ts)
+            )
+        );
+        staking.exitBySignature(again, key, ts, "", exitSig);
+        // nor through the first registration's id
         vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NodeNotRegistered.selector, a));
-        staking.exitBySignature(a, ts, "", sig);
+        staking.exitBySignature(a, key, ts, "", exitSig);
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NodeNotRegistered.selector, a));
+        staking.liquidate(a, key, ts, "", liquidationSig);
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NodeNotRegistered.selector, a));
+        staking.finalizeExit(a, key);
         assertEq(uint8(staking.node(again).status), uint8(IStakingRegistry.NodeStatus.Active));
+        assertEq(consensus.nodeIdOfBLSKey(key), again);
+        assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
     }
 
     function test_ExitWorksWhilePaused() public {

@@ -97,54 +97,92 @@ contract StakingRegistryUnitTest_governance is StakingRegistryBase {
         staking.renounceOwnership();
     }
 
-    /// @dev Pause stops registration, exit requests, liquidations, decommissions; money out
-    /// (claims, withdrawals, unsigned and signed exits) and beneficiary changes keep working.
+    /// @dev Pause stops exactly `registerNode`, `seedNode`, `requestExit`, `liquidate`,
+    /// `decommission` and `recommission`; money out (the three claims, withdrawals), both exits,
+    /// beneficiary changes and distributions keep working.
     function test_PauseCoverage() public {
         uint64 a = _registerSolo(alice);
-        uint64 b = _registerSolo(bob);
+        uint64 b = _register(bob, _pair(bob, QUARTER, carol), 500);
         uint64 c = _registerSolo(carol);
+        uint64 d = _registerSolo(treasury);
+        _decommission(d);
         vm.prank(alice);
         staking.requestExit(a);
         skip(30 days);
-        vm.prank(governance);
+        (,,, StakingRegistry fresh) = _deploySystem();
+        vm.startPrank(governance);
         staking.pause();
+        fresh.pause();
+        vm.stopPrank();
+        assertTrue(staking.paused());
 
-        bytes memory sig = _sign(LIQUIDATION, b);
+        // stopped
         vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
-        staking.liquidate(b, uint64(block.timestamp), "", sig);
-        sig = _sign(DECOMMISSION, b);
+        staking.registerNode(keyOf[a], _ed25519(99), "", 0, _solo(alice));
         vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
-        staking.decommission(b, uint64(block.timestamp), "", sig);
+        vm.prank(governance);
+        fresh.seedNode(keyOf[a], _ed25519(99), "", 0, _solo(alice), uint64(block.timestamp));
         vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
         vm.prank(bob);
         staking.requestExit(b);
+        bytes memory sig = _sign(LIQUIDATION, b);
+        vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
+        staking.liquidate(b, keyOf[b], uint64(block.timestamp), "", sig);
+        sig = _sign(DECOMMISSION, b);
+        vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
+        staking.decommission(b, uint64(block.timestamp), "", sig);
+        sig = _sign(RECOMMISSION, d);
+        vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
+        staking.recommission(d, uint64(block.timestamp), "", sig);
 
-        staking.finalizeExit(a);
-        skOf[a] = 0;
+        // working
+        uint256 before = staking.rewardPerNode();
+        staking.distributeRewards();
+        assertGt(staking.rewardPerNode(), before);
+        _finalizeExit(a);
         vm.prank(alice);
-        staking.withdrawStake();
+        assertEq(staking.withdrawStake(a), REQUIREMENT);
         vm.prank(alice);
-        staking.claimRewards();
+        assertGt(staking.claimRewards(a, 0), 0);
+        vm.prank(carol);
+        staking.claimRewards(b, 1, 1);
+        IStakingRegistry.PositionRef[] memory refs = new IStakingRegistry.PositionRef[](1);
+        refs[0] = IStakingRegistry.PositionRef(b, 0);
         vm.prank(bob);
-        staking.claimRewards();
+        assertGt(staking.claimRewards(refs), 0);
         vm.prank(carol);
         staking.setBeneficiary(c, treasury);
         _exitBySignature(c);
         vm.prank(carol);
-        staking.withdrawStake();
-        assertEq(token.balanceOf(carol), REQUIREMENT);
+        assertEq(staking.withdrawStake(c), REQUIREMENT);
 
         vm.prank(governance);
         staking.unpause();
         vm.prank(bob);
         staking.requestExit(b);
+        _recommission(d);
+    }
+
+    function test_RevertWhen_PauseTwiceOrUnpauseUnpaused() public {
+        vm.prank(governance);
+        staking.pause();
+        vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
+        vm.prank(governance);
+        staking.pause();
+        vm.prank(governance);
+        staking.unpause();
+        vm.expectRevert(PausableUpgradeable.ExpectedPause.selector);
+        vm.prank(governance);
+        staking.unpause();
     }
 
     function test_UpgradeKeepsNodesAndBalances() public {
         uint64 a = _register(alice, _pair(alice, QUARTER, bob), 700);
         skip(1 days);
-        uint256 pendingAlice = staking.pendingRewards(alice);
-        uint256 pendingBob = staking.pendingRewards(bob);
+        staking.distributeRewards();
+        uint256 claimableAlice = staking.claimableRewards(a, 0);
+        uint256 claimableBob = staking.claimableRewards(a, 1);
+        assertGt(claimableAlice, 0);
         bytes memory aggregate = consensus.aggregatePublicKey();
         StakingRegistry v2 = new StakingRegistry(IERC20(address(token)), pool, consensus);
         vm.prank(governance);
@@ -153,13 +191,18 @@ contract StakingRegistryUnitTest_governance is StakingRegistryBase {
             address(uint160(uint256(vm.load(address(staking), ERC1967Utils.IMPLEMENTATION_SLOT)))),
             address(v2)
         );
-        assertEq(staking.pendingRewards(alice), pendingAlice);
-        assertEq(staking.pendingRewards(bob), pendingBob);
+        assertEq(staking.claimableRewards(a, 0), claimableAlice);
+        assertEq(staking.claimableRewards(a, 1), claimableBob);
         assertEq(consensus.aggregatePublicKey(), aggregate);
         assertEq(staking.node(a).contributors.length, 2);
+        assertEq(staking.node(a).contributors[1].staker, bob);
         assertEq(staking.networkSize(), 1);
         vm.prank(alice);
-        assertEq(staking.claimRewards(), pendingAlice);
+        assertEq(staking.claimRewards(a, 0), claimableAlice);
+        skip(2 hours);
+        _exitBySignature(a);
+        vm.prank(bob);
+        assertEq(staking.withdrawStake(a), REQUIREMENT - QUARTER);
     }
 
     function test_RevertWhen_UpgradeByNonOwner() public {

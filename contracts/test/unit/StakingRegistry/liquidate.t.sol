@@ -34,21 +34,63 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         (uint256 l, uint256 p, uint256 r) = _reference(REQUIREMENT, 3, 17, 9980);
         assertEq(l, 7_500_000_000);
         assertEq(p, 42_500_000_000);
+        assertEq(r, 24_950 * SESH);
         uint256 poolBefore = token.balanceOf(address(pool));
         skip(1 days);
         uint256 released = _poolRelease(1 days);
+        uint256 earned = released / 2;
         vm.expectEmit(address(staking));
-        emit IStakingRegistry.NodeLiquidated(a, liquidator, l, p, r);
+        emit IStakingRegistry.NodeLiquidated(a, liquidator, l, p, r, earned);
         _liquidate(a);
         assertEq(token.balanceOf(liquidator), l);
         assertEq(token.balanceOf(address(pool)), poolBefore - released + p);
-        assertEq(staking.withdrawableStake(alice) + staking.withdrawableStake(bob), r);
-        assertEq(staking.withdrawableStake(bob), r * (REQUIREMENT - QUARTER) / REQUIREMENT);
-        assertEq(uint8(staking.node(a).status), uint8(IStakingRegistry.NodeStatus.Liquidated));
+        // a plain transfer: the pool counts it from its next payout
+        assertEq(pool.accruingBalance(), poolBefore - released);
+        IStakingRegistry.NodeInfo memory info = staking.node(a);
+        assertEq(uint8(info.status), uint8(IStakingRegistry.NodeStatus.Liquidated));
+        assertEq(info.returnedStake, r);
+        assertEq(info.earned, earned);
         assertEq(staking.networkSize(), 1);
         assertEq(consensus.aggregatePublicKey(), keyOf[b]);
-        // rewards up to the liquidation stay with the contributors
-        assertGt(staking.claimableRewards(alice), 0);
+        assertEq(consensus.nodeIdOfBLSKey(keyOf[a]), 0);
+
+        vm.expectEmit(address(staking));
+        emit IStakingRegistry.StakeWithdrawn(a, bob, r * (REQUIREMENT - QUARTER) / REQUIREMENT);
+        vm.prank(bob);
+        uint256 toBob = staking.withdrawStake(a);
+        vm.prank(alice);
+        uint256 toAlice = staking.withdrawStake(a);
+        assertEq(toBob, r * (REQUIREMENT - QUARTER) / REQUIREMENT);
+        assertEq(toAlice + toBob, r);
+        // rewards up to the liquidation stay with the contributors, to the unit
+        assertEq(_claimAll(a), earned);
+    }
+
+    function test_RevertWhen_KeyIsNotTheNodes() public {
+        bytes memory sig = _sign(LIQUIDATION, a);
+        bytes memory aggregate = consensus.aggregatePublicKey();
+        uint256 balance = token.balanceOf(address(staking));
+        vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NotKeyOfNode.selector, a));
+        vm.prank(liquidator);
+        staking.liquidate(a, keyOf[b], uint64(block.timestamp), "", sig);
+        vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NotKeyOfNode.selector, a));
+        vm.prank(liquidator);
+        staking.liquidate(a, new bytes(128), uint64(block.timestamp), "", sig);
+        assertEq(uint8(staking.node(a).status), uint8(IStakingRegistry.NodeStatus.Active));
+        assertEq(staking.node(a).returnedStake, 0);
+        assertEq(token.balanceOf(liquidator), 0);
+        assertEq(token.balanceOf(address(staking)), balance);
+        assertEq(staking.networkSize(), 2);
+        assertEq(consensus.aggregatePublicKey(), aggregate);
+        assertEq(consensus.nodeIdOfBLSKey(keyOf[b]), b);
+    }
+
+    function test_DecommissionedNodeIsLiquidated() public {
+        _decommission(a);
+        _liquidate(a);
+        assertEq(uint8(staking.node(a).status), uint8(IStakingRegistry.NodeStatus.Liquidated));
+        assertEq(staking.networkSize(), 1, "N already excluded it");
+        assertEq(consensus.activeBLSKeyCount(), 1);
     }
 
     function test_LiquidationWithOneNonSigner() public {
@@ -56,7 +98,7 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         uint64[] memory nonSigners = new uint64[](1);
         nonSigners[0] = b;
         bytes memory sig = _networkSign(LIQUIDATION, a, uint64(block.timestamp), nonSigners);
-        staking.liquidate(a, uint64(block.timestamp), _keysOf(nonSigners), sig);
+        staking.liquidate(a, keyOf[a], uint64(block.timestamp), _keysOf(nonSigners), sig);
         skOf[a] = 0;
         assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
     }
@@ -69,7 +111,7 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
                 INetworkConsensus.SignatureFromFuture.selector, ts, block.timestamp + 5 minutes
             )
         );
-        staking.liquidate(a, ts, "", sig);
+        staking.liquidate(a, keyOf[a], ts, "", sig);
     }
 
     function test_RevertWhen_TooManyNonSigners() public {
@@ -79,7 +121,7 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         bytes memory keys = _keysOf(nonSigners);
         bytes memory sig = _networkSign(LIQUIDATION, a, uint64(block.timestamp), nonSigners);
         vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.TooManyNonSigners.selector, 1, 0));
-        staking.liquidate(a, uint64(block.timestamp), keys, sig);
+        staking.liquidate(a, keyOf[a], uint64(block.timestamp), keys, sig);
     }
 
     function test_RevertWhen_SignatureForExitUsedToLiquidate() public {
@@ -90,7 +132,7 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
                 _actionMessage(LIQUIDATION, a, uint64(block.timestamp))
             )
         );
-        staking.liquidate(a, uint64(block.timestamp), "", sig);
+        staking.liquidate(a, keyOf[a], uint64(block.timestamp), "", sig);
     }
 
     function test_DecommissionedNodeSignsAsNonSigner() public {
@@ -99,7 +141,7 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         uint64[] memory nonSigners = new uint64[](1);
         nonSigners[0] = c;
         bytes memory sig = _networkSign(LIQUIDATION, a, uint64(block.timestamp), nonSigners);
-        staking.liquidate(a, uint64(block.timestamp), _keysOf(nonSigners), sig);
+        staking.liquidate(a, keyOf[a], uint64(block.timestamp), _keysOf(nonSigners), sig);
         skOf[a] = 0;
         assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
     }
@@ -109,14 +151,14 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         staking.pause();
         bytes memory sig = _sign(LIQUIDATION, a);
         vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
-        staking.liquidate(a, uint64(block.timestamp), "", sig);
+        staking.liquidate(a, keyOf[a], uint64(block.timestamp), "", sig);
     }
 
     function test_RevertWhen_AlreadyLiquidated() public {
         bytes memory sig = _sign(LIQUIDATION, a);
-        staking.liquidate(a, uint64(block.timestamp), "", sig);
+        staking.liquidate(a, keyOf[a], uint64(block.timestamp), "", sig);
         vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NodeNotRegistered.selector, a));
-        staking.liquidate(a, uint64(block.timestamp), "", sig);
+        staking.liquidate(a, keyOf[a], uint64(block.timestamp), "", sig);
     }
 
     function test_SetRatios() public {
@@ -168,13 +210,18 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
 
         (uint256 el, uint256 ep, uint256 er) = _reference(requirement, l, p, r);
         vm.expectEmit(address(staking));
-        emit IStakingRegistry.NodeLiquidated(id, liquidator, el, ep, er);
+        emit IStakingRegistry.NodeLiquidated(id, liquidator, el, ep, er, 0);
         _liquidate(id);
         assertEq(el + ep + er, requirement);
         assertEq(token.balanceOf(liquidator), el);
         assertEq(token.balanceOf(address(pool)), poolBefore + ep);
-        assertEq(staking.withdrawableStake(treasury) + staking.withdrawableStake(vesting), er);
-        assertEq(staking.withdrawableStake(vesting), er * (requirement - opStake) / requirement);
-        assertEq(token.balanceOf(treasury), treasuryBefore);
+        assertEq(staking.node(id).returnedStake, er);
+        vm.prank(vesting);
+        uint256 toVesting = staking.withdrawStake(id);
+        vm.prank(treasury);
+        uint256 toTreasury = staking.withdrawStake(id);
+        assertEq(toVesting, er * (requirement - opStake) / requirement);
+        assertEq(toTreasury + toVesting, er);
+        assertEq(token.balanceOf(treasury), treasuryBefore + toTreasury);
     }
 }

@@ -33,10 +33,10 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
 
     function test_RegistersASoloNode() public {
         uint256 aliceBefore = token.balanceOf(alice);
+        vm.expectEmit(address(staking));
+        emit IStakingRegistry.NodeRegistered(1, alice, ed, 500, REQUIREMENT, uint64(block.timestamp), 0);
         vm.expectEmit(address(consensus));
         emit INetworkConsensus.BLSKeyAdded(1, key);
-        vm.expectEmit(address(staking));
-        emit IStakingRegistry.NodeRegistered(1, alice, ed, 500, REQUIREMENT, uint64(block.timestamp));
         vm.expectEmit(address(staking));
         emit IStakingRegistry.ContributorAdded(1, 0, alice, alice, REQUIREMENT);
         uint64 id = _try(_solo(alice), 500);
@@ -54,9 +54,40 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         assertEq(info.feeBps, 500);
         assertEq(info.deposit, REQUIREMENT);
         assertEq(info.registeredAt, block.timestamp);
+        assertEq(info.earned, 0);
+        assertEq(info.returnedStake, 0);
+        assertEq(info.exitRequestedAt, 0);
         assertEq(info.contributors.length, 1);
+        assertEq(info.contributors[0].staker, alice);
         assertEq(info.contributors[0].beneficiary, alice);
-        assertEq(staking.nodeIdsOf(alice).length, 1);
+        assertEq(info.contributors[0].stake, REQUIREMENT);
+        assertEq(info.contributors[0].rewardsPaid, 0);
+        assertEq(info.contributors[0].claimable, 0);
+        assertFalse(info.contributors[0].stakeWithdrawn);
+    }
+
+    /// @dev A node earns from the accumulator's value at its registration, which the event states.
+    function test_JoinerStartsAtTheCurrentRewardPerNode() public {
+        _registerSolo(bob);
+        skip(1 days);
+        vm.expectEmit(address(staking));
+        emit IStakingRegistry.NodeRegistered(
+            2, alice, ed, 0, REQUIREMENT, uint64(block.timestamp), DAY_ONE_RELEASE
+        );
+        uint64 id = _try(_solo(alice), 0);
+        assertEq(staking.rewardPerNode(), DAY_ONE_RELEASE);
+        assertEq(staking.node(id).earned, 0);
+        assertEq(staking.pendingRewards(id, 0), 0);
+    }
+
+    function test_SoloBeneficiaryOtherThanOperator() public {
+        IStakingRegistry.Contributor[] memory c = _solo(alice);
+        c[0].beneficiary = carol;
+        vm.expectEmit(address(staking));
+        emit IStakingRegistry.ContributorAdded(1, 0, alice, carol, REQUIREMENT);
+        uint64 id = _try(c, 0);
+        assertEq(staking.node(id).contributors[0].staker, alice);
+        assertEq(staking.node(id).contributors[0].beneficiary, carol);
     }
 
     function test_CallerPaysForOtherContributors() public {
@@ -68,7 +99,8 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         assertEq(token.balanceOf(alice), aliceBefore - REQUIREMENT);
         assertEq(staking.node(id).operator, bob);
         assertEq(staking.node(id).contributors[1].beneficiary, treasury);
-        assertEq(staking.nodeIdsOf(treasury)[0], id);
+        assertEq(staking.node(id).contributors[1].staker, carol);
+        assertEq(staking.node(id).contributors[0].beneficiary, bob);
     }
 
     function test_TenContributors() public {
@@ -81,7 +113,12 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         }
         c[0].stake = REQUIREMENT - 9 * ((REQUIREMENT - QUARTER) / 9);
         uint64 id = _try(c, 0);
-        assertEq(staking.node(id).contributors.length, 10);
+        IStakingRegistry.NodeInfo memory info = staking.node(id);
+        assertEq(info.contributors.length, 10);
+        for (uint256 i; i < 10; ++i) {
+            assertEq(info.contributors[i].staker, c[i].staker);
+            assertEq(info.contributors[i].stake, c[i].stake);
+        }
     }
 
     function test_RequirementChangeKeepsRegisteredDeposits() public {
@@ -95,14 +132,17 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         uint64 id2 = _register(bob, c, 0);
         assertEq(staking.node(id2).deposit, 20_000 * SESH);
         skOf[id] = sk;
+        keyOf[id] = key;
         skip(2 hours);
         _exitBySignature(id);
-        assertEq(staking.withdrawableStake(alice), REQUIREMENT);
+        vm.prank(alice);
+        assertEq(staking.withdrawStake(id), REQUIREMENT);
     }
 
     function test_IdsAreNeverReusedAndEd25519FreedOnExit() public {
         uint64 id = _try(_solo(alice), 0);
         skOf[id] = sk;
+        keyOf[id] = key;
         skip(2 hours);
         _exitBySignature(id);
         // same BLS and Ed25519 keys register again under a new id

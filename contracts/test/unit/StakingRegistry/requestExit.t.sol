@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
+import {INetworkConsensus} from "../../../src/interfaces/INetworkConsensus.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {StakingRegistryBase} from "./StakingRegistryBase.t.sol";
 import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
 
 /// @notice `requestExit` and `finalizeExit`: who may ask, the small-staker lock, the 1 h repeat, the
-/// 30-day unsigned completion, stakes credited for withdrawal.
+/// 30-day unsigned completion (it only ends the node: stakes and rewards are pulled afterwards).
 contract StakingRegistryUnitTest_requestExit is StakingRegistryBase {
     uint64 internal id;
     uint256 internal registeredAt;
@@ -102,11 +103,28 @@ contract StakingRegistryUnitTest_requestExit is StakingRegistryBase {
         staking.requestExit(id);
     }
 
+    function test_DecommissionedNodeMayRequest() public {
+        _decommission(id);
+        vm.prank(alice);
+        staking.requestExit(id);
+        skip(30 days);
+        _finalizeExit(id);
+        assertEq(uint8(staking.node(id).status), uint8(IStakingRegistry.NodeStatus.Exited));
+    }
+
+    function test_RevertWhen_NodeEnded() public {
+        skip(2 hours);
+        _exitBySignature(id);
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NodeNotRegistered.selector, id));
+        vm.prank(alice);
+        staking.requestExit(id);
+    }
+
     // ------------------------------------------------------------------ finalizeExit
 
     function test_RevertWhen_FinalizeWithoutRequest() public {
         vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.ExitNotRequested.selector, id));
-        staking.finalizeExit(id);
+        staking.finalizeExit(id, keyOf[id]);
     }
 
     function test_RevertWhen_FinalizeBefore30Days() public {
@@ -117,7 +135,7 @@ contract StakingRegistryUnitTest_requestExit is StakingRegistryBase {
         vm.expectRevert(
             abi.encodeWithSelector(IStakingRegistry.ExitNotUnlocked.selector, id, requested + 30 days)
         );
-        staking.finalizeExit(id);
+        staking.finalizeExit(id, keyOf[id]);
     }
 
     function test_FinalizeAt30DaysByAnyone() public {
@@ -125,35 +143,60 @@ contract StakingRegistryUnitTest_requestExit is StakingRegistryBase {
         staking.requestExit(id);
         skip(30 days);
         bytes memory key = keyOf[id];
+        uint256 earned = _accrued(POOL_GENESIS, 30 days); // the only node: it earned every unit
+        vm.expectEmit(address(consensus));
+        emit INetworkConsensus.BLSKeyRemoved(id, key);
         vm.expectEmit(address(staking));
-        emit IStakingRegistry.NodeExited(id, false);
+        emit IStakingRegistry.NodeExited(id, false, earned);
         vm.prank(treasury);
-        staking.finalizeExit(id);
+        staking.finalizeExit(id, key);
         skOf[id] = 0;
 
-        assertEq(uint8(staking.node(id).status), uint8(IStakingRegistry.NodeStatus.Exited));
+        IStakingRegistry.NodeInfo memory info = staking.node(id);
+        assertEq(uint8(info.status), uint8(IStakingRegistry.NodeStatus.Exited));
+        assertEq(info.earned, earned);
         assertEq(staking.networkSize(), 0);
         assertEq(consensus.activeBLSKeyCount(), 0);
         assertEq(consensus.nodeIdOfBLSKey(key), 0);
         assertEq(consensus.aggregatePublicKey(), new bytes(128));
-        assertEq(staking.withdrawableStake(alice), REQUIREMENT - SMALL - QUARTER);
-        assertEq(staking.withdrawableStake(bob), SMALL);
-        assertEq(staking.withdrawableStake(carol), QUARTER);
-        assertEq(staking.nodeIdsOf(alice).length, 0);
+        assertEq(token.balanceOf(address(staking)), REQUIREMENT + earned, "nothing was paid out by the exit");
 
-        // rewards of the 30 days were credited, nothing is left unaccounted
-        uint256 claimable =
-            staking.claimableRewards(alice) + staking.claimableRewards(bob) + staking.claimableRewards(carol);
-        assertEq(claimable + staking.undistributedRewards(), token.balanceOf(address(staking)) - REQUIREMENT);
-
+        // lazily: each contributor pulls its stake and its rewards
         vm.expectEmit(address(staking));
-        emit IStakingRegistry.StakeWithdrawn(bob, SMALL);
+        emit IStakingRegistry.StakeWithdrawn(id, bob, SMALL);
         vm.prank(bob);
-        assertEq(staking.withdrawStake(), SMALL);
+        assertEq(staking.withdrawStake(id), SMALL);
         assertEq(token.balanceOf(bob), SMALL);
-        vm.expectRevert(IStakingRegistry.NothingToClaim.selector);
-        vm.prank(bob);
-        staking.withdrawStake();
+        vm.prank(alice);
+        assertEq(staking.withdrawStake(id), REQUIREMENT - SMALL - QUARTER);
+        vm.prank(carol);
+        assertEq(staking.withdrawStake(id), QUARTER);
+        assertEq(_claimAll(id), earned);
+        assertEq(token.balanceOf(address(staking)), 0);
+    }
+
+    function test_RevertWhen_FinalizeWithAnotherKey() public {
+        uint64 other = _registerSolo(treasury);
+        vm.prank(alice);
+        staking.requestExit(id);
+        skip(30 days);
+        bytes memory aggregate = consensus.aggregatePublicKey();
+        vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NotKeyOfNode.selector, id));
+        staking.finalizeExit(id, keyOf[other]);
+        vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NotKeyOfNode.selector, id));
+        staking.finalizeExit(id, new bytes(128));
+        vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NotKeyOfNode.selector, id));
+        staking.finalizeExit(id, "");
+        // nothing changed
+        assertEq(uint8(staking.node(id).status), uint8(IStakingRegistry.NodeStatus.Active));
+        assertEq(uint8(staking.node(other).status), uint8(IStakingRegistry.NodeStatus.Active));
+        assertEq(staking.networkSize(), 2);
+        assertEq(consensus.activeBLSKeyCount(), 2);
+        assertEq(consensus.aggregatePublicKey(), aggregate);
+        assertEq(consensus.nodeIdOfBLSKey(keyOf[other]), other);
+        // the right key works
+        _finalizeExit(id);
+        assertEq(consensus.aggregatePublicKey(), keyOf[other]);
     }
 
     function test_FinalizeWorksWhilePaused() public {
@@ -162,19 +205,20 @@ contract StakingRegistryUnitTest_requestExit is StakingRegistryBase {
         skip(30 days);
         vm.prank(governance);
         staking.pause();
-        staking.finalizeExit(id);
+        _finalizeExit(id);
         vm.prank(alice);
-        staking.withdrawStake();
+        staking.withdrawStake(id);
         vm.prank(alice);
-        staking.claimRewards();
+        staking.claimRewards(id, 0);
     }
 
     function test_RevertWhen_FinalizeTwice() public {
         vm.prank(alice);
         staking.requestExit(id);
         skip(30 days);
-        staking.finalizeExit(id);
+        bytes memory key = keyOf[id];
+        _finalizeExit(id);
         vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NodeNotRegistered.selector, id));
-        staking.finalizeExit(id);
+        staking.finalizeExit(id, key);
     }
 }

@@ -40,7 +40,7 @@ contract StakingRegistryUnitTest_seedNode is StakingRegistryBase {
         uint64 original = uint64(block.timestamp - 400 days);
         bytes memory pop = _freshPop(alice);
         vm.expectEmit(address(fresh));
-        emit IStakingRegistry.NodeRegistered(1, alice, ed, 0, REQUIREMENT, original);
+        emit IStakingRegistry.NodeRegistered(1, alice, ed, 0, REQUIREMENT, original, 0);
         vm.prank(governance);
         uint64 id = fresh.seedNode(key, ed, pop, 0, _solo(alice), original);
         assertEq(fresh.node(id).registeredAt, original);

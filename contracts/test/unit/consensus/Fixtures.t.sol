@@ -50,11 +50,7 @@ contract NetworkConsensusFixtureTests is Test {
             uint64 id = uint64(vm.parseJsonUint(json, _node(i, ".id")));
             publicKeyOf[id] = key;
             consensus.addKey(
-                id,
-                key,
-                operator,
-                ed25519Key,
-                vm.parseJsonBytes(json, _node(i, ".proofOfPossession"))
+                id, key, operator, ed25519Key, vm.parseJsonBytes(json, _node(i, ".proofOfPossession"))
             );
         }
     }
