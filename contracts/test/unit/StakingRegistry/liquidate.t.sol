@@ -36,16 +36,25 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         assertEq(p, 42_500_000_000);
         assertEq(r, 24_950 * SESH);
         uint256 poolBefore = token.balanceOf(address(pool));
+        uint256 accruingBefore = pool.accruingBalance();
         skip(1 days);
         uint256 released = _poolRelease(1 days);
-        uint256 earned = released / 2;
+        // No distribution first: the node keeps what was distributed and forfeits the day's accrual.
+        uint256 earned = staking.node(a).earned;
+        uint256 otherBefore = staking.node(b).earned;
         vm.expectEmit(address(staking));
         emit IStakingRegistry.NodeLiquidated(a, liquidator, l, p, r, earned);
         _liquidate(a);
         assertEq(token.balanceOf(liquidator), l);
-        assertEq(token.balanceOf(address(pool)), poolBefore - released + p);
+        assertEq(token.balanceOf(address(pool)), poolBefore + p);
         // a plain transfer: the pool counts it from its next payout
-        assertEq(pool.accruingBalance(), poolBefore - released);
+        assertEq(pool.accruingBalance(), accruingBefore);
+        // the remaining node gets the whole day at the next distribution
+        uint256 carried = staking.undistributedRewards();
+        staking.distributeRewards();
+        assertEq(staking.node(b).earned - otherBefore, released + carried);
+        assertEq(staking.undistributedRewards(), 0);
+        assertEq(staking.node(a).earned, earned, "frozen");
         IStakingRegistry.NodeInfo memory info = staking.node(a);
         assertEq(uint8(info.status), uint8(IStakingRegistry.NodeStatus.Liquidated));
         assertEq(info.returnedStake, r);
