@@ -10,7 +10,6 @@ use session_sdk::{
     actors::mine_at,
     downtime::{DECOMMISSION_AFTER, LIQUIDATE_AFTER},
     revert::transact,
-    rewards::stake_back,
     staking::{Contributor, status_name},
     witness::{Decision, Witness},
 };
@@ -131,11 +130,11 @@ async fn the_network_and_the_contract_agree_after_a_long_randomized_run() -> eyr
     let mut owed = system.registry.undistributedRewards().call().await?;
     for node in system.all_nodes().await? {
         owed += node.earned;
-        for (index, p) in node.contributors.iter().enumerate() {
+        for p in &node.contributors {
             owed -= p.rewardsPaid;
             owed += match node.status {
                 1 | 2 => p.stake,
-                _ => stake_back(&node, index),
+                _ => p.withdrawable,
             };
         }
     }

@@ -10,7 +10,7 @@ use alloy::primitives::{Address, U256};
 use session_bindings::StakingRegistry::StakingRegistryErrors;
 use session_bls::messages::Action;
 use session_e2e::{TestEnv, revert_of};
-use session_sdk::{actors::next_block_at, revert::transact, rewards::stake_back};
+use session_sdk::{actors::next_block_at, revert::transact};
 
 const DAY: u64 = 86_400;
 const YEAR: u64 = 365 * DAY;
@@ -119,7 +119,7 @@ async fn exit_by_request_unlocks_after_30_days() -> eyre::Result<()> {
     assert_eq!(registry.networkSize().call().await?, U256::from(1));
     assert_eq!(env.system.aggregate_public_key().await?, env.network.aggregate_public_key()?.to_eip2537().to_vec());
     let stake = env.requirement().await?;
-    assert_eq!(stake_back(&registry.node(node).call().await?, 0), stake);
+    assert_eq!(registry.node(node).call().await?.contributors[0].withdrawable, stake);
     let before = balance(&env, operator).await?;
     let (withdrawn, _) = env.system.withdraw_all(operator).await?;
     assert_eq!(withdrawn, stake);
@@ -153,7 +153,7 @@ async fn exit_by_network_signature_once_the_node_is_2_hours_old() -> eyre::Resul
     env.network.leave(node);
     let registry = &env.system.registry;
     assert_eq!(registry.networkSize().call().await?, U256::from(2));
-    assert_eq!(stake_back(&registry.node(node).call().await?, 0), env.requirement().await?);
+    assert_eq!(registry.node(node).call().await?.contributors[0].withdrawable, env.requirement().await?);
     // A replay of the exit is refused.
     let replay = env.system.submit_decision(sender, Action::Exit, node, at, &signed).await.unwrap_err();
     assert!(replay.to_string().contains("reverted with"), "{replay}");

@@ -56,6 +56,8 @@ interface IStakingRegistry {
     /// @param rewardsPaid Rewards paid so far.
     /// @param claimable Rewards a claim would pay now (as of the last distribution).
     /// @param stakeWithdrawn Whether the stake was withdrawn after the node ended.
+    /// @param withdrawable What {withdrawStake} pays the staker now (0 while the node is registered
+    /// and once withdrawn).
     struct Position {
         address staker;
         address beneficiary;
@@ -63,6 +65,7 @@ interface IStakingRegistry {
         uint256 rewardsPaid;
         uint256 claimable;
         bool stakeWithdrawn;
+        uint256 withdrawable;
     }
 
     /// @notice Names position `index` of node `nodeId` (the operator is index 0).

@@ -235,13 +235,11 @@ contract StakingRegistry is
             require(msg.sender == _beneficiaryOf(p, staker), NotBeneficiary(nodeId, index, msg.sender));
             uint256 due = _claimable(nodeId, n, index, p, rpn);
             if (due == 0) continue;
-            p.rewardsPaid += uint64(due);
-            emit RewardsClaimed(nodeId, uint8(index), msg.sender, due);
+            _recordPaid(nodeId, index, p, msg.sender, due);
             amount += due;
         }
         require(amount != 0, NothingToClaim());
-        _storage().accountedBalance -= uint64(amount);
-        _TOKEN.safeTransfer(msg.sender, amount);
+        _transferOut(msg.sender, amount);
     }
 
     /// @inheritdoc IStakingRegistry
@@ -384,18 +382,14 @@ contract StakingRegistry is
     /// @inheritdoc IStakingRegistry
     function withdrawStake(uint64 nodeId) external nonReentrant returns (uint256 amount) {
         NodeRecord storage n = _storage().nodes[nodeId];
-        NodeStatus status = n.status;
-        require(status == NodeStatus.Exited || status == NodeStatus.Liquidated, NodeStillRegistered(nodeId));
+        require(_isEnded(n.status), NodeStillRegistered(nodeId));
         uint256 index = _positionIndex(nodeId, n, msg.sender);
         PositionRecord storage p = _storage().positions[nodeId][index];
         require(!p.stakeWithdrawn, StakeAlreadyWithdrawn(nodeId, index));
         p.stakeWithdrawn = true;
-        amount = status == NodeStatus.Exited
-            ? _stakeOf(nodeId, n, index)
-            : _share(nodeId, n, index, n.returnedStake, uint256(n.deposit));
-        _storage().accountedBalance -= uint64(amount);
+        amount = _stakeBack(nodeId, n, index);
         emit StakeWithdrawn(nodeId, msg.sender, amount);
-        _TOKEN.safeTransfer(msg.sender, amount);
+        _transferOut(msg.sender, amount);
     }
 
     // --------------------------------------------------------------------------- governance
@@ -503,7 +497,8 @@ contract StakingRegistry is
                 stake: stake,
                 rewardsPaid: p.rewardsPaid,
                 claimable: _claimable(nodeId, n, i, p, rpn),
-                stakeWithdrawn: p.stakeWithdrawn
+                stakeWithdrawn: p.stakeWithdrawn,
+                withdrawable: _isEnded(n.status) && !p.stakeWithdrawn ? _stakeBack(nodeId, n, i) : 0
             });
         }
     }
@@ -660,7 +655,9 @@ contract StakingRegistry is
         uint256 gasBefore = gasleft();
         try _POOL.release() {}
         catch {
-            require(gasleft() > gasBefore / 63, PoolReleaseOutOfGas());
+            // Out of gas, the pool's proxy and its implementation each keep 1/64 of what they got,
+            // so about 1/32 of `gasBefore` is left here; a refusal by the pool costs far less.
+            require(gasleft() > gasBefore / 16, PoolReleaseOutOfGas());
         }
         uint256 balance = _TOKEN.balanceOf(address(this));
         uint256 accounted = $.accountedBalance;
@@ -697,10 +694,25 @@ contract StakingRegistry is
     function _pay(uint64 nodeId, uint256 index, PositionRecord storage p, address beneficiary, uint256 amount)
         private
     {
+        _recordPaid(nodeId, index, p, beneficiary, amount);
+        _transferOut(beneficiary, amount);
+    }
+
+    function _recordPaid(
+        uint64 nodeId,
+        uint256 index,
+        PositionRecord storage p,
+        address beneficiary,
+        uint256 amount
+    ) private {
         p.rewardsPaid += uint64(amount);
-        _storage().accountedBalance -= uint64(amount);
         emit RewardsClaimed(nodeId, uint8(index), beneficiary, amount);
-        _TOKEN.safeTransfer(beneficiary, amount);
+    }
+
+    /// @dev Sends `amount` of what the registry holds and owes (stake or rewards) to `to`.
+    function _transferOut(address to, uint256 amount) private {
+        _storage().accountedBalance -= uint64(amount);
+        _TOKEN.safeTransfer(to, amount);
     }
 
     /// @dev E of node `n` at `rpn`: what it has earned in all (frozen unless Active).
@@ -730,6 +742,13 @@ contract StakingRegistry is
             entitled = earned * weight / (uint256(n.deposit) * BPS);
         }
         return entitled - p.rewardsPaid;
+    }
+
+    /// @dev The stake position `index` of ended node `n` gets back: all of it after an exit, its
+    /// part of the returned stake after a liquidation.
+    function _stakeBack(uint64 nodeId, NodeRecord storage n, uint256 index) private view returns (uint256) {
+        if (n.status == NodeStatus.Exited) return _stakeOf(nodeId, n, index);
+        return _share(nodeId, n, index, n.returnedStake, uint256(n.deposit));
     }
 
     /// @dev `amount * stake_i / deposit` rounded down for i >= 1; for the operator, `amount` minus

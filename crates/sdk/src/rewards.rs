@@ -7,11 +7,7 @@ use alloy::{
     primitives::{Address, U256},
     rpc::types::TransactionReceipt,
 };
-use session_bindings::staking_registry::IStakingRegistry::{NodeInfo, PositionRef};
-
-/// Node status values of the registry's `NodeStatus`.
-const EXITED: u8 = 3;
-const LIQUIDATED: u8 = 4;
+use session_bindings::staking_registry::IStakingRegistry::PositionRef;
 
 /// One position of an account in a node.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,30 +30,6 @@ pub struct Holding {
     pub withdrawable: U256,
 }
 
-/// Stake position `index` of ended node `node` gets back: all of it after an exit, its pro rata
-/// part of the returned stake after a liquidation (rounded down, the operator taking the dust), as
-/// the contract computes it. Zero while the node is registered or once withdrawn.
-pub fn stake_back(node: &NodeInfo, index: usize) -> U256 {
-    let position = &node.contributors[index];
-    if position.stakeWithdrawn {
-        return U256::ZERO;
-    }
-    match node.status {
-        EXITED => position.stake,
-        LIQUIDATED => {
-            let share = |p: &session_bindings::staking_registry::IStakingRegistry::Position| {
-                node.returnedStake * p.stake / node.deposit
-            };
-            if index == 0 {
-                node.returnedStake - node.contributors.iter().skip(1).map(share).sum::<U256>()
-            } else {
-                share(position)
-            }
-        }
-        _ => U256::ZERO,
-    }
-}
-
 impl Deployment {
     /// Every position in which `account` is the staker or the beneficiary.
     pub async fn holdings_of(&self, account: Address) -> eyre::Result<Vec<Holding>> {
@@ -75,7 +47,7 @@ impl Deployment {
                     beneficiary: p.beneficiary,
                     stake: p.stake,
                     claimable: if p.beneficiary == account { p.claimable } else { U256::ZERO },
-                    withdrawable: if p.staker == account { stake_back(&node, index) } else { U256::ZERO },
+                    withdrawable: if p.staker == account { p.withdrawable } else { U256::ZERO },
                 });
             }
         }

@@ -100,6 +100,30 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         assertEq(staking.claimRewards(id, 0), DAY_ONE_RELEASE);
     }
 
+    /// @dev Whatever gas a caller forwards, `distributeRewards` either distributes the whole day or
+    /// reverts: the pool's payout is never skipped for lack of gas (nor by a gas estimate). Some
+    /// limits starve the payout itself and are refused with {PoolReleaseOutOfGas}.
+    function test_RevertWhen_PoolReleaseStarvedOfGas() public {
+        uint64 id = _registerSolo(alice);
+        skip(1 days);
+        uint256 starved;
+        for (uint256 limit = 20_000; limit <= 80_000; limit += 250) {
+            uint256 state = vm.snapshotState();
+            (bool ok, bytes memory reason) =
+                address(staking).call{gas: limit}(abi.encodeCall(staking.distributeRewards, ()));
+            if (ok) {
+                assertEq(staking.claimableRewards(id, 0), DAY_ONE_RELEASE, "a success distributes the day");
+            } else if (
+                keccak256(reason)
+                    == keccak256(abi.encodeWithSelector(IStakingRegistry.PoolReleaseOutOfGas.selector))
+            ) {
+                ++starved;
+            }
+            vm.revertToState(state);
+        }
+        assertGt(starved, 0, "some limits starve the release and are refused by name");
+    }
+
     /// @dev Tokens sent straight to the registry are shared like a payout, never stranded.
     function test_DonationIsDistributed() public {
         _detachPool();

@@ -21,7 +21,9 @@ contract StakingRegistryUnitTest_withdrawStake is StakingRegistryBase {
     }
 
     function test_EachContributorWithdrawsItsStakeAfterAnExit() public {
+        assertEq(staking.node(id).contributors[1].withdrawable, 0, "nothing while registered");
         _exitBySignature(id);
+        assertEq(staking.node(id).contributors[1].withdrawable, 9_000 * SESH);
         uint256 before = token.balanceOf(address(staking));
         vm.expectEmit(address(staking));
         emit IStakingRegistry.StakeWithdrawn(id, bob, 9_000 * SESH);
@@ -173,9 +175,12 @@ contract StakingRegistryUnitTest_withdrawStake is StakingRegistryBase {
         uint256 sum;
         for (uint256 k; k < count; ++k) {
             uint256 i = (k + seed % count) % count; // any order
+            uint256 shown = staking.node(node).contributors[i].withdrawable;
             vm.prank(c[i].staker);
             uint256 amount = staking.withdrawStake(node);
             assertEq(amount, i == 0 ? returned - others : returned * c[i].stake / requirement);
+            assertEq(shown, amount, "the view shows what the withdrawal pays");
+            assertEq(staking.node(node).contributors[i].withdrawable, 0, "nothing left once withdrawn");
             sum += amount;
         }
         assertEq(sum, returned);
