@@ -3,44 +3,67 @@ pragma solidity ^0.8.30;
 
 import {IContributionContract} from "../interfaces/IContributionContract.sol";
 import {IStakingRegistry} from "../interfaces/IStakingRegistry.sol";
+import {ContributionArgs} from "./ContributionArgs.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
-import {LibClone} from "solady/utils/LibClone.sol";
 
 /// @title ContributionContract
 /// @notice See {IContributionContract}. Used only through `LibClone` minimal proxies made by the
-/// factory; the implementation locks itself in its constructor.
-/// @dev Amounts are kept in `uint64` (SESH has 9 decimals; 240M SESH < 2^64), so the hot state fits
-/// two slots and a contributor one slot plus its index. Token and registry are immutables of the
-/// implementation, shared by every clone through `delegatecall`.
+/// factory, whose immutable arguments ({ContributionArgs}) hold the terms and keys; the
+/// implementation refuses direct calls.
+/// @dev Storage is sized for the deposit path: a deposit reads and writes the header slot and the
+/// depositor's slot, nothing else (unless reservations exist). Contributors form a list linked
+/// from the newest (`head`) back to the operator, so adding one is O(1) and no index is stored;
+/// only withdrawals (rare, at most 10 entries) walk it. Amounts fit `uint56`: the requirement is
+/// checked against it at creation (25,000 SESH is 2.5e13 atomic units; 2^56 is 7.2e16).
 contract ContributionContract is IContributionContract, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
-    /// @dev The registry's limit (`StakingRegistry.MAX_CONTRIBUTORS`).
-    uint256 public constant MAX_CONTRIBUTORS = 10;
     /// @dev A deposit cannot be withdrawn for this long, so a contributor cannot block the last
     /// slot for free.
     uint256 public constant WITHDRAWAL_DELAY = 1 days;
     /// @dev The operator stakes at least requirement / 4, rounded up (as the registry checks).
     uint256 private constant QUARTER_DIVISOR = 4;
     uint256 private constant BPS = 10_000;
-    uint256 private constant BLS_KEY_LENGTH = 128;
-    uint256 private constant POP_LENGTH = 256;
-    /// @dev Layout of the clone's immutable arguments: blsKey || ed25519Key || proofOfPossession.
-    uint256 private constant ED_OFFSET = BLS_KEY_LENGTH;
-    uint256 private constant POP_OFFSET = BLS_KEY_LENGTH + 32;
-    uint256 private constant ARGS_LENGTH = POP_OFFSET + POP_LENGTH;
 
     uint8 private constant TERMINAL_NONE = 0;
     uint8 private constant TERMINAL_FINALIZED = 1;
     uint8 private constant TERMINAL_CANCELLED = 2;
+    /// @dev Header flags: the operator replaced the keys or the fee given at creation.
+    uint8 private constant KEYS_UPDATED = 1;
+    uint8 private constant FEE_UPDATED = 2;
+    /// @dev Entry flags: a reservation exists, a beneficiary was set (saves reading either mapping
+    /// for the common contributor who has neither).
+    uint8 private constant RESERVED = 1;
+    uint8 private constant HAS_BENEFICIARY = 2;
 
-    /// @dev One contributor, one slot.
-    struct Deposit {
-        address staker;
-        uint64 amount;
+    /// @dev The hot state, one slot. `fundsOrNodeId` is the sum of the contributions until
+    /// finalized, then the node id (the contributions then equal the requirement by definition),
+    /// which saves a fresh slot at finalization.
+    struct Header {
+        address head;
+        uint64 fundsOrNodeId;
+        uint8 count;
+        uint8 unfilledCount;
+        uint8 terminal;
+        uint8 flags;
+    }
+
+    /// @dev One staker, one slot. `amount != 0` exactly for current contributors; `next` is the
+    /// contributor who joined before (zero for the operator, the first).
+    struct Entry {
+        address next;
+        uint56 amount;
         uint32 lastDeposit;
+        uint8 flags;
+    }
+
+    /// @dev Cold state: written only with reservations, an updated fee or refunds.
+    struct Extra {
+        uint64 unfilledAmount;
+        uint64 totalRefundable;
+        uint16 feeBps;
     }
 
     /// @inheritdoc IContributionContract
@@ -49,27 +72,11 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
     IStakingRegistry public immutable REGISTRY;
     /// @inheritdoc IContributionContract
     address public immutable FACTORY;
+    address private immutable _SELF;
 
-    // slot 0
-    address private _operator;
-    uint16 private _feeBps;
-    bool private _autoFinalize;
-    bool private _initialized;
-    bool private _keysOverridden;
-    uint8 private _terminal;
-    uint8 private _count;
-    uint8 private _unfilledCount;
-    // slot 1
-    uint64 private _requirement;
-    uint64 private _contributed;
-    uint64 private _unfilledAmount;
-    uint64 private _nodeId;
-    // slot 2
-    uint64 private _totalRefundable;
-
-    mapping(uint256 index => Deposit deposit) private _deposits;
-    /// @dev Index + 1 of a current contributor, 0 if none.
-    mapping(address staker => uint256 indexPlusOne) private _indexOf;
+    Header private _header;
+    Extra private _extra;
+    mapping(address staker => Entry) private _entries;
     mapping(address staker => uint256 amount) private _reserved;
     address[] private _reservedStakers;
     mapping(address staker => address beneficiary) private _beneficiary;
@@ -79,45 +86,33 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
     bytes32 private _ed25519Key;
     bytes private _proofOfPossession;
 
+    modifier onlyClone() {
+        require(address(this) != _SELF, NotClone());
+        _;
+    }
+
     modifier onlyOperator() {
-        require(msg.sender == _operator, NotOperator(msg.sender, _operator));
+        address operator_ = ContributionArgs.operator();
+        require(msg.sender == operator_, NotOperator(msg.sender, operator_));
         _;
     }
 
     /// @param token The SESH token.
     /// @param registry The staking registry.
-    /// @param factory The only account allowed to initialize clones.
+    /// @param factory The only account allowed to set a clone's first reservations.
     constructor(address token, IStakingRegistry registry, address factory) {
         TOKEN = token;
         REGISTRY = registry;
         FACTORY = factory;
-        _initialized = true;
+        _SELF = address(this);
     }
 
     // ------------------------------------------------------------------------------ setup
 
     /// @inheritdoc IContributionContract
-    function initialize(
-        address operator_,
-        uint16 feeBps_,
-        bool autoFinalize_,
-        Reservation[] calldata reservations_
-    ) external {
-        require(!_initialized, AlreadyInitialized());
+    function initializeReservations(Reservation[] calldata reservations_) external onlyClone {
         require(msg.sender == FACTORY, NotFactory(msg.sender));
-        require(operator_ != address(0), ZeroAddress());
-        require(feeBps_ <= BPS, FeeTooHigh(feeBps_, BPS));
-        uint256 requirement_ = REGISTRY.stakingRequirement();
-        require(requirement_ <= type(uint64).max, RequirementTooLarge(requirement_));
-        _initialized = true;
-        _operator = operator_;
-        _feeBps = feeBps_;
-        _autoFinalize = autoFinalize_;
-        _requirement = uint64(requirement_);
-        emit Initialized(operator_, requirement_, feeBps_, autoFinalize_);
-        (bytes memory blsKey, bytes32 ed25519Key, bytes memory proofOfPossession) = keys();
-        emit KeysUpdated(blsKey, ed25519Key, proofOfPossession);
-        if (reservations_.length != 0) _setReservations(reservations_);
+        _setReservations(reservations_);
     }
 
     // ------------------------------------------------------------------------------ operator
@@ -125,65 +120,68 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
     /// @inheritdoc IContributionContract
     function updateKeys(bytes calldata blsKey, bytes32 ed25519Key, bytes calldata proofOfPossession)
         external
+        onlyClone
         onlyOperator
     {
-        _requireConfigurable();
-        require(blsKey.length == BLS_KEY_LENGTH, InvalidKeyLength(blsKey.length, BLS_KEY_LENGTH));
+        Header storage h = _requireConfigurable();
+        ContributionArgs.pack(blsKey, ContributionArgs.BLS_KEY_LENGTH);
+        ContributionArgs.pack(proofOfPossession, ContributionArgs.POP_LENGTH);
         require(ed25519Key != bytes32(0), ZeroEd25519Key());
-        require(
-            proofOfPossession.length == POP_LENGTH, InvalidKeyLength(proofOfPossession.length, POP_LENGTH)
-        );
         _blsKey = blsKey;
         _ed25519Key = ed25519Key;
         _proofOfPossession = proofOfPossession;
-        _keysOverridden = true;
+        h.flags |= KEYS_UPDATED;
         emit KeysUpdated(blsKey, ed25519Key, proofOfPossession);
     }
 
     /// @inheritdoc IContributionContract
-    function updateFee(uint16 feeBps_) external onlyOperator {
-        _requireConfigurable();
+    function updateFee(uint16 feeBps_) external onlyClone onlyOperator {
+        Header storage h = _requireConfigurable();
         require(feeBps_ <= BPS, FeeTooHigh(feeBps_, BPS));
-        emit FeeUpdated(_feeBps, feeBps_);
-        _feeBps = feeBps_;
+        emit FeeUpdated(feeBps(), feeBps_);
+        _extra.feeBps = feeBps_;
+        h.flags |= FEE_UPDATED;
     }
 
     /// @inheritdoc IContributionContract
-    function updateReservations(Reservation[] calldata reservations_) external onlyOperator {
+    function updateReservations(Reservation[] calldata reservations_) external onlyClone onlyOperator {
         _requireConfigurable();
         _setReservations(reservations_);
     }
 
     /// @inheritdoc IContributionContract
-    function finalize() external onlyOperator nonReentrant returns (uint64) {
-        Status s = status();
+    function finalize() external onlyClone onlyOperator nonReentrant returns (uint64) {
+        Header memory h = _header;
+        ContributionArgs.Terms memory t = ContributionArgs.terms();
+        Status s = _status(h, t.requirement);
         require(s == Status.Filled, WrongStatus(s));
-        _requireNoDrift();
-        return _finalize(false);
+        _requireNoDrift(t);
+        return _finalize(h, t, false);
     }
 
     /// @inheritdoc IContributionContract
-    function reset() external onlyOperator nonReentrant {
+    function reset() external onlyClone onlyOperator nonReentrant {
         _refundAll();
         emit Reset();
     }
 
     /// @inheritdoc IContributionContract
-    function cancel() external onlyOperator nonReentrant {
+    function cancel() external onlyClone onlyOperator nonReentrant {
         _refundAll();
-        _terminal = TERMINAL_CANCELLED;
+        _header.terminal = TERMINAL_CANCELLED;
         emit Cancelled();
     }
 
     /// @inheritdoc IContributionContract
     /// @dev The SESH owed is the refunds plus, until finalized, the contributions; only the excess
     /// moves. Any other token belongs to nobody here.
-    function rescue(address token) external onlyOperator nonReentrant {
+    function rescue(address token) external onlyClone onlyOperator nonReentrant {
         uint256 balance = IERC20(token).balanceOf(address(this));
         uint256 owed;
         if (token == TOKEN) {
-            owed = _totalRefundable;
-            if (_terminal != TERMINAL_FINALIZED) owed += _contributed;
+            Header memory h = _header;
+            owed = _extra.totalRefundable;
+            if (h.terminal != TERMINAL_FINALIZED) owed += h.fundsOrNodeId;
         }
         require(balance > owed, NothingToRescue(token));
         uint256 amount = balance - owed;
@@ -194,101 +192,104 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
     // ------------------------------------------------------------------------------ contributors
 
     /// @inheritdoc IContributionContract
-    function contribute(uint256 amount) external nonReentrant {
-        require(_terminal == TERMINAL_NONE, WrongStatus(status()));
-        _requireNoDrift();
+    function contribute(uint256 amount) external onlyClone nonReentrant {
+        Header memory h = _header;
+        ContributionArgs.Terms memory t = ContributionArgs.terms();
+        require(h.terminal == TERMINAL_NONE, WrongStatus(_status(h, t.requirement)));
+        _requireNoDrift(t);
         require(amount != 0, ZeroAmount());
-        uint256 requirement_ = _requirement;
-        uint256 contributed_ = _contributed;
-        uint256 free = requirement_ - contributed_ - _unfilledAmount;
-        uint256 count = _count;
-        uint256 index = _indexOf[msg.sender];
-        uint256 total;
-        if (count == 0) {
-            require(msg.sender == _operator, WaitingForOperator());
-            uint256 minimum = _operatorMinimum(requirement_);
+        Entry memory e = _entries[msg.sender];
+        uint256 free = t.requirement - h.fundsOrNodeId - (h.unfilledCount == 0 ? 0 : _extra.unfilledAmount);
+        if (h.count == 0) {
+            require(msg.sender == t.operator, WaitingForOperator());
+            uint256 minimum = _operatorMinimum(t.requirement);
             require(amount >= minimum, OperatorStakeTooLow(amount, minimum));
             require(amount <= free, ContributionAboveMaximum(amount, free));
-            _append(0, amount);
-            total = amount;
-        } else if (index != 0) {
-            require(amount <= free, ContributionAboveMaximum(amount, free));
-            Deposit storage d = _deposits[index - 1];
-            total = d.amount + amount;
-            d.amount = uint64(total);
-            d.lastDeposit = uint32(block.timestamp);
-        } else {
+        } else if (e.amount == 0 && e.flags & RESERVED != 0) {
             uint256 reserved = _reserved[msg.sender];
-            if (reserved != 0) {
-                uint256 maximum = free + reserved;
-                require(amount >= reserved, ContributionBelowMinimum(amount, reserved));
-                require(amount <= maximum, ContributionAboveMaximum(amount, maximum));
-                // unchecked: an unfilled reservation is counted in both.
-                unchecked {
-                    --_unfilledCount;
-                    _unfilledAmount -= uint64(reserved);
-                }
-            } else {
-                uint256 slots = MAX_CONTRIBUTORS - count - _unfilledCount;
+            uint256 maximum = free + reserved;
+            require(amount >= reserved, ContributionBelowMinimum(amount, reserved));
+            require(amount <= maximum, ContributionAboveMaximum(amount, maximum));
+            // unchecked: an unfilled reservation is counted in both.
+            unchecked {
+                --h.unfilledCount;
+                _extra.unfilledAmount -= uint64(reserved);
+            }
+        } else {
+            if (e.amount == 0) {
+                uint256 slots = uint256(t.maxContributors) - h.count - h.unfilledCount;
                 require(slots != 0, NoSlotAvailable());
                 uint256 minimum = _ceilDiv(free, slots);
                 require(amount >= minimum, ContributionBelowMinimum(amount, minimum));
-                require(amount <= free, ContributionAboveMaximum(amount, free));
             }
-            _append(count, amount);
-            total = amount;
+            require(amount <= free, ContributionAboveMaximum(amount, free));
         }
-        contributed_ += amount;
-        _contributed = uint64(contributed_);
-        emit Contributed(msg.sender, amount, total);
+        if (e.amount == 0) {
+            e.next = h.head;
+            h.head = msg.sender;
+            ++h.count;
+        }
+        // The checks above bound amounts by the requirement, which fits uint56.
+        e.amount += uint56(amount);
+        e.lastDeposit = uint32(block.timestamp);
+        h.fundsOrNodeId += uint64(amount);
+        _entries[msg.sender] = e;
+        _header = h;
+        emit Contributed(msg.sender, amount, e.amount);
         IERC20(TOKEN).safeTransferFrom(msg.sender, address(this), amount);
-        if (contributed_ == requirement_ && _autoFinalize) _finalize(true);
+        if (h.fundsOrNodeId == t.requirement && t.autoFinalize) _finalize(h, t, true);
     }
 
     /// @inheritdoc IContributionContract
-    function withdraw() external nonReentrant {
-        require(_terminal == TERMINAL_NONE, WrongStatus(status()));
-        uint256 index = _indexOf[msg.sender];
-        require(index != 0, NotContributor(msg.sender));
-        require(index != 1, OperatorCannotWithdraw());
-        Deposit memory d = _deposits[index - 1];
-        if (!requirementDrifted()) {
-            uint256 unlock = uint256(d.lastDeposit) + WITHDRAWAL_DELAY;
+    function withdraw() external onlyClone nonReentrant {
+        Header memory h = _header;
+        ContributionArgs.Terms memory t = ContributionArgs.terms();
+        require(h.terminal == TERMINAL_NONE, WrongStatus(_status(h, t.requirement)));
+        Entry memory e = _entries[msg.sender];
+        require(e.amount != 0, NotContributor(msg.sender));
+        require(msg.sender != t.operator, OperatorCannotWithdraw());
+        if (!_drifted(t)) {
+            uint256 unlock = uint256(e.lastDeposit) + WITHDRAWAL_DELAY;
             require(block.timestamp >= unlock, WithdrawalLocked(unlock));
         }
-        uint256 last = _count - 1;
-        if (index - 1 != last) {
-            Deposit memory moved = _deposits[last];
-            _deposits[index - 1] = moved;
-            _indexOf[moved.staker] = index;
+        if (h.head == msg.sender) {
+            h.head = e.next;
+        } else {
+            // The caller is in the list and not its head, so a predecessor exists.
+            address previous = h.head;
+            while (_entries[previous].next != msg.sender) {
+                previous = _entries[previous].next;
+            }
+            _entries[previous].next = e.next;
         }
-        delete _deposits[last];
-        delete _indexOf[msg.sender];
-        _count = uint8(last);
-        _contributed -= d.amount;
-        uint256 reserved = _reserved[msg.sender];
-        if (reserved != 0) {
-            ++_unfilledCount;
-            _unfilledAmount += uint64(reserved);
+        --h.count;
+        h.fundsOrNodeId -= uint64(e.amount);
+        if (e.flags & RESERVED != 0) {
+            ++h.unfilledCount;
+            _extra.unfilledAmount += uint64(_reserved[msg.sender]);
         }
-        emit Withdrawn(msg.sender, d.amount);
-        IERC20(TOKEN).safeTransfer(msg.sender, d.amount);
+        _entries[msg.sender] = Entry(address(0), 0, 0, e.flags);
+        _header = h;
+        emit Withdrawn(msg.sender, e.amount);
+        IERC20(TOKEN).safeTransfer(msg.sender, e.amount);
     }
 
     /// @inheritdoc IContributionContract
-    function updateBeneficiary(address beneficiary) external {
-        require(_terminal == TERMINAL_NONE, WrongStatus(status()));
+    function updateBeneficiary(address beneficiary) external onlyClone {
+        Header memory h = _header;
+        require(h.terminal == TERMINAL_NONE, WrongStatus(_status(h, ContributionArgs.terms().requirement)));
         require(beneficiary != address(0), ZeroAddress());
         emit BeneficiaryUpdated(msg.sender, beneficiaryOf(msg.sender), beneficiary);
         _beneficiary[msg.sender] = beneficiary;
+        _entries[msg.sender].flags |= HAS_BENEFICIARY;
     }
 
     /// @inheritdoc IContributionContract
-    function claimRefund() external nonReentrant {
+    function claimRefund() external onlyClone nonReentrant {
         uint256 amount = _refundable[msg.sender];
         require(amount != 0, NothingToClaim(msg.sender));
         delete _refundable[msg.sender];
-        _totalRefundable -= uint64(amount);
+        _extra.totalRefundable -= uint64(amount);
         emit RefundClaimed(msg.sender, amount);
         IERC20(TOKEN).safeTransfer(msg.sender, amount);
     }
@@ -297,43 +298,56 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
 
     /// @inheritdoc IContributionContract
     function operator() external view returns (address) {
-        return _operator;
+        return ContributionArgs.operator();
     }
 
     /// @inheritdoc IContributionContract
-    function feeBps() external view returns (uint16) {
-        return _feeBps;
+    function feeBps() public view returns (uint16) {
+        return _header.flags & FEE_UPDATED != 0 ? _extra.feeBps : ContributionArgs.terms().feeBps;
     }
 
     /// @inheritdoc IContributionContract
     function autoFinalize() external view returns (bool) {
-        return _autoFinalize;
+        return ContributionArgs.terms().autoFinalize;
     }
 
     /// @inheritdoc IContributionContract
     function requirement() external view returns (uint256) {
-        return _requirement;
+        return ContributionArgs.terms().requirement;
     }
 
     /// @inheritdoc IContributionContract
-    function contributed() external view returns (uint256) {
-        return _contributed;
+    function maxContributors() external view returns (uint256) {
+        return ContributionArgs.terms().maxContributors;
+    }
+
+    /// @inheritdoc IContributionContract
+    function serial() external view returns (uint256) {
+        return ContributionArgs.serial();
+    }
+
+    /// @inheritdoc IContributionContract
+    function contributed() public view returns (uint256) {
+        Header memory h = _header;
+        return h.terminal == TERMINAL_FINALIZED ? ContributionArgs.terms().requirement : h.fundsOrNodeId;
     }
 
     /// @inheritdoc IContributionContract
     function remaining() external view returns (uint256) {
-        return _requirement - _contributed;
+        return ContributionArgs.terms().requirement - contributed();
     }
 
     /// @inheritdoc IContributionContract
     function openSlots() public view returns (uint256) {
-        return MAX_CONTRIBUTORS - _count - _unfilledCount;
+        Header memory h = _header;
+        return uint256(ContributionArgs.terms().maxContributors) - h.count - h.unfilledCount;
     }
 
     /// @inheritdoc IContributionContract
     function minimumContribution() public view returns (uint256) {
-        if (_terminal != TERMINAL_NONE) return 0;
-        if (_count == 0) return _operatorMinimum(_requirement);
+        Header memory h = _header;
+        if (h.terminal != TERMINAL_NONE) return 0;
+        if (h.count == 0) return _operatorMinimum(ContributionArgs.terms().requirement);
         uint256 slots = openSlots();
         if (slots == 0) return 0;
         return _ceilDiv(_free(), slots);
@@ -341,30 +355,32 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
 
     /// @inheritdoc IContributionContract
     function minimumContributionOf(address staker) external view returns (uint256) {
-        if (_terminal != TERMINAL_NONE) return 0;
-        if (_count == 0) return staker == _operator ? _operatorMinimum(_requirement) : 0;
-        if (_indexOf[staker] != 0) return 0;
-        uint256 reserved = _reserved[staker];
-        return reserved != 0 ? reserved : minimumContribution();
+        Header memory h = _header;
+        if (h.terminal != TERMINAL_NONE) return 0;
+        if (h.count == 0) {
+            return staker == ContributionArgs.operator()
+                ? _operatorMinimum(ContributionArgs.terms().requirement)
+                : 0;
+        }
+        Entry memory e = _entries[staker];
+        if (e.amount != 0) return 0;
+        return e.flags & RESERVED != 0 ? _reserved[staker] : minimumContribution();
     }
 
     /// @inheritdoc IContributionContract
     function maximumContributionOf(address staker) external view returns (uint256) {
-        if (_terminal != TERMINAL_NONE) return 0;
-        if (_count == 0) return staker == _operator ? _free() : 0;
-        if (_indexOf[staker] != 0) return _free();
-        uint256 reserved = _reserved[staker];
-        if (reserved != 0) return _free() + reserved;
+        Header memory h = _header;
+        if (h.terminal != TERMINAL_NONE) return 0;
+        if (h.count == 0) return staker == ContributionArgs.operator() ? _free() : 0;
+        Entry memory e = _entries[staker];
+        if (e.amount != 0) return _free();
+        if (e.flags & RESERVED != 0) return _free() + _reserved[staker];
         return openSlots() == 0 ? 0 : _free();
     }
 
     /// @inheritdoc IContributionContract
     function status() public view returns (Status) {
-        uint8 terminal = _terminal;
-        if (terminal == TERMINAL_FINALIZED) return Status.Finalized;
-        if (terminal == TERMINAL_CANCELLED) return Status.Cancelled;
-        if (_count == 0) return Status.WaitingForOperator;
-        return _contributed == _requirement ? Status.Filled : Status.Open;
+        return _status(_header, ContributionArgs.terms().requirement);
     }
 
     /// @inheritdoc IContributionContract
@@ -373,11 +389,8 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
         view
         returns (bytes memory blsKey, bytes32 ed25519Key, bytes memory proofOfPossession)
     {
-        if (_keysOverridden) return (_blsKey, _ed25519Key, _proofOfPossession);
-        bytes memory args = LibClone.argsOnClone(address(this), 0, ARGS_LENGTH);
-        blsKey = LibClone.argsOnClone(address(this), 0, ED_OFFSET);
-        ed25519Key = LibClone.argLoad(args, ED_OFFSET);
-        proofOfPossession = LibClone.argsOnClone(address(this), POP_OFFSET, ARGS_LENGTH);
+        if (_header.flags & KEYS_UPDATED != 0) return (_blsKey, _ed25519Key, _proofOfPossession);
+        return ContributionArgs.keys();
     }
 
     /// @inheritdoc IContributionContract
@@ -392,18 +405,19 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
 
     /// @inheritdoc IContributionContract
     function contributors() external view returns (ContributorView[] memory list) {
-        uint256 n = _count;
-        list = new ContributorView[](n);
-        for (uint256 i; i < n; ++i) {
-            Deposit memory d = _deposits[i];
-            list[i] = ContributorView(d.staker, beneficiaryOf(d.staker), d.amount, d.lastDeposit);
+        Header memory h = _header;
+        list = new ContributorView[](h.count);
+        address staker = h.head;
+        for (uint256 i = h.count; i != 0; --i) {
+            Entry memory e = _entries[staker];
+            list[i - 1] = ContributorView(staker, beneficiaryOf(staker), e.amount, e.lastDeposit);
+            staker = e.next;
         }
     }
 
     /// @inheritdoc IContributionContract
     function contributionOf(address staker) external view returns (uint256) {
-        uint256 index = _indexOf[staker];
-        return index == 0 ? 0 : _deposits[index - 1].amount;
+        return _entries[staker].amount;
     }
 
     /// @inheritdoc IContributionContract
@@ -419,28 +433,45 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
 
     /// @inheritdoc IContributionContract
     function nodeId() external view returns (uint64) {
-        return _nodeId;
+        Header memory h = _header;
+        return h.terminal == TERMINAL_FINALIZED ? h.fundsOrNodeId : 0;
     }
 
     /// @inheritdoc IContributionContract
-    function requirementDrifted() public view returns (bool) {
-        return REGISTRY.stakingRequirement() != _requirement;
+    function requirementDrifted() external view returns (bool) {
+        return _drifted(ContributionArgs.terms());
     }
 
     // ------------------------------------------------------------------------------ private
 
-    function _requireConfigurable() private view {
-        require(_terminal == TERMINAL_NONE, WrongStatus(status()));
-        require(_count == 0, OperatorAlreadyDeposited());
+    function _requireConfigurable() private view returns (Header storage h) {
+        h = _header;
+        require(h.terminal == TERMINAL_NONE, WrongStatus(status()));
+        require(h.count == 0, OperatorAlreadyDeposited());
     }
 
-    function _requireNoDrift() private view {
+    function _drifted(ContributionArgs.Terms memory t) private view returns (bool) {
+        return
+            REGISTRY.stakingRequirement() != t.requirement || REGISTRY.maxContributors() != t.maxContributors;
+    }
+
+    function _requireNoDrift(ContributionArgs.Terms memory t) private view {
         uint256 current = REGISTRY.stakingRequirement();
-        require(current == _requirement, RequirementChanged(_requirement, current));
+        require(current == t.requirement, RequirementChanged(t.requirement, current));
+        current = REGISTRY.maxContributors();
+        require(current == t.maxContributors, ContributorLimitChanged(t.maxContributors, current));
+    }
+
+    function _status(Header memory h, uint256 requirement_) private pure returns (Status) {
+        if (h.terminal == TERMINAL_FINALIZED) return Status.Finalized;
+        if (h.terminal == TERMINAL_CANCELLED) return Status.Cancelled;
+        if (h.count == 0) return Status.WaitingForOperator;
+        return h.fundsOrNodeId == requirement_ ? Status.Filled : Status.Open;
     }
 
     function _free() private view returns (uint256) {
-        return _requirement - _contributed - _unfilledAmount;
+        Header memory h = _header;
+        return ContributionArgs.terms().requirement - h.fundsOrNodeId - _extra.unfilledAmount;
     }
 
     /// @dev Rounds up: the operator's minimum favours the node (as the registry checks it).
@@ -452,77 +483,80 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
         return a == 0 ? 0 : (a - 1) / b + 1;
     }
 
-    function _append(uint256 count, uint256 amount) private {
-        _deposits[count] = Deposit(msg.sender, uint64(amount), uint32(block.timestamp));
-        _indexOf[msg.sender] = count + 1;
-        _count = uint8(count + 1);
-    }
-
     function _setReservations(Reservation[] calldata list) private {
+        ContributionArgs.Terms memory t = ContributionArgs.terms();
         uint256 n = list.length;
-        require(n < MAX_CONTRIBUTORS, TooManyReservations(n, MAX_CONTRIBUTORS - 1));
+        require(n < t.maxContributors, TooManyReservations(n, t.maxContributors - 1));
         uint256 old = _reservedStakers.length;
         for (uint256 i; i < old; ++i) {
-            delete _reserved[_reservedStakers[i]];
+            address staker = _reservedStakers[i];
+            delete _reserved[staker];
+            _entries[staker].flags &= ~RESERVED;
         }
         delete _reservedStakers;
         uint256 sum;
-        address operator_ = _operator;
         for (uint256 i; i < n; ++i) {
             address staker = list[i].staker;
             uint256 amount = list[i].amount;
             require(
-                staker != address(0) && staker != operator_ && amount != 0 && _reserved[staker] == 0,
+                staker != address(0) && staker != t.operator && amount != 0 && _reserved[staker] == 0,
                 InvalidReservation(staker, amount)
             );
             sum += amount;
             _reserved[staker] = amount;
             _reservedStakers.push(staker);
+            _entries[staker].flags |= RESERVED;
         }
-        uint256 maximum = _requirement - _operatorMinimum(_requirement);
+        uint256 maximum = t.requirement - _operatorMinimum(t.requirement);
         require(sum <= maximum, ReservationsTooLarge(sum, maximum));
-        _unfilledCount = uint8(n);
-        _unfilledAmount = uint64(sum);
+        _header.unfilledCount = uint8(n);
+        _extra.unfilledAmount = uint64(sum);
         emit ReservationsUpdated(list);
     }
 
     /// @dev Credits every contribution to its staker once and clears the contributors; the
     /// reservations become unfilled again.
     function _refundAll() private {
-        require(_terminal == TERMINAL_NONE, WrongStatus(status()));
-        uint256 n = _count;
-        for (uint256 i; i < n; ++i) {
-            Deposit memory d = _deposits[i];
-            _refundable[d.staker] += d.amount;
-            delete _indexOf[d.staker];
-            delete _deposits[i];
-            emit RefundCredited(d.staker, d.amount);
+        Header memory h = _header;
+        require(h.terminal == TERMINAL_NONE, WrongStatus(status()));
+        address staker = h.head;
+        while (staker != address(0)) {
+            Entry memory e = _entries[staker];
+            _refundable[staker] += e.amount;
+            _entries[staker] = Entry(address(0), 0, 0, e.flags);
+            emit RefundCredited(staker, e.amount);
+            staker = e.next;
         }
-        _totalRefundable += _contributed;
-        _contributed = 0;
-        _count = 0;
+        _extra.totalRefundable += h.fundsOrNodeId;
         uint256 reserved = _reservedStakers.length;
         uint256 sum;
         for (uint256 i; i < reserved; ++i) {
             sum += _reserved[_reservedStakers[i]];
         }
-        _unfilledCount = uint8(reserved);
-        _unfilledAmount = uint64(sum);
+        _header = Header(address(0), 0, 0, uint8(reserved), TERMINAL_NONE, h.flags);
+        _extra.unfilledAmount = uint64(sum);
     }
 
     /// @dev `soft` (the automatic path): a refusal by the registry is reported, not propagated, so
     /// the filling deposit stands and the operator can finalize later.
-    function _finalize(bool soft) private returns (uint64 id) {
-        uint256 n = _count;
+    function _finalize(Header memory h, ContributionArgs.Terms memory t, bool soft)
+        private
+        returns (uint64 id)
+    {
+        uint256 n = h.count;
         IStakingRegistry.Contributor[] memory list = new IStakingRegistry.Contributor[](n);
-        for (uint256 i; i < n; ++i) {
-            Deposit memory d = _deposits[i];
-            list[i] = IStakingRegistry.Contributor(d.staker, _beneficiary[d.staker], d.amount);
+        address staker = h.head;
+        for (uint256 i = n; i != 0; --i) {
+            Entry memory e = _entries[staker];
+            address beneficiary = e.flags & HAS_BENEFICIARY != 0 ? _beneficiary[staker] : address(0);
+            list[i - 1] = IStakingRegistry.Contributor(staker, beneficiary, e.amount);
+            staker = e.next;
         }
         (bytes memory blsKey, bytes32 ed25519Key, bytes memory proofOfPossession) = keys();
-        IERC20(TOKEN).forceApprove(address(REGISTRY), _requirement);
+        uint16 fee = h.flags & FEE_UPDATED != 0 ? _extra.feeBps : t.feeBps;
+        IERC20(TOKEN).forceApprove(address(REGISTRY), t.requirement);
         if (soft) {
-            try REGISTRY.registerNode(blsKey, ed25519Key, proofOfPossession, _feeBps, list) returns (
+            try REGISTRY.registerNode(blsKey, ed25519Key, proofOfPossession, fee, list) returns (
                 uint64 newId
             ) {
                 id = newId;
@@ -532,10 +566,11 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
                 return 0;
             }
         } else {
-            id = REGISTRY.registerNode(blsKey, ed25519Key, proofOfPossession, _feeBps, list);
+            id = REGISTRY.registerNode(blsKey, ed25519Key, proofOfPossession, fee, list);
         }
-        _terminal = TERMINAL_FINALIZED;
-        _nodeId = id;
+        h.terminal = TERMINAL_FINALIZED;
+        h.fundsOrNodeId = id;
+        _header = h;
         emit Finalized(id);
     }
 }

@@ -4,6 +4,7 @@ pragma solidity ^0.8.30;
 import {IContributionContract} from "../interfaces/IContributionContract.sol";
 import {IContributionFactory} from "../interfaces/IContributionFactory.sol";
 import {IStakingRegistry} from "../interfaces/IStakingRegistry.sol";
+import {ContributionArgs} from "./ContributionArgs.sol";
 import {ContributionContract} from "./ContributionContract.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
@@ -15,19 +16,29 @@ import {LibClone} from "solady/utils/LibClone.sol";
 /// @dev Deliberately not upgradeable: `owns` is what vesting contracts trust, and the implementation
 /// is fixed in the constructor, so nobody (not even the owner) can change what a recorded clone
 /// runs or make the factory vouch for other code. A new version is a new factory.
+/// Clones are deployed with CREATE2 under a fixed salt, so their address commits to the
+/// implementation and to every immutable argument; {owns} recomputes it from the account's code
+/// instead of keeping a record per clone (a 22,100-gas slot).
 contract ContributionFactory is IContributionFactory, Ownable2Step, Pausable {
-    uint256 private constant BLS_KEY_LENGTH = 128;
-    uint256 private constant POP_LENGTH = 256;
+    uint256 private constant BPS = 10_000;
+    /// @dev Deployment salt; uniqueness comes from the arguments (their serial number).
+    bytes32 private constant SALT = bytes32(0);
+    /// @dev Length of a clone's code: solady's 45-byte proxy, then the arguments.
+    uint256 private constant CLONE_CODE_LENGTH = 0x2d + ContributionArgs.LENGTH;
 
     /// @inheritdoc IContributionFactory
     address public immutable IMPLEMENTATION;
-
-    mapping(address account => bool deployed) private _owns;
+    /// @inheritdoc IContributionFactory
+    IStakingRegistry public immutable REGISTRY;
+    /// @inheritdoc IContributionFactory
+    uint64 public created;
 
     /// @param token The SESH token.
     /// @param registry The staking registry.
     /// @param owner_ May pause and unpause.
     constructor(address token, IStakingRegistry registry, address owner_) Ownable(owner_) {
+        require(token != address(0) && address(registry) != address(0), IContributionContract.ZeroAddress());
+        REGISTRY = registry;
         IMPLEMENTATION = address(new ContributionContract(token, registry, address(this)));
     }
 
@@ -40,25 +51,20 @@ contract ContributionFactory is IContributionFactory, Ownable2Step, Pausable {
         bool autoFinalize,
         IContributionContract.Reservation[] calldata reservations
     ) external whenNotPaused returns (address contributionContract) {
-        require(
-            blsKey.length == BLS_KEY_LENGTH,
-            IContributionContract.InvalidKeyLength(blsKey.length, BLS_KEY_LENGTH)
-        );
-        require(ed25519Key != bytes32(0), IContributionContract.ZeroEd25519Key());
-        require(
-            proofOfPossession.length == POP_LENGTH,
-            IContributionContract.InvalidKeyLength(proofOfPossession.length, POP_LENGTH)
-        );
-        contributionContract =
-            LibClone.clone(IMPLEMENTATION, abi.encodePacked(blsKey, ed25519Key, proofOfPossession));
-        _owns[contributionContract] = true;
-        IContributionContract(contributionContract).initialize(msg.sender, feeBps, autoFinalize, reservations);
-        emit ContributionContractCreated(contributionContract, msg.sender, feeBps, autoFinalize);
+        (bytes memory args, uint256 requirement) =
+            _args(blsKey, ed25519Key, proofOfPossession, feeBps, autoFinalize);
+        contributionContract = LibClone.cloneDeterministic(IMPLEMENTATION, args, SALT);
+        if (reservations.length != 0) {
+            IContributionContract(contributionContract).initializeReservations(reservations);
+        }
+        emit ContributionContractCreated(contributionContract, msg.sender, requirement, feeBps, autoFinalize);
     }
 
     /// @inheritdoc IContributionFactory
     function owns(address account) external view returns (bool) {
-        return _owns[account];
+        if (account.code.length != CLONE_CODE_LENGTH) return false;
+        bytes32 initCodeHash = LibClone.initCodeHash(IMPLEMENTATION, LibClone.argsOnClone(account));
+        return LibClone.predictDeterministicAddress(initCodeHash, SALT, address(this)) == account;
     }
 
     /// @inheritdoc IContributionFactory
@@ -69,6 +75,30 @@ contract ContributionFactory is IContributionFactory, Ownable2Step, Pausable {
     /// @inheritdoc IContributionFactory
     function unpause() external onlyOwner {
         _unpause();
+    }
+
+    /// @dev Captures the registry's terms and packs the clone's arguments under the next serial number.
+    function _args(
+        bytes calldata blsKey,
+        bytes32 ed25519Key,
+        bytes calldata proofOfPossession,
+        uint16 feeBps,
+        bool autoFinalize
+    ) private returns (bytes memory args, uint256 requirement) {
+        require(ed25519Key != bytes32(0), IContributionContract.ZeroEd25519Key());
+        require(feeBps <= BPS, IContributionContract.FeeTooHigh(feeBps, BPS));
+        requirement = REGISTRY.stakingRequirement();
+        require(
+            requirement != 0 && requirement <= type(uint56).max,
+            IContributionContract.RequirementTooLarge(requirement)
+        );
+        uint256 limit = REGISTRY.maxContributors();
+        require(
+            limit != 0 && limit <= type(uint8).max, IContributionContract.ContributorLimitOutOfRange(limit)
+        );
+        ContributionArgs.Terms memory terms =
+            ContributionArgs.Terms(msg.sender, uint64(requirement), feeBps, uint8(limit), autoFinalize);
+        args = ContributionArgs.encode(terms, ++created, blsKey, ed25519Key, proofOfPossession);
     }
 
     /// @dev Disabled: the factory always has an owner to pause it.

@@ -19,11 +19,15 @@ import {IStakingRegistry} from "./IStakingRegistry.sol";
 /// the reserved amount; top-ups by existing contributors have no minimum; at most 10 contributors;
 /// the contributions never exceed the requirement minus the unfilled reservations.
 ///
-/// Registry drift: if the registry's staking requirement no longer equals the captured one, the
-/// contract refuses deposits and finalization, and every contributor may withdraw at once.
+/// Registry drift: if the registry's staking requirement or contributor limit no longer equals the
+/// one captured at creation, the contract refuses deposits and finalization, and every contributor
+/// may withdraw at once.
 ///
-/// The proof of possession is not verified here: only its length. The registry verifies it once at
-/// finalization.
+/// The proof of possession is not verified here: only its length and encoding. The registry verifies
+/// it once at finalization.
+///
+/// Everything fixed at creation (operator, requirement, contributor limit, fee, auto-finalize, keys,
+/// serial number) is in the clone's immutable arguments; a contributor is one storage slot.
 interface IContributionContract {
     // ------------------------------------------------------------------------------ types
 
@@ -58,9 +62,10 @@ interface IContributionContract {
 
     // ------------------------------------------------------------------------------ errors
 
-    /// @notice The implementation itself, or an already initialized clone, was initialized.
-    error AlreadyInitialized();
-    /// @notice Only the factory that deployed the implementation may initialize a clone.
+    /// @notice The implementation was called directly: only its clones hold state.
+    error NotClone();
+    /// @notice Only the factory that deployed the implementation may set a clone's first
+    /// reservations.
     error NotFactory(address caller);
     /// @notice Only the operator may call this.
     error NotOperator(address caller, address operator);
@@ -70,6 +75,9 @@ interface IContributionContract {
     error OperatorAlreadyDeposited();
     /// @notice A BLS key must be 128 bytes, a proof of possession 256 bytes.
     error InvalidKeyLength(uint256 length, uint256 expected);
+    /// @notice A coordinate of the BLS key or the proof has non-zero padding (EIP-2537 encodes each
+    /// 48-byte coordinate in 64 bytes, the first 16 zero).
+    error KeyNotCanonical();
     /// @notice The Ed25519 key must not be zero.
     error ZeroEd25519Key();
     /// @notice The fee is above 10_000 basis points.
@@ -84,10 +92,12 @@ interface IContributionContract {
     error ContributionBelowMinimum(uint256 given, uint256 minimum);
     /// @notice The deposit would exceed what is left after the unfilled reservations.
     error ContributionAboveMaximum(uint256 given, uint256 maximum);
-    /// @notice All 10 slots are taken (counting unfilled reservations).
+    /// @notice All slots are taken (counting unfilled reservations).
     error NoSlotAvailable();
     /// @notice The registry's staking requirement changed since creation.
     error RequirementChanged(uint256 captured, uint256 current);
+    /// @notice The registry's contributor limit changed since creation.
+    error ContributorLimitChanged(uint256 captured, uint256 current);
     /// @notice The caller has no contribution.
     error NotContributor(address account);
     /// @notice The operator leaves through {reset} or {cancel}, never {withdraw}.
@@ -108,13 +118,13 @@ interface IContributionContract {
     error NothingToRescue(address token);
     /// @notice The staking requirement from the registry does not fit the contract's accounting.
     error RequirementTooLarge(uint256 requirement);
+    /// @notice The registry's contributor limit is 0 or does not fit the contract's accounting.
+    error ContributorLimitOutOfRange(uint256 limit);
 
     // ------------------------------------------------------------------------------ events
 
-    /// @notice A clone was initialized.
-    event Initialized(address indexed operator, uint256 requirement, uint16 feeBps, bool autoFinalize);
-    /// @notice The node keys were set (at initialization) or changed (before the operator's first
-    /// deposit).
+    /// @notice The node keys changed (before the operator's first deposit). The keys given at
+    /// creation are in the factory's creation transaction and {keys}.
     event KeysUpdated(bytes blsKey, bytes32 ed25519Key, bytes proofOfPossession);
     /// @notice The operator fee changed.
     event FeeUpdated(uint16 oldFeeBps, uint16 newFeeBps);
@@ -145,20 +155,11 @@ interface IContributionContract {
 
     // ------------------------------------------------------------------------------ setup
 
-    /// @notice Called once by the factory on a fresh clone. Captures the registry's staking
-    /// requirement. The node keys are the clone's immutable arguments (`blsKey || ed25519Key ||
-    /// proofOfPossession`, 128 + 32 + 256 bytes), validated by the factory; keeping them in the
-    /// clone's code instead of storage saves about 280k gas per node.
-    /// @param operator The node operator (the account that called the factory).
-    /// @param feeBps Operator fee, 0..10_000.
-    /// @param autoFinalize Whether the deposit that fills the contract also registers the node.
-    /// @param reservations Initial reservations (see {updateReservations}).
-    function initialize(
-        address operator,
-        uint16 feeBps,
-        bool autoFinalize,
-        Reservation[] calldata reservations
-    ) external;
+    /// @notice Factory only, right after creation when reservations were given: sets them (see
+    /// {updateReservations}). A clone without reservations is never called at creation: its state
+    /// starts empty and its terms are its immutable arguments.
+    /// @param reservations Initial reservations.
+    function initializeReservations(Reservation[] calldata reservations) external;
 
     // ------------------------------------------------------------------------------ operator
 
@@ -214,8 +215,12 @@ interface IContributionContract {
     function TOKEN() external view returns (address);
     /// @notice The staking registry.
     function REGISTRY() external view returns (IStakingRegistry);
-    /// @notice The factory allowed to initialize clones.
+    /// @notice The factory that deploys the clones.
     function FACTORY() external view returns (address);
+    /// @notice The registry's contributor limit captured at creation (operator included).
+    function maxContributors() external view returns (uint256);
+    /// @notice The factory's serial number of this contract (1 for the first it created).
+    function serial() external view returns (uint256);
     /// @notice The node operator.
     function operator() external view returns (address);
     /// @notice The operator fee in basis points.
@@ -249,7 +254,7 @@ interface IContributionContract {
         returns (bytes memory blsKey, bytes32 ed25519Key, bytes memory proofOfPossession);
     /// @notice The reservations.
     function reservations() external view returns (Reservation[] memory);
-    /// @notice The current contributors, operator first.
+    /// @notice The current contributors in order of their first deposit, operator first.
     function contributors() external view returns (ContributorView[] memory);
     /// @notice The contribution of `staker` (0 if none).
     function contributionOf(address staker) external view returns (uint256);
@@ -259,6 +264,6 @@ interface IContributionContract {
     function refundable(address staker) external view returns (uint256);
     /// @notice The registry's node id once finalized, else 0.
     function nodeId() external view returns (uint64);
-    /// @notice Whether the registry's requirement differs from the captured one.
+    /// @notice Whether the registry's requirement or contributor limit differs from the captured one.
     function requirementDrifted() external view returns (bool);
 }

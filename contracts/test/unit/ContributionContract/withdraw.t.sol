@@ -2,6 +2,7 @@
 pragma solidity ^0.8.30;
 
 import {IContributionContract} from "../../../src/interfaces/IContributionContract.sol";
+import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {ContributionBase} from "./ContributionBase.t.sol";
 
 contract ContributionContractUnitTests_withdraw is ContributionBase {
@@ -114,6 +115,53 @@ contract ContributionContractUnitTests_withdraw is ContributionBase {
         cc.claimRefund();
         assertEq(token.balanceOf(operator), QUARTER);
         assertEq(token.balanceOf(address(cc)), 0);
+    }
+
+    /// @dev The registry's limit is a constant of its implementation: it drifts by an upgrade,
+    /// stood in for by a mocked view.
+    function test_ContributorLimitDriftAllowsImmediateFullRefund() public {
+        vm.mockCall(address(staking), abi.encodeCall(IStakingRegistry.maxContributors, ()), abi.encode(5));
+        assertTrue(cc.requirementDrifted());
+        vm.expectRevert(abi.encodeWithSelector(IContributionContract.ContributorLimitChanged.selector, 10, 5));
+        vm.prank(operator);
+        cc.finalize();
+        vm.expectRevert(abi.encodeWithSelector(IContributionContract.ContributorLimitChanged.selector, 10, 5));
+        vm.prank(alice);
+        cc.contribute(1);
+        vm.prank(alice);
+        cc.withdraw();
+        assertEq(token.balanceOf(alice), amount);
+        vm.prank(operator);
+        cc.cancel();
+        vm.prank(operator);
+        cc.claimRefund();
+        assertEq(token.balanceOf(address(cc)), 0);
+    }
+
+    function test_WithdrawFromTheMiddleKeepsTheOrder() public {
+        cc = _create(0, false);
+        _deposit(cc, operator, QUARTER);
+        uint256 each = 2_100 * SESH; // above each minimum (18,750 / 9 at first)
+        for (uint256 i = 1; i <= 4; ++i) {
+            _deposit(cc, _contributor(i), each);
+        }
+        skip(1 days);
+        vm.prank(_contributor(2));
+        cc.withdraw();
+        vm.prank(_contributor(4));
+        cc.withdraw();
+        IContributionContract.ContributorView[] memory list = cc.contributors();
+        assertEq(list.length, 3);
+        assertEq(list[0].staker, operator);
+        assertEq(list[1].staker, _contributor(1));
+        assertEq(list[2].staker, _contributor(3));
+        assertEq(cc.contributed(), QUARTER + 2 * each);
+        assertEq(cc.contributionOf(_contributor(2)), 0);
+        // a withdrawn contributor may come back, as a new contributor at the end
+        _deposit(cc, _contributor(2), cc.minimumContribution());
+        list = cc.contributors();
+        assertEq(list.length, 4);
+        assertEq(list[3].staker, _contributor(2));
     }
 
     function test_WithdrawRestoresReservation() public {
