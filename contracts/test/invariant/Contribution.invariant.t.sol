@@ -81,6 +81,27 @@ contract ContributionInvariantTest is ContributionBase {
         assertLe(list.length + (10 - list.length - cc.openSlots()), 10);
     }
 
+    /// @dev The linked list and the per-staker entries agree: each listed staker once, with its
+    /// amount, and every actor off the list holds nothing.
+    function invariant_ListMatchesEntries() public view {
+        IContributionContract.ContributorView[] memory list = cc.contributors();
+        for (uint256 i; i < list.length; ++i) {
+            assertGt(list[i].amount, 0);
+            assertEq(cc.contributionOf(list[i].staker), list[i].amount);
+            for (uint256 j; j < i; ++j) {
+                assertTrue(list[j].staker != list[i].staker);
+            }
+        }
+        for (uint256 k; k < handler.actorCount(); ++k) {
+            address a = handler.actors(k);
+            bool listed;
+            for (uint256 i; i < list.length; ++i) {
+                listed = listed || list[i].staker == a;
+            }
+            if (!listed) assertEq(cc.contributionOf(a), 0);
+        }
+    }
+
     /// @dev Every reset credits each contributor exactly what it had, once.
     function invariant_ResetRefundsExactly() public view {
         assertEq(cc.refundable(cc.operator()), handler.ghostOwed(cc.operator()));

@@ -32,6 +32,40 @@ contract ContributionContractUnitTests_finalize is ContributionBase {
         assertEq(token.allowance(address(cc), address(staking)), 0);
     }
 
+    function testFuzz_RegistersInDepositOrder(uint8 n, uint256 withBeneficiary) public {
+        n = uint8(bound(n, 2, 10)); // `_fill` gives the operator a quarter
+        cc = _create(300, false);
+        // beneficiaries chosen before depositing stay with the staker
+        for (uint256 i = 1; i < n; ++i) {
+            if (withBeneficiary >> i & 1 == 1) {
+                vm.prank(_contributor(i));
+                cc.updateBeneficiary(address(uint160(0xBE0000 + i)));
+            }
+        }
+        _fill(cc, n);
+        IContributionContract.ContributorView[] memory local = cc.contributors();
+        vm.prank(operator);
+        uint64 id = cc.finalize();
+        IStakingRegistry.NodeInfo memory info = staking.node(id);
+        assertEq(info.contributors.length, n);
+        uint256 sum;
+        for (uint256 i; i < n; ++i) {
+            address staker = i == 0 ? operator : _contributor(i);
+            address expected =
+                i != 0 && withBeneficiary >> i & 1 == 1 ? address(uint160(0xBE0000 + i)) : staker;
+            assertEq(info.contributors[i].staker, staker);
+            assertEq(info.contributors[i].beneficiary, expected);
+            assertEq(info.contributors[i].stake, local[i].amount);
+            assertEq(local[i].staker, staker);
+            sum += info.contributors[i].stake;
+        }
+        assertEq(sum, REQUIREMENT);
+        // the views still describe the contributors once the node id sits in the header
+        assertEq(cc.contributed(), REQUIREMENT);
+        assertEq(cc.remaining(), 0);
+        assertEq(cc.contributors().length, n);
+    }
+
     function test_RevertWhen_NotOperator() public {
         _fill(cc, 2);
         vm.expectRevert(abi.encodeWithSelector(IContributionContract.NotOperator.selector, alice, operator));

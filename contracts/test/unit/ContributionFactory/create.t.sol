@@ -180,6 +180,14 @@ contract ContributionFactoryUnitTests_create is ContributionBase {
         assertFalse(factory.owns(foreign));
     }
 
+    function testFuzz_OwnsRejectsCloneWithOtherArguments(bytes32 seed) public {
+        bytes memory args = LibClone.argsOnClone(address(cc));
+        uint256 at = uint256(seed) % args.length;
+        args[at] = bytes1(uint8(args[at]) ^ (uint8(uint256(seed) >> 8) | 1));
+        address copy = LibClone.clone(factory.IMPLEMENTATION(), args);
+        assertFalse(factory.owns(copy));
+    }
+
     function test_SameTermsTwiceGetTwoContracts() public {
         // the address commits to the arguments, serial number included
         ContributionContract again = _create(0, false);
