@@ -106,15 +106,7 @@ contract ContributionContractUnitTests_withdraw is ContributionBase {
         );
         vm.prank(operator);
         cc.finalize();
-        vm.prank(alice);
-        cc.withdraw();
-        assertEq(token.balanceOf(alice), amount);
-        vm.prank(operator);
-        cc.cancel();
-        vm.prank(operator);
-        cc.claimRefund();
-        assertEq(token.balanceOf(operator), QUARTER);
-        assertEq(token.balanceOf(address(cc)), 0);
+        _everyoneGetsEverythingBack();
     }
 
     /// @dev The registry's limit is a constant of its implementation: it drifts by an upgrade,
@@ -128,14 +120,7 @@ contract ContributionContractUnitTests_withdraw is ContributionBase {
         vm.expectRevert(abi.encodeWithSelector(IContributionContract.ContributorLimitChanged.selector, 10, 5));
         vm.prank(alice);
         cc.contribute(1);
-        vm.prank(alice);
-        cc.withdraw();
-        assertEq(token.balanceOf(alice), amount);
-        vm.prank(operator);
-        cc.cancel();
-        vm.prank(operator);
-        cc.claimRefund();
-        assertEq(token.balanceOf(address(cc)), 0);
+        _everyoneGetsEverythingBack();
     }
 
     function test_WithdrawFromTheMiddleKeepsTheOrder() public {
@@ -178,5 +163,18 @@ contract ContributionContractUnitTests_withdraw is ContributionBase {
         assertEq(cc.openSlots(), 8);
         assertEq(cc.minimumContribution(), _ceil(REQUIREMENT - QUARTER - 3_000 * SESH, 8));
         assertEq(cc.minimumContributionOf(bob), 3_000 * SESH);
+    }
+
+    /// @dev Alice withdraws at once, the operator cancels and claims: the contract ends empty.
+    function _everyoneGetsEverythingBack() internal {
+        vm.prank(alice);
+        cc.withdraw();
+        assertEq(token.balanceOf(alice), amount);
+        vm.prank(operator);
+        cc.cancel();
+        vm.prank(operator);
+        cc.claimRefund();
+        assertEq(token.balanceOf(operator), QUARTER);
+        assertEq(token.balanceOf(address(cc)), 0);
     }
 }
