@@ -30,8 +30,9 @@ contract ContributionFactory is IContributionFactory, Ownable2Step, Pausable {
     address public immutable IMPLEMENTATION;
     /// @inheritdoc IContributionFactory
     IStakingRegistry public immutable REGISTRY;
-    /// @inheritdoc IContributionFactory
-    uint64 public created;
+    /// @dev The next clone's serial number; starts at 1 in the constructor, so that no `create`
+    /// pays for a fresh slot.
+    uint64 private _nextSerial;
 
     /// @param token The SESH token.
     /// @param registry The staking registry.
@@ -40,6 +41,7 @@ contract ContributionFactory is IContributionFactory, Ownable2Step, Pausable {
         require(token != address(0) && address(registry) != address(0), IContributionContract.ZeroAddress());
         REGISTRY = registry;
         IMPLEMENTATION = address(new ContributionContract(token, registry, address(this)));
+        _nextSerial = 1;
     }
 
     /// @inheritdoc IContributionFactory
@@ -58,6 +60,11 @@ contract ContributionFactory is IContributionFactory, Ownable2Step, Pausable {
             IContributionContract(contributionContract).initializeReservations(reservations);
         }
         emit ContributionContractCreated(contributionContract, msg.sender, requirement, feeBps, autoFinalize);
+    }
+
+    /// @inheritdoc IContributionFactory
+    function created() external view returns (uint64) {
+        return _nextSerial - 1;
     }
 
     /// @inheritdoc IContributionFactory
@@ -98,7 +105,7 @@ contract ContributionFactory is IContributionFactory, Ownable2Step, Pausable {
         );
         ContributionArgs.Terms memory terms =
             ContributionArgs.Terms(msg.sender, uint64(requirement), feeBps, uint8(limit), autoFinalize);
-        args = ContributionArgs.encode(terms, ++created, blsKey, ed25519Key, proofOfPossession);
+        args = ContributionArgs.encode(terms, _nextSerial++, blsKey, ed25519Key, proofOfPossession);
     }
 
     /// @dev Disabled: the factory always has an owner to pause it.
