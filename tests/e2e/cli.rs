@@ -221,6 +221,16 @@ async fn a_contribution_contract_through_the_cli() -> eyre::Result<()> {
     let node = env.system.registry.node(c.nodeId().call().await?).call().await?;
     assert_eq!(node.contributors.len(), 2);
     assert_eq!(node.operator, env.signers[2].address());
+
+    // Another node whose operator stakes in the creating transaction.
+    let other = dir.join("other.json");
+    run(cli(&["keys", "generate", "--seed", &"08".repeat(32), "--out", other.to_str().unwrap()])).await?;
+    run(as_signer(3, &["contribution", "create", "--keys", other.to_str().unwrap(), "--stake", "6250"])).await?;
+    let created = env.system.factory.ContributionContractCreated_filter().from_block(0).query().await?;
+    let c = env.system.contribution_at(created[1].0.contributionContract);
+    let quarter = env.requirement().await? / alloy::primitives::U256::from(4);
+    assert_eq!(c.contributionOf(env.signers[3].address()).call().await?, quarter);
+    assert_eq!(c.status().call().await?, 1, "open");
     std::fs::remove_dir_all(dir)?;
     Ok(())
 }

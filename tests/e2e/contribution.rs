@@ -68,3 +68,32 @@ async fn an_operator_and_9_contributors_fund_a_node_that_registers_and_earns() -
     }
     Ok(())
 }
+
+#[tokio::test]
+async fn an_operator_stakes_at_creation_and_the_last_deposit_registers_the_node() -> eyre::Result<()> {
+    let env = TestEnv::new().await?;
+    let system = env.system.clone();
+    let requirement = env.requirement().await?;
+    let operator = env.signers[10].address();
+    let contributor = env.signers[11].address();
+    let operator_stake = requirement.div_ceil(U256::from(4));
+    env.fund(operator, operator_stake).await?;
+    env.fund(contributor, requirement).await?;
+    let keys = NodeKeys::derived(NETWORK_SEED, 2);
+    let (contract, _) = system.open_contribution_with_stake(operator, &keys, 500, true, vec![], operator_stake).await?;
+    assert!(system.factory.owns(*contract.address()).call().await?);
+    assert_eq!(contract.contributionOf(operator).call().await?, operator_stake);
+    assert_eq!(system.token.balanceOf(*contract.address()).call().await?, operator_stake);
+    assert_eq!(contract.status().call().await?, 1, "open once the operator's stake is in");
+
+    let rest = contract.remaining().call().await?;
+    system.contribute(&contract, contributor, rest).await?;
+    assert_eq!(contract.status().call().await?, 3, "the filling deposit finalized it");
+    let info = system.registry.node(contract.nodeId().call().await?).call().await?;
+    assert_eq!(info.operator, operator);
+    assert_eq!(info.contributors.len(), 2);
+    assert_eq!(info.contributors[0].stake, operator_stake);
+    assert_eq!(info.contributors[1].staker, contributor);
+    assert_eq!(info.contributors[1].stake, rest);
+    Ok(())
+}

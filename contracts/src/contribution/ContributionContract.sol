@@ -193,50 +193,20 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
 
     /// @inheritdoc IContributionContract
     function contribute(uint256 amount) external onlyClone nonReentrant {
-        Header memory h = _header;
         ContributionArgs.Terms memory t = ContributionArgs.terms();
-        require(h.terminal == TERMINAL_NONE, WrongStatus(_status(h, t.requirement)));
-        _requireNoDrift(t);
-        require(amount != 0, ZeroAmount());
-        Entry memory e = _entries[msg.sender];
-        uint256 free = t.requirement - h.fundsOrNodeId - (h.unfilledCount == 0 ? 0 : _extra.unfilledAmount);
-        if (h.count == 0) {
-            require(msg.sender == t.operator, WaitingForOperator());
-            uint256 minimum = _operatorMinimum(t.requirement);
-            require(amount >= minimum, OperatorStakeTooLow(amount, minimum));
-            require(amount <= free, ContributionAboveMaximum(amount, free));
-        } else if (e.amount == 0 && e.flags & RESERVED != 0) {
-            uint256 reserved = _reserved[msg.sender];
-            uint256 maximum = free + reserved;
-            require(amount >= reserved, ContributionBelowMinimum(amount, reserved));
-            require(amount <= maximum, ContributionAboveMaximum(amount, maximum));
-            // unchecked: an unfilled reservation is counted in both.
-            unchecked {
-                --h.unfilledCount;
-                _extra.unfilledAmount -= uint64(reserved);
-            }
-        } else {
-            if (e.amount == 0) {
-                uint256 slots = uint256(t.maxContributors) - h.count - h.unfilledCount;
-                require(slots != 0, NoSlotAvailable());
-                uint256 minimum = _ceilDiv(free, slots);
-                require(amount >= minimum, ContributionBelowMinimum(amount, minimum));
-            }
-            require(amount <= free, ContributionAboveMaximum(amount, free));
-        }
-        if (e.amount == 0) {
-            e.next = h.head;
-            h.head = msg.sender;
-            ++h.count;
-        }
-        // The checks above bound amounts by the requirement, which fits uint56.
-        e.amount += uint56(amount);
-        e.lastDeposit = uint32(block.timestamp);
-        h.fundsOrNodeId += uint64(amount);
-        _entries[msg.sender] = e;
-        _header = h;
-        emit Contributed(msg.sender, amount, e.amount);
+        Header memory h = _deposit(msg.sender, amount, t, true);
         IERC20(TOKEN).safeTransferFrom(msg.sender, address(this), amount);
+        if (h.fundsOrNodeId == t.requirement && t.autoFinalize) _finalize(h, t, true);
+    }
+
+    /// @inheritdoc IContributionContract
+    /// @dev The terms were captured in this same transaction, so there is no drift to check.
+    function contributeFromFactory(uint256 amount) external onlyClone nonReentrant {
+        require(msg.sender == FACTORY, NotFactory(msg.sender));
+        uint256 balance = IERC20(TOKEN).balanceOf(address(this));
+        require(balance >= amount, FactoryDepositMissing(balance, amount));
+        ContributionArgs.Terms memory t = ContributionArgs.terms();
+        Header memory h = _deposit(t.operator, amount, t, false);
         if (h.fundsOrNodeId == t.requirement && t.autoFinalize) _finalize(h, t, true);
     }
 
@@ -483,6 +453,56 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
         return a == 0 ? 0 : (a - 1) / b + 1;
     }
 
+    /// @dev Checks and records a deposit of `amount` by `staker` (the tokens are moved by the
+    /// caller); returns the new header.
+    function _deposit(address staker, uint256 amount, ContributionArgs.Terms memory t, bool checkDrift)
+        private
+        returns (Header memory h)
+    {
+        h = _header;
+        require(h.terminal == TERMINAL_NONE, WrongStatus(_status(h, t.requirement)));
+        if (checkDrift) _requireNoDrift(t);
+        require(amount != 0, ZeroAmount());
+        Entry memory e = _entries[staker];
+        uint256 free = t.requirement - h.fundsOrNodeId - (h.unfilledCount == 0 ? 0 : _extra.unfilledAmount);
+        if (h.count == 0) {
+            require(staker == t.operator, WaitingForOperator());
+            uint256 minimum = _operatorMinimum(t.requirement);
+            require(amount >= minimum, OperatorStakeTooLow(amount, minimum));
+            require(amount <= free, ContributionAboveMaximum(amount, free));
+        } else if (e.amount == 0 && e.flags & RESERVED != 0) {
+            uint256 reserved = _reserved[staker];
+            uint256 maximum = free + reserved;
+            require(amount >= reserved, ContributionBelowMinimum(amount, reserved));
+            require(amount <= maximum, ContributionAboveMaximum(amount, maximum));
+            // unchecked: an unfilled reservation is counted in both.
+            unchecked {
+                --h.unfilledCount;
+                _extra.unfilledAmount -= uint64(reserved);
+            }
+        } else {
+            if (e.amount == 0) {
+                uint256 slots = uint256(t.maxContributors) - h.count - h.unfilledCount;
+                require(slots != 0, NoSlotAvailable());
+                uint256 minimum = _ceilDiv(free, slots);
+                require(amount >= minimum, ContributionBelowMinimum(amount, minimum));
+            }
+            require(amount <= free, ContributionAboveMaximum(amount, free));
+        }
+        if (e.amount == 0) {
+            e.next = h.head;
+            h.head = staker;
+            ++h.count;
+        }
+        // The checks above bound amounts by the requirement, which fits uint56.
+        e.amount += uint56(amount);
+        e.lastDeposit = uint32(block.timestamp);
+        h.fundsOrNodeId += uint64(amount);
+        _entries[staker] = e;
+        _header = h;
+        emit Contributed(staker, amount, e.amount);
+    }
+
     function _setReservations(Reservation[] calldata list) private {
         ContributionArgs.Terms memory t = ContributionArgs.terms();
         uint256 n = list.length;
@@ -556,11 +576,22 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
         uint16 fee = h.flags & FEE_UPDATED != 0 ? _extra.feeBps : t.feeBps;
         IERC20(TOKEN).forceApprove(address(REGISTRY), t.requirement);
         if (soft) {
+            uint256 gasBefore = gasleft();
             try REGISTRY.registerNode(blsKey, ed25519Key, proofOfPossession, fee, list) returns (
                 uint64 newId
             ) {
                 id = newId;
             } catch (bytes memory reason) {
+                // A registration starved of gas is the caller's doing, not a refusal: keeping the
+                // deposit and skipping it would also make gas estimates skip it (estimates search
+                // for the least gas that succeeds). Out of gas, the registry's proxy and
+                // implementation each keep 1/64, so about 1/32 of `gasBefore` is left; a refusal
+                // leaves far more.
+                require(
+                    gasleft() > gasBefore / 16
+                        && bytes4(reason) != IStakingRegistry.PoolReleaseOutOfGas.selector,
+                    AutoFinalizeOutOfGas()
+                );
                 IERC20(TOKEN).forceApprove(address(REGISTRY), 0);
                 emit AutoFinalizeFailed(reason);
                 return 0;

@@ -8,6 +8,8 @@ import {ContributionArgs} from "./ContributionArgs.sol";
 import {ContributionContract} from "./ContributionContract.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {LibClone} from "solady/utils/LibClone.sol";
 
@@ -20,6 +22,8 @@ import {LibClone} from "solady/utils/LibClone.sol";
 /// implementation and to every immutable argument; {owns} recomputes it from the account's code
 /// instead of keeping a record per clone (a 22,100-gas slot).
 contract ContributionFactory is IContributionFactory, Ownable2Step, Pausable {
+    using SafeERC20 for IERC20;
+
     uint256 private constant BPS = 10_000;
     /// @dev Deployment salt; uniqueness comes from the arguments (their serial number).
     bytes32 private constant SALT = bytes32(0);
@@ -30,6 +34,8 @@ contract ContributionFactory is IContributionFactory, Ownable2Step, Pausable {
     address public immutable IMPLEMENTATION;
     /// @inheritdoc IContributionFactory
     IStakingRegistry public immutable REGISTRY;
+    /// @inheritdoc IContributionFactory
+    address public immutable TOKEN;
     /// @dev The next clone's serial number; starts at 1 in the constructor, so that no `create`
     /// pays for a fresh slot.
     uint64 private _nextSerial;
@@ -40,6 +46,7 @@ contract ContributionFactory is IContributionFactory, Ownable2Step, Pausable {
     constructor(address token, IStakingRegistry registry, address owner_) Ownable(owner_) {
         require(token != address(0) && address(registry) != address(0), IContributionContract.ZeroAddress());
         REGISTRY = registry;
+        TOKEN = token;
         IMPLEMENTATION = address(new ContributionContract(token, registry, address(this)));
         _nextSerial = 1;
     }
@@ -53,13 +60,24 @@ contract ContributionFactory is IContributionFactory, Ownable2Step, Pausable {
         bool autoFinalize,
         IContributionContract.Reservation[] calldata reservations
     ) external whenNotPaused returns (address contributionContract) {
-        (bytes memory args, uint256 requirement) =
-            _args(blsKey, ed25519Key, proofOfPossession, feeBps, autoFinalize);
-        contributionContract = LibClone.cloneDeterministic(IMPLEMENTATION, args, SALT);
-        if (reservations.length != 0) {
-            IContributionContract(contributionContract).initializeReservations(reservations);
-        }
-        emit ContributionContractCreated(contributionContract, msg.sender, requirement, feeBps, autoFinalize);
+        return _create(blsKey, ed25519Key, proofOfPossession, feeBps, autoFinalize, reservations);
+    }
+
+    /// @inheritdoc IContributionFactory
+    function createAndContribute(
+        bytes calldata blsKey,
+        bytes32 ed25519Key,
+        bytes calldata proofOfPossession,
+        uint16 feeBps,
+        bool autoFinalize,
+        IContributionContract.Reservation[] calldata reservations,
+        uint256 operatorStake
+    ) external whenNotPaused returns (address contributionContract) {
+        contributionContract = _create(
+            blsKey, ed25519Key, proofOfPossession, feeBps, autoFinalize, reservations
+        );
+        IERC20(TOKEN).safeTransferFrom(msg.sender, contributionContract, operatorStake);
+        IContributionContract(contributionContract).contributeFromFactory(operatorStake);
     }
 
     /// @inheritdoc IContributionFactory
@@ -82,6 +100,23 @@ contract ContributionFactory is IContributionFactory, Ownable2Step, Pausable {
     /// @inheritdoc IContributionFactory
     function unpause() external onlyOwner {
         _unpause();
+    }
+
+    function _create(
+        bytes calldata blsKey,
+        bytes32 ed25519Key,
+        bytes calldata proofOfPossession,
+        uint16 feeBps,
+        bool autoFinalize,
+        IContributionContract.Reservation[] calldata reservations
+    ) private returns (address contributionContract) {
+        (bytes memory args, uint256 requirement) =
+            _args(blsKey, ed25519Key, proofOfPossession, feeBps, autoFinalize);
+        contributionContract = LibClone.cloneDeterministic(IMPLEMENTATION, args, SALT);
+        if (reservations.length != 0) {
+            IContributionContract(contributionContract).initializeReservations(reservations);
+        }
+        emit ContributionContractCreated(contributionContract, msg.sender, requirement, feeBps, autoFinalize);
     }
 
     /// @dev Captures the registry's terms and packs the clone's arguments under the next serial number.

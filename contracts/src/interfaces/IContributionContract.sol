@@ -118,6 +118,11 @@ interface IContributionContract {
     error NothingToRescue(address token);
     /// @notice The staking requirement from the registry does not fit the contract's accounting.
     error RequirementTooLarge(uint256 requirement);
+    /// @notice The filling deposit of an auto-finalizing contract did not leave the registration
+    /// enough gas: send it with more (the registration alone is about 0.4-0.7M).
+    error AutoFinalizeOutOfGas();
+    /// @notice The factory's deposit for the operator did not arrive.
+    error FactoryDepositMissing(uint256 balance, uint256 amount);
     /// @notice The registry's contributor limit is 0 or does not fit the contract's accounting.
     error ContributorLimitOutOfRange(uint256 limit);
 
@@ -198,6 +203,11 @@ interface IContributionContract {
     /// deposit opens the contract. Registers the node if `autoFinalize` and this fills it; if the
     /// registry refuses, the deposit still stands (see {AutoFinalizeFailed}).
     function contribute(uint256 amount) external;
+
+    /// @notice Factory only, in {IContributionFactory-createAndContribute}: records the operator's
+    /// first deposit of `amount`, which the factory has just moved here from the operator. Same rules
+    /// and events as {contribute}.
+    function contributeFromFactory(uint256 amount) external;
 
     /// @notice Withdraws the caller's whole contribution, `WITHDRAWAL_DELAY` after its latest deposit
     /// (at once if the requirement drifted), until finalized. Restores the caller's reservation.

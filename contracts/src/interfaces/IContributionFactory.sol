@@ -55,7 +55,24 @@ interface IContributionFactory {
         IContributionContract.Reservation[] calldata reservations
     ) external returns (address contributionContract);
 
-    /// @notice Owner only: stops {create}.
+    /// @notice {create}, then the operator's first deposit of `operatorStake` in the same
+    /// transaction (one transaction fewer; the operator approves this factory instead of the new
+    /// contract). Same rules as {IContributionContract-contribute}, auto-finalize included.
+    /// @param operatorStake Atomic SESH units, at least a quarter of the requirement.
+    function createAndContribute(
+        bytes calldata blsKey,
+        bytes32 ed25519Key,
+        bytes calldata proofOfPossession,
+        uint16 feeBps,
+        bool autoFinalize,
+        IContributionContract.Reservation[] calldata reservations,
+        uint256 operatorStake
+    ) external returns (address contributionContract);
+
+    /// @notice The SESH token (what {createAndContribute} moves).
+    function TOKEN() external view returns (address);
+
+    /// @notice Owner only: stops {create} and {createAndContribute}.
     function pause() external;
 
     /// @notice Owner only: resumes {create}.

@@ -67,6 +67,7 @@ contract ContributionGasTest is ContributionBase {
             direct.push(IStakingRegistry.Contributor(_contributor(i), address(0), stake));
         }
         _prepare(ContributionContract(address(staking)), operator, REQUIREMENT);
+        _prepare(ContributionContract(address(factory)), operator, QUARTER);
         vm.roll(block.number + 1);
     }
 
@@ -74,6 +75,13 @@ contract ContributionGasTest is ContributionBase {
         vm.prank(operator);
         factory.create(k2, e2, p2, 500, false, _noReservations());
         vm.snapshotGasLastCall("Contribution", "factory_create");
+    }
+
+    /// @dev One transaction for what `factory_create` + `contribute_operatorFirst` do in two.
+    function test_Gas_FactoryCreateAndContribute() public {
+        vm.prank(operator);
+        factory.createAndContribute(k2, e2, p2, 500, false, _noReservations(), QUARTER);
+        vm.snapshotGasLastCall("Contribution", "factory_createAndContribute");
     }
 
     function test_Gas_OperatorFirstDeposit() public {

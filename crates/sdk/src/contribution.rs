@@ -2,7 +2,10 @@
 //! contributors fund it, the operator finalizes it into the staking registry.
 
 use crate::{deploy::Deployment, revert::transact};
-use alloy::primitives::{Address, Bytes, FixedBytes, U256};
+use alloy::{
+    primitives::{Address, Bytes, FixedBytes, U256},
+    rpc::types::TransactionReceipt,
+};
 use eyre::OptionExt;
 use session_bindings::{
     ContributionContract,
@@ -22,23 +25,49 @@ impl Deployment {
         fee_bps: u16,
         auto_finalize: bool,
         reservations: Vec<Reservation>,
-    ) -> eyre::Result<(Contribution, alloy::rpc::types::TransactionReceipt)> {
-        let proof = keys.proof_of_possession(&self.consensus_domain(), &operator.0.0);
+    ) -> eyre::Result<(Contribution, TransactionReceipt)> {
+        let (bls, ed, proof) = self.node_key_args(operator, keys);
+        let call = self.factory.create(bls, ed, proof, fee_bps, auto_finalize, reservations).from(operator);
+        let receipt = transact(call, "opening a contribution contract").await?;
+        Ok((self.created_contribution(&receipt)?, receipt))
+    }
+
+    /// Like [`Self::open_contribution`], with the operator's first deposit of `stake` in the same
+    /// transaction (`operator` approves the factory for it first); returns the contract and the
+    /// receipt of the creation.
+    pub async fn open_contribution_with_stake(
+        &self,
+        operator: Address,
+        keys: &NodeKeys,
+        fee_bps: u16,
+        auto_finalize: bool,
+        reservations: Vec<Reservation>,
+        stake: U256,
+    ) -> eyre::Result<(Contribution, TransactionReceipt)> {
+        transact(self.token.approve(*self.factory.address(), stake).from(operator), "approving the factory").await?;
+        let (bls, ed, proof) = self.node_key_args(operator, keys);
         let call = self
             .factory
-            .create(
-                Bytes::copy_from_slice(&keys.bls_public().to_eip2537()),
-                FixedBytes(keys.ed25519_public()),
-                Bytes::copy_from_slice(&proof.to_eip2537()),
-                fee_bps,
-                auto_finalize,
-                reservations,
-            )
+            .createAndContribute(bls, ed, proof, fee_bps, auto_finalize, reservations, stake)
             .from(operator);
-        let receipt = transact(call, "opening a contribution contract").await?;
+        let receipt = transact(call, "opening a contribution contract with the operator's stake").await?;
+        Ok((self.created_contribution(&receipt)?, receipt))
+    }
+
+    /// The factory's key arguments for `keys`, the proof of possession binding `operator`.
+    fn node_key_args(&self, operator: Address, keys: &NodeKeys) -> (Bytes, FixedBytes<32>, Bytes) {
+        let proof = keys.proof_of_possession(&self.consensus_domain(), &operator.0.0);
+        (
+            Bytes::copy_from_slice(&keys.bls_public().to_eip2537()),
+            FixedBytes(keys.ed25519_public()),
+            Bytes::copy_from_slice(&proof.to_eip2537()),
+        )
+    }
+
+    fn created_contribution(&self, receipt: &TransactionReceipt) -> eyre::Result<Contribution> {
         let created =
             receipt.decoded_log::<ContributionContractCreated>().ok_or_eyre("no ContributionContractCreated event")?;
-        Ok((ContributionContract::new(created.contributionContract, self.provider.clone()), receipt))
+        Ok(ContributionContract::new(created.contributionContract, self.provider.clone()))
     }
 
     /// `staker` approves and contributes `amount` to `contract`.

@@ -146,6 +146,40 @@ contract ContributionContractUnitTests_contribute is ContributionBase {
         assertEq(token.balanceOf(address(cc)), 0);
     }
 
+    /// @dev Over every gas limit around what the filling deposit needs: either it registers the
+    /// node, or the whole call reverts. Never a kept deposit with a skipped registration for lack
+    /// of gas (gas estimates would then skip the registration too).
+    function test_AutoFinalizeIsNeverSkippedForLackOfGas() public {
+        cc = _create(0, true);
+        _deposit(cc, operator, QUARTER);
+        uint256 rest = REQUIREMENT - QUARTER;
+        _fund(alice, rest);
+        vm.prank(alice);
+        token.approve(address(cc), rest);
+        uint256 registered;
+        uint256 refused;
+        for (uint256 limit = 100_000; limit <= 900_000; limit += 5_000) {
+            uint256 snapshot = vm.snapshotState();
+            vm.prank(alice);
+            (bool ok,) =
+                address(cc).call{gas: limit}(abi.encodeCall(IContributionContract.contribute, (rest)));
+            if (ok) {
+                assertEq(
+                    uint8(cc.status()),
+                    uint8(IContributionContract.Status.Finalized),
+                    "deposit kept, node not registered"
+                );
+                ++registered;
+            } else {
+                assertEq(cc.contributed(), QUARTER);
+                ++refused;
+            }
+            vm.revertToState(snapshot);
+        }
+        assertGt(registered, 0);
+        assertGt(refused, 0);
+    }
+
     function test_AutoFinalizeFailureKeepsDeposit() public {
         cc = _create(0, true);
         _deposit(cc, operator, QUARTER);

@@ -203,7 +203,8 @@ pub async fn measure_registry(size: u64) -> eyre::Result<Vec<GasRow>> {
 /// A multi-contributor node from the factory to the registry: the operator opens a contribution
 /// contract, deposits a quarter, `contributors - 1` others fill it in equal parts, the operator
 /// finalizes, on a network of one node. Token approvals are listed apart (a wallet may have
-/// approved once, for good).
+/// approved once, for good). Then the variant where the operator stakes in the creating
+/// transaction (`createAndContribute`), measured on a second contract.
 pub async fn measure_contribution_flow(contributors: usize) -> eyre::Result<Vec<GasRow>> {
     let anvil = spawn_anvil(None)?;
     let (provider, signers) = dev_accounts(&anvil);
@@ -219,7 +220,7 @@ pub async fn measure_contribution_flow(contributors: usize) -> eyre::Result<Vec<
     transact(system.token.transfer(owner, requirement).from(signers[1].address()), "funding").await?;
     system.register_solo(owner, &NodeKeys::derived(BENCH_SEED, 20_000 + contributors as u64), 0).await?;
     let mut rows = Vec::new();
-    let (mut flow, mut approvals) = (0u64, 0u64);
+    let (mut flow, mut approvals, mut operator_deposit) = (0u64, 0u64, 0u64);
     let case = |what: &str| format!("{contributors} contributors, {what}");
     let operator = people[0];
     let keys = NodeKeys::derived(BENCH_SEED, 10_000 + contributors as u64);
@@ -238,6 +239,9 @@ pub async fn measure_contribution_flow(contributors: usize) -> eyre::Result<Vec<
         approvals += r.gas_used;
         let r = transact(contract.contribute(amount).from(*who), "contributing").await?;
         flow += r.gas_used;
+        if i == 0 {
+            operator_deposit = r.gas_used;
+        }
         if i <= 1 || i == contributors - 1 {
             let what = ["operator's deposit", "2nd contributor"].get(i).copied().unwrap_or("last contributor");
             rows.push(GasRow {
@@ -254,6 +258,17 @@ pub async fn measure_contribution_flow(contributors: usize) -> eyre::Result<Vec<
     flow += r.gas_used;
     rows.push(GasRow { operation: "whole flow".into(), case: case("create + deposits + finalize"), gas: flow });
     rows.push(GasRow { operation: "whole flow".into(), case: case("with the token approvals"), gas: flow + approvals });
+    // The same flow with the operator's stake taken at creation: one transaction fewer.
+    transact(system.token.transfer(operator, operator_stake).from(signers[1].address()), "funding").await?;
+    let keys = NodeKeys::derived(BENCH_SEED, 30_000 + contributors as u64);
+    let (_, r) = system.open_contribution_with_stake(operator, &keys, 500, false, Vec::new(), operator_stake).await?;
+    rows.push(GasRow {
+        operation: "ContributionFactory.createAndContribute".into(),
+        case: case("a clone and the operator's stake"),
+        gas: r.gas_used,
+    });
+    let one_step = flow - created - operator_deposit + r.gas_used;
+    rows.push(GasRow { operation: "whole flow".into(), case: case("staking at creation"), gas: one_step });
     Ok(rows)
 }
 

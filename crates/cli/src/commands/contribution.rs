@@ -32,6 +32,10 @@ pub enum ContributionCommand {
         /// Register the node as soon as the last contribution fills it.
         #[arg(long)]
         auto_finalize: bool,
+        /// Deposit the operator's stake (SESH, at least 25%) in the same transaction; approves
+        /// the factory for it first.
+        #[arg(long)]
+        stake: Option<String>,
     },
     /// Contribute to a contract: `--amount` SESH, by default the current minimum.
     Contribute {
@@ -134,11 +138,27 @@ pub async fn run(global: &GlobalArgs, command: ContributionCommand) -> eyre::Res
     let me = signer.address();
     let deployment = global.deployment(global.provider(Some(signer))).await?;
     match command {
-        ContributionCommand::Create { keys, fee_bps, auto_finalize } => {
+        ContributionCommand::Create { keys, fee_bps, auto_finalize, stake } => {
             let text = std::fs::read_to_string(&keys).wrap_err_with(|| format!("reading {}", keys.display()))?;
             let file: KeyFile = serde_json::from_str(&text).wrap_err("not a key file of `sesh keys generate`")?;
-            let (contract, _) = deployment.open_contribution(me, &file.keys()?, fee_bps, auto_finalize, vec![]).await?;
-            println!("contribution contract {} opened; deposit at least 25% first", contract.address());
+            let keys = file.keys()?;
+            match stake {
+                Some(text) => {
+                    let stake = parse_sesh(&text)?;
+                    let (contract, _) = deployment
+                        .open_contribution_with_stake(me, &keys, fee_bps, auto_finalize, vec![], stake)
+                        .await?;
+                    println!(
+                        "contribution contract {} opened with {} SESH of yours",
+                        contract.address(),
+                        format_sesh(stake)
+                    );
+                }
+                None => {
+                    let (contract, _) = deployment.open_contribution(me, &keys, fee_bps, auto_finalize, vec![]).await?;
+                    println!("contribution contract {} opened; deposit at least 25% first", contract.address());
+                }
+            }
         }
         ContributionCommand::Contribute { contract, amount } => {
             let c = deployment.contribution_at(contract);
