@@ -59,20 +59,23 @@ library ContributionArgs {
         );
     }
 
-    /// @notice Strips the padding of an EIP-2537 point of `length` bytes.
-    function pack(bytes calldata point, uint256 length) internal pure returns (bytes memory packed) {
+    /// @notice Reverts unless `point` is `length` bytes of EIP-2537 coordinates with zero padding.
+    function requireCanonical(bytes calldata point, uint256 length) internal pure {
         require(point.length == length, IContributionContract.InvalidKeyLength(point.length, length));
+        for (uint256 from; from < length; from += ENCODED_COORDINATE) {
+            require(bytes16(point[from:from + PADDING]) == 0, IContributionContract.KeyNotCanonical());
+        }
+    }
+
+    /// @notice Strips the padding of a canonical EIP-2537 point of `length` bytes.
+    function pack(bytes calldata point, uint256 length) internal pure returns (bytes memory packed) {
+        requireCanonical(point, length);
         uint256 n = length / ENCODED_COORDINATE;
         packed = new bytes(n * COORDINATE);
         for (uint256 i; i < n; ++i) {
-            uint256 from = i * ENCODED_COORDINATE;
-            require(bytes16(point[from:from + PADDING]) == 0, IContributionContract.KeyNotCanonical());
+            uint256 from = i * ENCODED_COORDINATE + PADDING;
             assembly ("memory-safe") {
-                calldatacopy(
-                    add(add(packed, 0x20), mul(i, COORDINATE)),
-                    add(point.offset, add(from, PADDING)),
-                    COORDINATE
-                )
+                calldatacopy(add(add(packed, 0x20), mul(i, COORDINATE)), add(point.offset, from), COORDINATE)
             }
         }
     }

@@ -124,8 +124,8 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
         onlyOperator
     {
         Header storage h = _requireConfigurable();
-        ContributionArgs.pack(blsKey, ContributionArgs.BLS_KEY_LENGTH);
-        ContributionArgs.pack(proofOfPossession, ContributionArgs.POP_LENGTH);
+        ContributionArgs.requireCanonical(blsKey, ContributionArgs.BLS_KEY_LENGTH);
+        ContributionArgs.requireCanonical(proofOfPossession, ContributionArgs.POP_LENGTH);
         require(ed25519Key != bytes32(0), ZeroEd25519Key());
         _blsKey = blsKey;
         _ed25519Key = ed25519Key;

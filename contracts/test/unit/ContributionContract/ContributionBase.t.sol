@@ -79,6 +79,10 @@ abstract contract ContributionBase is StakingRegistryBase {
         }
     }
 
+    function _expectWrongStatus(IContributionContract.Status status) internal {
+        vm.expectRevert(abi.encodeWithSelector(IContributionContract.WrongStatus.selector, status));
+    }
+
     function _ceil(uint256 a, uint256 b) internal pure returns (uint256) {
         return a == 0 ? 0 : (a - 1) / b + 1;
     }

@@ -48,6 +48,19 @@ contract ContributionContractUnitTests_configure is ContributionBase {
         vm.stopPrank();
     }
 
+    function test_RevertWhen_UpdateKeysNotCanonical() public {
+        bytes memory k = bytes.concat(blsKey);
+        k[64] = 0x01; // the padding of the second coordinate
+        vm.expectRevert(IContributionContract.KeyNotCanonical.selector);
+        vm.prank(operator);
+        cc.updateKeys(k, edKey, pop);
+        bytes memory p = bytes.concat(pop);
+        p[192 + 15] = 0x01; // the padding of the fourth coordinate
+        vm.expectRevert(IContributionContract.KeyNotCanonical.selector);
+        vm.prank(operator);
+        cc.updateKeys(blsKey, edKey, p);
+    }
+
     function test_UpdateKeys() public {
         (bytes memory k, bytes32 e, bytes memory p) = _keysFor(operator, 4_242);
         vm.expectEmit(address(cc));
@@ -133,11 +146,7 @@ contract ContributionContractUnitTests_configure is ContributionBase {
         _fill(cc, 2);
         vm.prank(operator);
         cc.finalize();
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IContributionContract.WrongStatus.selector, IContributionContract.Status.Finalized
-            )
-        );
+        _expectWrongStatus(IContributionContract.Status.Finalized);
         vm.prank(alice);
         cc.updateBeneficiary(bob);
     }

@@ -75,11 +75,7 @@ contract ContributionContractUnitTests_finalize is ContributionBase {
 
     function test_RevertWhen_NotFilled() public {
         _deposit(cc, operator, QUARTER);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IContributionContract.WrongStatus.selector, IContributionContract.Status.Open
-            )
-        );
+        _expectWrongStatus(IContributionContract.Status.Open);
         vm.prank(operator);
         cc.finalize();
     }
@@ -88,11 +84,7 @@ contract ContributionContractUnitTests_finalize is ContributionBase {
         _fill(cc, 2);
         vm.prank(operator);
         cc.finalize();
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IContributionContract.WrongStatus.selector, IContributionContract.Status.Finalized
-            )
-        );
+        _expectWrongStatus(IContributionContract.Status.Finalized);
         vm.prank(operator);
         cc.finalize();
     }

@@ -51,11 +51,7 @@ contract ContributionContractUnitTests_resetCancel is ContributionBase {
         cc.cancel();
         assertEq(uint8(cc.status()), uint8(IContributionContract.Status.Cancelled));
         _claimAll();
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IContributionContract.WrongStatus.selector, IContributionContract.Status.Cancelled
-            )
-        );
+        _expectWrongStatus(IContributionContract.Status.Cancelled);
         vm.prank(operator);
         cc.reset();
     }
@@ -72,11 +68,7 @@ contract ContributionContractUnitTests_resetCancel is ContributionBase {
     function test_RevertWhen_Finalized() public {
         vm.prank(operator);
         cc.finalize();
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IContributionContract.WrongStatus.selector, IContributionContract.Status.Finalized
-            )
-        );
+        _expectWrongStatus(IContributionContract.Status.Finalized);
         vm.prank(operator);
         cc.cancel();
     }

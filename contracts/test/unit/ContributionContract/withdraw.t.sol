@@ -86,11 +86,7 @@ contract ContributionContractUnitTests_withdraw is ContributionBase {
         vm.prank(operator);
         cc.finalize();
         skip(1 days);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IContributionContract.WrongStatus.selector, IContributionContract.Status.Finalized
-            )
-        );
+        _expectWrongStatus(IContributionContract.Status.Finalized);
         vm.prank(alice);
         cc.withdraw();
     }
