@@ -181,7 +181,7 @@ async fn the_network_commands_witness_and_confirm_an_exit() -> eyre::Result<()> 
     transact_request_exit(&env, node).await?;
     mine_at(&env.provider, env.now().await? + session_sdk::witness::NETWORK_UNLOCK_PERIOD + 1).await?;
     run(with(&["network", "run", "--once"])).await?;
-    assert_eq!(env.system.registry.node(node).call().await?.status, 3, "the network signed the exit");
+    assert_eq!(env.system.views.node(node).call().await?.status, 3, "the network signed the exit");
     run(with(&["network", "check"])).await?;
     std::fs::remove_dir_all(dir)?;
     Ok(())
@@ -218,7 +218,7 @@ async fn a_contribution_contract_through_the_cli() -> eyre::Result<()> {
     assert!(format!("{refused:#}").contains("reverted with"), "{refused:#}");
     run(as_signer(2, &["contribution", "finalize", "--contract", &contract])).await?;
     let c = env.system.contribution_at(created[0].0.contributionContract);
-    let node = env.system.registry.node(c.nodeId().call().await?).call().await?;
+    let node = env.system.views.node(c.nodeId().call().await?).call().await?;
     assert_eq!(node.contributors.len(), 2);
     assert_eq!(node.operator, env.signers[2].address());
 

@@ -1,7 +1,7 @@
 //! The deployment path: manifest, proxies, upgrades, refusal of a bad genesis.
 
 use alloy::{
-    primitives::{Address, B256, Bytes, b256},
+    primitives::{Address, B256, Bytes, U256, b256},
     providers::Provider,
 };
 use session_bindings::RewardPool::{self, RewardPoolErrors};
@@ -25,11 +25,20 @@ async fn manifest_names_every_contract_and_the_proxy_points_at_its_implementatio
     let slot = env.provider.get_storage_at(pool.address, IMPLEMENTATION_SLOT.into()).await?;
     assert_eq!(Address::from_word(slot.into()), pool.implementation.unwrap());
     assert_eq!(env.system.reward_pool.owner().call().await?, env.owner());
+    assert_eq!(
+        env.system.registry.contributionFactory().call().await?,
+        *env.system.factory.address(),
+        "the registry accepts the factory's contribution contracts"
+    );
+    // The listing views answer at the registry's address, under their own ABI.
+    assert_eq!(manifest.address("StakingRegistryViews")?, manifest.address("StakingRegistry")?);
+    assert_eq!(env.system.views.aprBps().call().await?, U256::ZERO, "no node yet");
 
     let dir = std::env::temp_dir().join(format!("session-e2e-manifest-{}", std::process::id()));
     let path = manifest.write(&dir)?;
     assert_eq!(&Manifest::load(&path)?, manifest);
     assert!(dir.join("abi/RewardPool.json").exists() && dir.join("abi/SessionToken.json").exists());
+    assert!(dir.join("abi/StakingRegistryViews.json").exists());
     std::fs::remove_dir_all(dir)?;
     Ok(())
 }

@@ -48,7 +48,7 @@ async fn six_months(env: &mut TestEnv, subs: u64, names: u64) -> eyre::Result<(U
         transact(registry.distributeRewards(), "distribute").await?;
     }
     let pool = env.system.token.balanceOf(*env.system.reward_pool.address()).call().await?;
-    Ok((pool, registry.rewardPerNodePerDay().call().await?, fees))
+    Ok((pool, env.system.views.rewardPerNodePerDay().call().await?, fees))
 }
 
 #[tokio::test]

@@ -75,7 +75,7 @@ async fn the_network_and_the_contract_agree_after_a_long_randomized_run() -> eyr
                 // An operator asks to leave; the network confirms after its unlock period.
                 let active = witness.network.node_ids();
                 if let Some(id) = active.get(rng.below(active.len().max(1) as u64) as usize)
-                    && system.registry.node(*id).call().await?.exitRequestedAt == 0
+                    && system.views.node(*id).call().await?.exitRequestedAt == 0
                 {
                     transact(system.registry.requestExit(*id).from(operators[id]), "exit request").await?;
                 }
@@ -145,7 +145,7 @@ async fn the_network_and_the_contract_agree_after_a_long_randomized_run() -> eyr
 /// Where the contract has node `node_id`, and that the network's view agrees with it.
 async fn assert_in_step(env: &TestEnv, witness: &Witness, node_id: u64, status: &str, size: u64) -> eyre::Result<()> {
     let registry = &env.system.registry;
-    assert_eq!(status_name(registry.node(node_id).call().await?.status), status, "node {node_id}");
+    assert_eq!(status_name(env.system.views.node(node_id).call().await?.status), status, "node {node_id}");
     assert_eq!(registry.networkSize().call().await?, U256::from(size), "earning nodes");
     assert_eq!(witness.divergences(&env.system).await?, Vec::<String>::new());
     Ok(())
@@ -181,21 +181,21 @@ async fn offline_nodes_are_decommissioned_recommissioned_when_back_and_liquidate
 
     // Decommissioned, it earns nothing while the others do.
     let (flaky_before, steady_before) =
-        (system.registry.node(flaky).call().await?.earned, system.registry.node(steady).call().await?.earned);
+        (system.views.node(flaky).call().await?.earned, system.views.node(steady).call().await?.earned);
     mine_at(&env.provider, env.now().await? + 6 * 3_600).await?;
     transact(system.registry.distributeRewards(), "distributing").await?;
-    assert_eq!(system.registry.node(flaky).call().await?.earned, flaky_before, "earned while decommissioned");
-    assert!(system.registry.node(steady).call().await?.earned > steady_before);
+    assert_eq!(system.views.node(flaky).call().await?.earned, flaky_before, "earned while decommissioned");
+    assert!(system.views.node(steady).call().await?.earned > steady_before);
     assert_eq!(witness.act(system, sender).await?, vec![], "still offline, short of a day");
 
     // Back online: recommissioned at the next round, and earning again.
     witness.set_online(flaky)?;
     assert_eq!(witness.act(system, sender).await?, decided(Action::Recommission, flaky));
     assert_in_step(&env, &witness, flaky, "active", 6).await?;
-    let flaky_before = system.registry.node(flaky).call().await?.earned;
+    let flaky_before = system.views.node(flaky).call().await?.earned;
     mine_at(&env.provider, env.now().await? + 3_600).await?;
     transact(system.registry.distributeRewards(), "distributing").await?;
-    assert!(system.registry.node(flaky).call().await?.earned > flaky_before, "earning again");
+    assert!(system.views.node(flaky).call().await?.earned > flaky_before, "earning again");
 
     // Another node goes offline and stays offline: decommissioned, then liquidated a day after it
     // went down, not a second earlier.
@@ -236,7 +236,7 @@ async fn sesh_network_run_takes_nodes_offline_and_recommissions_them_when_back()
 
     // One round with the node offline: a non-signer, nothing to decide before its grace period.
     session_cli::run(sesh(&["network", "run", "--once", "--offline", &node.to_string()])).await?;
-    assert_eq!(status_name(env.system.registry.node(node).call().await?.status), "active");
+    assert_eq!(status_name(env.system.views.node(node).call().await?.status), "active");
 
     // An hour offline (for a witness that stays up), the network decommissions it ...
     let mut witness = Witness::new(&env.system, (0..3).map(|key| NodeKeys::derived(NETWORK_SEED, key)));
@@ -244,13 +244,13 @@ async fn sesh_network_run_takes_nodes_offline_and_recommissions_them_when_back()
     witness.set_offline(node, env.now().await?)?;
     mine_at(&env.provider, env.now().await? + DECOMMISSION_AFTER).await?;
     witness.act(&env.system, env.signers[9].address()).await?;
-    assert_eq!(status_name(env.system.registry.node(node).call().await?.status), "decommissioned");
+    assert_eq!(status_name(env.system.views.node(node).call().await?.status), "decommissioned");
 
     // ... and a later run that sees it online recommissions it (later: the registry takes a
     // recommission signed strictly after the decommission only).
     mine_at(&env.provider, env.now().await? + 60).await?;
     session_cli::run(sesh(&["network", "run", "--once"])).await?;
-    assert_eq!(status_name(env.system.registry.node(node).call().await?.status), "active");
+    assert_eq!(status_name(env.system.views.node(node).call().await?.status), "active");
     session_cli::run(sesh(&["network", "check"])).await?;
     std::fs::remove_dir_all(dir)?;
     Ok(())

@@ -32,7 +32,7 @@ async fn solo_operator_earns_the_pool_release_and_claims_it() -> eyre::Result<()
     let mut env = TestEnv::new().await?;
     let operator = env.signers[10].address();
     let node = env.register_solo(1, 10).await?;
-    let registry = &env.system.registry;
+    let (registry, views) = (&env.system.registry, &env.system.views);
     assert_eq!(registry.networkSize().call().await?, U256::from(1));
     assert_eq!(
         env.system.aggregate_public_key().await?,
@@ -48,13 +48,12 @@ async fn solo_operator_earns_the_pool_release_and_claims_it() -> eyre::Result<()
     transact(registry.distributeRewards(), "distributing").await?;
     let before = balance(&env, operator).await?;
     // A claim pays what was distributed; it does not pull the pool itself.
-    transact(registry.claimRewards_2(node, U256::ZERO).from(operator), "claiming").await?;
+    transact(registry.claimRewards_2(node, operator).from(operator), "claiming").await?;
     let paid = balance(&env, operator).await? - before;
     assert!(paid <= expected && expected - paid <= U256::from(1), "paid {paid}, formula {expected}");
-    assert_eq!(registry.claimableRewards(node, U256::ZERO).call().await?, U256::ZERO);
-    assert_eq!(registry.node(node).call().await?.earned, paid, "a solo operator gets all the node earned");
-    let again =
-        revert_of::<StakingRegistryErrors>(registry.claimRewards_2(node, U256::ZERO).from(operator).send().await);
+    assert_eq!(views.claimableRewards(node, operator).call().await?, U256::ZERO);
+    assert_eq!(views.node(node).call().await?.earned, paid, "a solo operator gets all the node earned");
+    let again = revert_of::<StakingRegistryErrors>(registry.claimRewards_2(node, operator).from(operator).send().await);
     assert!(matches!(again, StakingRegistryErrors::NothingToClaim(_)), "never paid twice");
     Ok(())
 }
@@ -66,7 +65,7 @@ async fn a_shared_node_pays_the_fee_first_then_pro_rata() -> eyre::Result<()> {
     let (operator, contributor) = (env.signers[10].address(), env.signers[11].address());
     env.register(1, 1_000, &[(10, 6_000), (11, 4_000)]).await?;
     env.register_solo(2, 12).await?;
-    let registry = &env.system.registry;
+    let (registry, views) = (&env.system.registry, &env.system.views);
     let last = env.system.reward_pool.lastReleaseTime().call().await?;
     let node_reward = (registry.undistributedRewards().call().await? + pool_release(&env, DAY).await?) / U256::from(2);
     next_block_at(&env.provider, last + DAY).await?;
@@ -75,7 +74,7 @@ async fn a_shared_node_pays_the_fee_first_then_pro_rata() -> eyre::Result<()> {
     // The split is exact: claimable = E * w / W rounded down, w = stake * (1 - fee) (+ fee * deposit
     // for the operator), W = deposit. The node may have earned alone for a second before node 2
     // joined, so E is at least half a day's release.
-    let info = registry.node(1).call().await?;
+    let info = views.node(1).call().await?;
     let earned = info.earned;
     assert!(earned >= node_reward, "{earned} of a day's {node_reward}");
     let (bps, fee) = (U256::from(10_000), U256::from(1_000));
@@ -83,14 +82,14 @@ async fn a_shared_node_pays_the_fee_first_then_pro_rata() -> eyre::Result<()> {
     let total = info.deposit * bps;
     let expected_c = earned * stake_c * (bps - fee) / total;
     let expected_op = earned * (stake_op * (bps - fee) + fee * info.deposit) / total;
-    assert_eq!(registry.claimableRewards(1, U256::from(1)).call().await?, expected_c);
-    assert_eq!(registry.claimableRewards(1, U256::ZERO).call().await?, expected_op);
+    assert_eq!(views.claimableRewards(1, contributor).call().await?, expected_c);
+    assert_eq!(views.claimableRewards(1, operator).call().await?, expected_op);
     assert!(expected_c + expected_op <= earned && earned - expected_c - expected_op <= U256::from(1));
 
     let before = (balance(&env, contributor).await?, balance(&env, operator).await?);
-    transact(registry.claimRewards_2(1, U256::from(1)).from(contributor), "contributor claims").await?;
+    transact(registry.claimRewards_2(1, contributor).from(contributor), "contributor claims").await?;
     // The staker may trigger a claim; it pays the beneficiary (here the operator itself).
-    transact(registry.claimRewards_2(1, U256::ZERO).from(operator), "operator claims").await?;
+    transact(registry.claimRewards_2(1, operator).from(operator), "operator claims").await?;
     assert_eq!(balance(&env, contributor).await? - before.0, expected_c);
     assert_eq!(balance(&env, operator).await? - before.1, expected_op);
     Ok(())
@@ -119,13 +118,13 @@ async fn exit_by_request_unlocks_after_30_days() -> eyre::Result<()> {
     assert_eq!(registry.networkSize().call().await?, U256::from(1));
     assert_eq!(env.system.aggregate_public_key().await?, env.network.aggregate_public_key()?.to_eip2537().to_vec());
     let stake = env.requirement().await?;
-    assert_eq!(registry.node(node).call().await?.contributors[0].withdrawable, stake);
+    assert_eq!(env.system.views.node(node).call().await?.contributors[0].withdrawable, stake);
     let before = balance(&env, operator).await?;
     let (withdrawn, _) = env.system.withdraw_all(operator).await?;
     assert_eq!(withdrawn, stake);
     assert_eq!(balance(&env, operator).await? - before, stake);
-    assert!(registry.node(node).call().await?.contributors[0].stakeWithdrawn);
-    assert_eq!(registry.node(other).call().await?.status, 1, "the other node is untouched");
+    assert!(env.system.views.node(node).call().await?.contributors[0].stakeWithdrawn);
+    assert_eq!(env.system.views.node(other).call().await?.status, 1, "the other node is untouched");
     Ok(())
 }
 
@@ -153,7 +152,7 @@ async fn exit_by_network_signature_once_the_node_is_2_hours_old() -> eyre::Resul
     env.network.leave(node);
     let registry = &env.system.registry;
     assert_eq!(registry.networkSize().call().await?, U256::from(2));
-    assert_eq!(registry.node(node).call().await?.contributors[0].withdrawable, env.requirement().await?);
+    assert_eq!(env.system.views.node(node).call().await?.contributors[0].withdrawable, env.requirement().await?);
     // A replay of the exit is refused.
     let replay = env.system.submit_decision(sender, Action::Exit, node, at, &signed).await.unwrap_err();
     assert!(replay.to_string().contains("reverted with"), "{replay}");
@@ -185,7 +184,7 @@ async fn liquidation_signed_with_non_signers_splits_the_deposit() -> eyre::Resul
     let pool_part = (deposit * U256::from(17)).div_ceil(U256::from(10_000));
     assert_eq!(balance(&env, liquidator).await?, liquidator_part);
     let operator = env.signers[11].address();
-    let info = env.system.registry.node(target).call().await?;
+    let info = env.system.views.node(target).call().await?;
     assert_eq!(info.returnedStake, deposit - liquidator_part - pool_part, "the three parts sum to the deposit");
     let before = balance(&env, operator).await?;
     transact(env.system.registry.withdrawStake(target).from(operator), "withdrawing").await?;
@@ -205,15 +204,15 @@ async fn the_devnet_scenario_leaves_the_network_and_the_contract_in_step() -> ey
     let funder = env.holder().address();
     let report =
         session_sdk::devnet::populate(&env.system, &env.provider, funder, &accounts, &mut env.network, &plan).await?;
-    let registry = &env.system.registry;
+    let (registry, views) = (&env.system.registry, &env.system.views);
     assert_eq!(report.registered.len(), 6);
     assert_eq!(registry.networkSize().call().await?, U256::from(env.network.len()));
     assert_eq!(env.system.aggregate_public_key().await?, env.network.aggregate_public_key()?.to_eip2537().to_vec());
-    let status = |id: u64| async move { Ok::<_, eyre::Report>(registry.node(id).call().await?.status) };
+    let status = |id: u64| async move { Ok::<_, eyre::Report>(views.node(id).call().await?.status) };
     assert_eq!(status(report.liquidated.unwrap()).await?, 4, "liquidated");
     assert_eq!(status(report.exited.unwrap()).await?, 3, "exited");
-    assert!(registry.node(report.exit_requested.unwrap()).call().await?.exitRequestedAt > 0);
-    let shared = registry.node(report.registered[5]).call().await?;
+    assert!(views.node(report.exit_requested.unwrap()).call().await?.exitRequestedAt > 0);
+    let shared = views.node(report.registered[5]).call().await?;
     assert!(shared.contributors.len() >= 3, "a multi-contributor node");
     assert!(report.fees_paid > U256::ZERO, "app users paid fees");
     assert!(report.liquidity > U256::ZERO, "the treasury funded a real Uniswap v2 pair");

@@ -397,6 +397,25 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
     }
 
     /// @inheritdoc IContributionContract
+    function contributorOf(address staker) external view returns (uint256 amount, address beneficiary) {
+        Entry memory e = _entries[staker];
+        beneficiary = e.flags & HAS_BENEFICIARY != 0 ? _beneficiary[staker] : staker;
+        return (e.amount, beneficiary);
+    }
+
+    /// @inheritdoc IContributionContract
+    function stakes() external view returns (address[] memory stakers, uint256[] memory amounts) {
+        Header memory h = _header;
+        (stakers, amounts) = (new address[](h.count), new uint256[](h.count));
+        address staker = h.head;
+        for (uint256 i = h.count; i != 0; --i) {
+            Entry memory e = _entries[staker];
+            (stakers[i - 1], amounts[i - 1]) = (staker, e.amount);
+            staker = e.next;
+        }
+    }
+
+    /// @inheritdoc IContributionContract
     function refundable(address staker) external view returns (uint256) {
         return _refundable[staker];
     }
@@ -558,26 +577,21 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
     }
 
     /// @dev `soft` (the automatic path): a refusal by the registry is reported, not propagated, so
-    /// the filling deposit stands and the operator can finalize later.
+    /// the filling deposit stands and the operator can finalize later. The registry reads the
+    /// contributors from this contract ({contributorOf}, {contributors}), which nothing can change
+    /// once finalized.
     function _finalize(Header memory h, ContributionArgs.Terms memory t, bool soft)
         private
         returns (uint64 id)
     {
-        uint256 n = h.count;
-        IStakingRegistry.Contributor[] memory list = new IStakingRegistry.Contributor[](n);
-        address staker = h.head;
-        for (uint256 i = n; i != 0; --i) {
-            Entry memory e = _entries[staker];
-            address beneficiary = e.flags & HAS_BENEFICIARY != 0 ? _beneficiary[staker] : address(0);
-            list[i - 1] = IStakingRegistry.Contributor(staker, beneficiary, e.amount);
-            staker = e.next;
-        }
         (bytes memory blsKey, bytes32 ed25519Key, bytes memory proofOfPossession) = keys();
         uint16 fee = h.flags & FEE_UPDATED != 0 ? _extra.feeBps : t.feeBps;
         IERC20(TOKEN).forceApprove(address(REGISTRY), t.requirement);
         if (soft) {
             uint256 gasBefore = gasleft();
-            try REGISTRY.registerNode(blsKey, ed25519Key, proofOfPossession, fee, list) returns (
+            try REGISTRY.registerFromContract(
+                blsKey, ed25519Key, proofOfPossession, fee, t.operator, h.count
+            ) returns (
                 uint64 newId
             ) {
                 id = newId;
@@ -597,7 +611,9 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
                 return 0;
             }
         } else {
-            id = REGISTRY.registerNode(blsKey, ed25519Key, proofOfPossession, fee, list);
+            id = REGISTRY.registerFromContract(
+                blsKey, ed25519Key, proofOfPossession, fee, t.operator, h.count
+            );
         }
         h.terminal = TERMINAL_FINALIZED;
         h.fundsOrNodeId = id;

@@ -270,6 +270,12 @@ interface IContributionContract {
     function contributionOf(address staker) external view returns (uint256);
     /// @notice The beneficiary of `staker` (the staker unless set).
     function beneficiaryOf(address staker) external view returns (address);
+    /// @notice `staker`'s contribution and beneficiary in one call (what the staking registry reads
+    /// for a node this contract registered; frozen once finalized).
+    function contributorOf(address staker) external view returns (uint256 amount, address beneficiary);
+    /// @notice The contributors and their contributions, operator first (a lean {contributors} for
+    /// the staking registry).
+    function stakes() external view returns (address[] memory stakers, uint256[] memory amounts);
     /// @notice Refund owed to `staker` after a reset or cancel.
     function refundable(address staker) external view returns (uint256);
     /// @notice The registry's node id once finalized, else 0.

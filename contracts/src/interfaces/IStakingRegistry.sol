@@ -25,10 +25,15 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// - A node's earnings E are `rewardPerNode - base` while it earns, frozen while decommissioned and
 ///   after it ended: exact atomic units.
 /// - Contributor i's entitlement is `E * w_i / (deposit * 10_000)` rounded down, with
-///   `w_i = stake_i * (10_000 - feeBps)`, plus `feeBps * deposit` for the operator (position 0).
+///   `w_i = stake_i * (10_000 - feeBps)`, plus `feeBps * deposit` for the operator.
 ///   Each position stores what it was paid; a claim pays entitlement - paid. The rounding dust (less
 ///   than one unit per contributor, never growing) stays in the registry while the node earns and
 ///   goes to the operator once the node has ended. Every atomic unit released is paid exactly once.
+///
+/// Positions are named by node and staker. A node registered by a contribution contract
+/// ({registerFromContract}) has its contributors and their stakes read from that contract, which
+/// keeps them frozen once it has finalized; the registry writes a position only when it first
+/// changes (a claim, a beneficiary, a withdrawal).
 ///
 /// Stake and rewards of an ended node are pulled by each contributor ({withdrawStake},
 /// {claimRewards}); an exit or a liquidation never loops over transfers.
@@ -68,10 +73,10 @@ interface IStakingRegistry {
         uint256 withdrawable;
     }
 
-    /// @notice Names position `index` of node `nodeId` (the operator is index 0).
+    /// @notice Names `staker`'s position in node `nodeId`.
     struct PositionRef {
         uint64 nodeId;
-        uint256 index;
+        address staker;
     }
 
     /// @notice Lifecycle of a registration id (never reused).
@@ -83,7 +88,7 @@ interface IStakingRegistry {
         Liquidated
     }
 
-    /// @notice A node as seen by frontends.
+    /// @notice A node as seen by frontends ({IStakingRegistryViews-node}).
     /// @param status Lifecycle state.
     /// @param operator contributors[0].staker, bound by the proof of possession.
     /// @param ed25519Key The node's Ed25519 public key.
@@ -140,11 +145,11 @@ interface IStakingRegistry {
     error UnexpectedNodeStatus(uint64 nodeId, NodeStatus status);
     /// @notice `account` is not a contributor of node `nodeId`.
     error NotContributor(uint64 nodeId, address account);
-    /// @notice Node `nodeId` has no position `index` (unknown node, or index >= its contributors).
-    error NoSuchPosition(uint64 nodeId, uint256 index);
-    /// @notice `caller` may not claim position `index` of node `nodeId` (only its beneficiary,
+    /// @notice `caller` may not claim `staker`'s position in node `nodeId` (only its beneficiary,
     /// or for a full claim its staker).
-    error NotBeneficiary(uint64 nodeId, uint256 index, address caller);
+    error NotBeneficiary(uint64 nodeId, address staker, address caller);
+    /// @notice `caller` is not a contribution contract of the contribution factory.
+    error NotContributionContract(address caller);
     /// @notice A small staker (below 25%) may request an exit only from `unlockTime`.
     error SmallStakerLocked(uint64 nodeId, uint256 unlockTime);
     /// @notice An exit was requested less than 1 h ago; the next request is allowed at `nextAllowed`.
@@ -160,8 +165,8 @@ interface IStakingRegistry {
     error StaleNetworkDecision(uint64 nodeId, uint64 timestamp, uint64 lastTimestamp);
     /// @notice Node `nodeId` is still registered: its stake is not withdrawable yet.
     error NodeStillRegistered(uint64 nodeId);
-    /// @notice The stake of position `index` of node `nodeId` was already withdrawn.
-    error StakeAlreadyWithdrawn(uint64 nodeId, uint256 index);
+    /// @notice `staker` already withdrew its stake in node `nodeId`.
+    error StakeAlreadyWithdrawn(uint64 nodeId, address staker);
     /// @notice `requested` exceeds the claimable `available`.
     error InsufficientRewards(uint256 requested, uint256 available);
     /// @notice Nothing to pay.
@@ -180,7 +185,7 @@ interface IStakingRegistry {
     event Started();
     /// @notice Node `nodeId` registered: its operator, Ed25519 key, fee, total deposit and
     /// registration time (for a seeded node, the original one). Followed by one
-    /// {ContributorAdded} per contributor; the BLS key is in {INetworkConsensus-BLSKeyAdded},
+    /// {ContributorAdded} per contributor, or by {NodeRegisteredByContract}; the BLS key is in {INetworkConsensus-BLSKeyAdded},
     /// emitted by the consensus registry in the same call, between the two. From now the node earns
     /// `rewardPerNode - rewardPerNodeAtStart`.
     event NodeRegistered(
@@ -192,15 +197,20 @@ interface IStakingRegistry {
         uint64 registeredAt,
         uint256 rewardPerNodeAtStart
     );
-    /// @notice Contributor number `index` of node `nodeId`.
+    /// @notice Node `nodeId` was registered by `contributionContract`, which keeps its contributors
+    /// and their stakes (its `contributors()`; its `Contributed` events).
+    event NodeRegisteredByContract(uint64 indexed nodeId, address indexed contributionContract);
+    /// @notice Contributor number `index` of node `nodeId` (registered directly).
     event ContributorAdded(
         uint64 indexed nodeId, uint8 index, address indexed staker, address indexed beneficiary, uint256 stake
     );
     /// @notice `amount` arrived from the pool; each earning node's accumulator rose by
     /// `perNode`; `carried` atomic units wait for the next distribution; `earningNodes` = N.
     event RewardsDistributed(uint256 amount, uint256 perNode, uint256 earningNodes, uint256 carried);
-    /// @notice Position `index` of node `nodeId` paid `amount` of rewards to `beneficiary`.
-    event RewardsClaimed(uint64 indexed nodeId, uint8 index, address indexed beneficiary, uint256 amount);
+    /// @notice `staker`'s position in node `nodeId` paid `amount` of rewards to `beneficiary`.
+    event RewardsClaimed(
+        uint64 indexed nodeId, address indexed staker, address indexed beneficiary, uint256 amount
+    );
     /// @notice `staker` of node `nodeId` sends its future rewards to `newBeneficiary` (what was
     /// claimable was paid to `oldBeneficiary` first).
     event BeneficiaryUpdated(
@@ -234,6 +244,8 @@ interface IStakingRegistry {
     event NodeRecommissioned(uint64 indexed nodeId, uint64 timestamp);
     /// @notice The staking requirement for new registrations changed.
     event StakingRequirementUpdated(uint256 oldRequirement, uint256 newRequirement);
+    /// @notice The contribution factory whose contracts may call {registerFromContract} changed.
+    event ContributionFactoryUpdated(address oldFactory, address newFactory);
     /// @notice The liquidation ratios changed.
     event LiquidationRatiosUpdated(
         uint256 oldLiquidator,
@@ -268,6 +280,21 @@ interface IStakingRegistry {
         Contributor[] calldata contributors
     ) external returns (uint64 nodeId);
 
+    /// @notice Registers the node of the calling contribution contract (one the contribution factory
+    /// `owns`), which keeps the contributors and their stakes and pays the whole deposit. The same
+    /// checks and limits as {registerNode}, except the contributors, which the contract checked.
+    /// @param operator The contract's operator, whose address the proof of possession binds.
+    /// @param contributorCount 1..10, the operator included.
+    /// @return nodeId The new registration id.
+    function registerFromContract(
+        bytes calldata blsKey,
+        bytes32 ed25519Key,
+        bytes calldata proofOfPossession,
+        uint16 feeBps,
+        address operator,
+        uint256 contributorCount
+    ) external returns (uint64 nodeId);
+
     /// @notice Owner only, before `start()`: registers a migrated node with its original
     /// registration time, with the same checks as {registerNode} (including the proof of
     /// possession) and no per-block cap. The owner pays the deposit.
@@ -290,14 +317,14 @@ interface IStakingRegistry {
     /// node's earning state does this first; anyone may call it (the network does, each round).
     function distributeRewards() external;
 
-    /// @notice Pays everything position `index` of node `nodeId` can claim to its beneficiary.
+    /// @notice Pays everything `staker`'s position in node `nodeId` can claim to its beneficiary.
     /// Callable by the beneficiary or the staker. Reverts with {NothingToClaim} if that is zero.
     /// @return amount Atomic SESH units paid.
-    function claimRewards(uint64 nodeId, uint256 index) external returns (uint256 amount);
+    function claimRewards(uint64 nodeId, address staker) external returns (uint256 amount);
 
-    /// @notice Pays `amount` of what position `index` of node `nodeId` can claim to its
+    /// @notice Pays `amount` of what `staker`'s position in node `nodeId` can claim to its
     /// beneficiary, the caller; the rest stays claimable.
-    function claimRewards(uint64 nodeId, uint256 index, uint256 amount) external;
+    function claimRewards(uint64 nodeId, address staker, uint256 amount) external;
 
     /// @notice Pays the caller everything it can claim from `positions`, each of which must name
     /// it as beneficiary, in one transfer. Reverts with {NothingToClaim} if that is zero.
@@ -375,6 +402,10 @@ interface IStakingRegistry {
     /// @notice Owner only: liquidator : pool : returned, set together.
     function setLiquidationRatios(uint32 liquidator, uint32 pool, uint32 returned) external;
 
+    /// @notice Owner only: the factory whose contracts may register through {registerFromContract}
+    /// (zero: none). Nodes already registered keep reading their own contract.
+    function setContributionFactory(address factory) external;
+
     /// @notice Owner only: stops the functions listed in the contract description.
     function pause() external;
 
@@ -408,11 +439,8 @@ interface IStakingRegistry {
     /// @notice The highest registration id given so far.
     function lastNodeId() external view returns (uint64);
 
-    /// @notice A node by id (status None for an unknown id).
-    function node(uint64 nodeId) external view returns (NodeInfo memory);
-
-    /// @notice Nodes with ids `offset + 1` .. `offset + limit` (bounded by `lastNodeId`), any status.
-    function nodes(uint256 offset, uint256 limit) external view returns (NodeInfo[] memory);
+    /// @notice The factory whose contracts may call {registerFromContract}.
+    function contributionFactory() external view returns (address);
 
     /// @notice N: the number of earning (active, not decommissioned) nodes.
     function networkSize() external view returns (uint256);
@@ -422,17 +450,4 @@ interface IStakingRegistry {
 
     /// @notice Released rewards waiting for the next distribution (division remainder, or N == 0).
     function undistributedRewards() external view returns (uint256);
-
-    /// @notice What a claim of position `index` of node `nodeId` pays now.
-    function claimableRewards(uint64 nodeId, uint256 index) external view returns (uint256);
-
-    /// @notice What that claim would pay after a distribution now (including what the pool would
-    /// release).
-    function pendingRewards(uint64 nodeId, uint256 index) external view returns (uint256);
-
-    /// @notice Today's reward per earning node: pool daily release / N (0 when N == 0).
-    function rewardPerNodePerDay() external view returns (uint256);
-
-    /// @notice APR estimate in bps: rewardPerNodePerDay * 365 * 10_000 / stakingRequirement.
-    function aprBps() external view returns (uint256);
 }

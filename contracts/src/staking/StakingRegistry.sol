@@ -3,26 +3,33 @@ pragma solidity ^0.8.30;
 
 import {ConsensusMessages} from "../consensus/ConsensusMessages.sol";
 import {IConsensusRegistry} from "../interfaces/IConsensusRegistry.sol";
+import {IContributionContract} from "../interfaces/IContributionContract.sol";
+import {IContributionFactory} from "../interfaces/IContributionFactory.sol";
 import {IOwnedUpgradeable} from "../interfaces/IOwnedUpgradeable.sol";
 import {IRewardPool} from "../interfaces/IRewardPool.sol";
 import {IStakingRegistry} from "../interfaces/IStakingRegistry.sol";
 import {OwnedUpgradeable} from "../utils/OwnedUpgradeable.sol";
+import {StakingLedger} from "./StakingLedger.sol";
+import {StakingRegistryViews} from "./StakingRegistryViews.sol";
 import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 /// @title StakingRegistry
-/// @notice See {IStakingRegistry}.
-/// @dev Storage (ERC-7201 `session.storage.StakingRegistry`), pause state in OpenZeppelin's
-/// namespace. The BLS keys live in the {ConsensusRegistry}, which alone checks proofs of possession
-/// and network signatures. The token, the pool and the consensus registry are immutables of the
-/// implementation (an upgrade must pass the same ones).
-/// Trust: the token is SESH, the pool our own {RewardPool} and the consensus registry our own;
-/// all are called under the reentrancy guard, and a failing `pool.release()` never blocks the
-/// registry.
+/// @notice See {IStakingRegistry}; the node listing ({IStakingRegistryViews}) answers at the same
+/// address.
+/// @dev Storage and shared reads in {StakingLedger}; pause state in OpenZeppelin's namespace. The BLS
+/// keys live in the {ConsensusRegistry}, which alone checks proofs of possession and network
+/// signatures. The listing views run in {StakingRegistryViews}, deployed by the constructor and
+/// reached by `delegatecall` from the fallback: they do not fit in this contract's 24 KB.
+/// Trust: the token is SESH, the pool our own {RewardPool}, the consensus registry our own, and a
+/// contribution contract one the configured factory `owns` (whose code answers for its
+/// contributors, frozen once it finalized); all are called under the reentrancy guard, and a
+/// failing `pool.release()` never blocks the registry.
 contract StakingRegistry is
     IStakingRegistry,
+    StakingLedger,
     OwnedUpgradeable,
     PausableUpgradeable,
     ReentrancyGuardTransient
@@ -31,8 +38,6 @@ contract StakingRegistry is
 
     /// @inheritdoc IOwnedUpgradeable
     uint64 public constant VERSION = 1;
-    /// @dev 100% in basis points (operator fee, APR).
-    uint256 private constant BPS = 10_000;
     /// @dev Up to 10 contributors including the operator (seeds).
     uint256 private constant MAX_CONTRIBUTORS = 10;
     /// @dev Default deposit: 25,000 SESH (9 decimals).
@@ -49,97 +54,32 @@ contract StakingRegistry is
     uint256 private constant MIN_JOINS_PER_BLOCK = 20;
     uint256 private constant JOIN_PERCENT = 2;
 
+    /// @dev The listing views, run in this contract's storage.
     /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
-    IERC20 private immutable _TOKEN;
-    /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
-    IRewardPool private immutable _POOL;
-    /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
-    IConsensusRegistry private immutable _CONSENSUS;
-
-    /// @dev One node: slots 0, 1 and 3 written at registration, slot 2 only by a decision or a
-    /// liquidation. Amounts in uint64: the token's cap (2.4e17) is below 2^64, and so is everything a
-    /// node can ever earn.
-    struct NodeRecord {
-        // slot 0
-        address operator;
-        uint64 registeredAt;
-        uint16 feeBps;
-        NodeStatus status;
-        uint8 contributorCount;
-        // slot 1
-        uint64 deposit;
-        /// @dev While Active: E = rewardPerNode - earnedBase. Otherwise earnedBase holds E, frozen.
-        uint64 earnedBase;
-        uint64 exitRequestedAt;
-        uint64 lastExitRequestAt;
-        // slot 2
-        uint64 lastDecisionAt;
-        uint64 returnedStake;
-        // slot 3
-        bytes32 ed25519Key;
-    }
-
-    /// @dev One contributor. Slot A is written at registration for shared nodes only: a solo
-    /// node's single position is (operator, deposit). Slot B is written at the first claim,
-    /// beneficiary change or withdrawal. `beneficiary == address(0)` means the staker.
-    struct PositionRecord {
-        // slot A
-        address staker;
-        uint64 stake;
-        // slot B
-        address beneficiary;
-        uint64 rewardsPaid;
-        bool stakeWithdrawn;
-    }
-
-    /// @custom:storage-location erc7201:session.storage.StakingRegistry
-    struct StakingRegistryStorage {
-        // slot 0: everything a distribution reads and writes. Amounts fit in uint64 (the token's
-        // cap, 2.4e17, is below 2^64); uint24 nodes and uint40 seconds are ample.
-        uint64 rewardPerNode;
-        uint64 undistributed;
-        uint24 earningNodes;
-        uint40 lastDistribution;
-        uint64 accountedBalance;
-        // slot 1
-        uint64 lastNodeId;
-        uint64 stakingRequirement;
-        uint64 joinBlock;
-        uint32 joinedInBlock;
-        bool started;
-        // slot 2
-        uint32 liquidatorRatio;
-        uint32 poolRatio;
-        uint32 returnedRatio;
-        mapping(uint64 nodeId => NodeRecord) nodes;
-        mapping(uint64 nodeId => mapping(uint256 index => PositionRecord)) positions;
-        mapping(bytes32 ed25519Key => uint64 nodeId) nodeIdOfEd25519;
-    }
-
-    // keccak256(abi.encode(uint256(keccak256("session.storage.StakingRegistry")) - 1)) & ~bytes32(uint256(0xff))
-    bytes32 private constant STORAGE_LOCATION =
-        0xc3868b2c87e82a0205c939b8515f0d7afaccf54db4d65a53c1f7256705246b00;
-
-    function _storage() private pure returns (StakingRegistryStorage storage $) {
-        assembly {
-            $.slot := STORAGE_LOCATION
-        }
-    }
+    address private immutable _VIEWS;
 
     /// @param token_ The SESH token.
     /// @param pool_ The reward pool (its beneficiary must be set to the proxy).
     /// @param consensus_ The consensus registry's proxy (its `setStakingRegistry` must name this
     /// registry's proxy).
     /// @custom:oz-upgrades-unsafe-allow constructor
-    constructor(IERC20 token_, IRewardPool pool_, IConsensusRegistry consensus_) {
-        require(
-            address(token_) != address(0) && address(pool_) != address(0)
-                && address(consensus_) != address(0),
-            ZeroAddress()
-        );
-        _TOKEN = token_;
-        _POOL = pool_;
-        _CONSENSUS = consensus_;
+    constructor(IERC20 token_, IRewardPool pool_, IConsensusRegistry consensus_)
+        StakingLedger(token_, pool_, consensus_)
+    {
+        _VIEWS = address(new StakingRegistryViews(token_, pool_, consensus_));
+    }
+
+    /// @notice Answers {IStakingRegistryViews} (the listing of nodes and their positions) by running
+    /// {StakingRegistryViews} in this storage. It holds only view functions; any other call reverts.
+    fallback() external {
+        address views = _VIEWS;
+        assembly ("memory-safe") {
+            calldatacopy(0, 0, calldatasize())
+            let ok := delegatecall(gas(), views, 0, calldatasize(), 0, 0)
+            returndatacopy(0, 0, returndatasize())
+            if iszero(ok) { revert(0, returndatasize()) }
+            return(0, returndatasize())
+        }
     }
 
     /// @notice Sets the owner and the defaults (25,000 SESH, ratios 3 : 17 : 9980) behind the
@@ -166,15 +106,40 @@ contract StakingRegistry is
         uint16 feeBps,
         Contributor[] calldata contributors
     ) external nonReentrant whenNotPaused returns (uint64 nodeId) {
-        StakingRegistryStorage storage $ = _storage();
-        require($.started, NotStarted());
-        uint256 joined = $.joinBlock == block.number ? $.joinedInBlock : 0;
-        uint256 percent = uint256($.earningNodes) * JOIN_PERCENT / 100;
-        uint256 limit = percent > MIN_JOINS_PER_BLOCK ? percent : MIN_JOINS_PER_BLOCK;
-        require(joined < limit, RegistrationLimitReached(joined, limit));
-        $.joinBlock = uint64(block.number);
-        $.joinedInBlock = uint32(joined + 1);
+        _admit();
         return _register(blsKey, ed25519Key, proofOfPossession, feeBps, contributors, uint64(block.timestamp));
+    }
+
+    /// @inheritdoc IStakingRegistry
+    /// @dev Trusts the contract (vouched for by the factory) for the contributors and their stakes:
+    /// the clone checked them as they deposited, passes none here, and answers for them from now on.
+    function registerFromContract(
+        bytes calldata blsKey,
+        bytes32 ed25519Key,
+        bytes calldata proofOfPossession,
+        uint16 feeBps,
+        address operator,
+        uint256 contributorCount
+    ) external nonReentrant whenNotPaused returns (uint64 nodeId) {
+        address factory = _storage().contributionFactory;
+        require(
+            factory != address(0) && IContributionFactory(factory).owns(msg.sender),
+            NotContributionContract(msg.sender)
+        );
+        _admit();
+        require(operator != address(0), ZeroAddress());
+        require(
+            contributorCount != 0 && contributorCount <= MAX_CONTRIBUTORS,
+            ContributorCountOutOfRange(contributorCount, MAX_CONTRIBUTORS)
+        );
+        uint256 requirement = _checkTerms(ed25519Key, feeBps);
+        _distribute();
+        nodeId = _createNode(
+            operator, ed25519Key, true, feeBps, contributorCount, requirement, uint64(block.timestamp)
+        );
+        _CONSENSUS.addKey(nodeId, blsKey, operator, ed25519Key, proofOfPossession);
+        emit NodeRegisteredByContract(nodeId, msg.sender);
+        _TOKEN.safeTransferFrom(msg.sender, address(this), requirement);
     }
 
     /// @inheritdoc IStakingRegistry
@@ -207,35 +172,39 @@ contract StakingRegistry is
     }
 
     /// @inheritdoc IStakingRegistry
-    function claimRewards(uint64 nodeId, uint256 index) external nonReentrant returns (uint256 amount) {
-        (NodeRecord storage n, PositionRecord storage p, address staker,) = _position(nodeId, index);
-        address beneficiary = _beneficiaryOf(p, staker);
-        require(msg.sender == beneficiary || msg.sender == staker, NotBeneficiary(nodeId, index, msg.sender));
-        amount = _claimable(nodeId, n, index, p, _storage().rewardPerNode);
+    function claimRewards(uint64 nodeId, address staker) external nonReentrant returns (uint256 amount) {
+        NodeRecord storage n = _storage().nodes[nodeId];
+        (PositionRecord memory p, address beneficiary, bool stored) = _readPosition(nodeId, n, staker);
+        require(msg.sender == beneficiary || msg.sender == staker, NotBeneficiary(nodeId, staker, msg.sender));
+        amount = _claimable(nodeId, n, staker, p, _storage().rewardPerNode);
         require(amount != 0, NothingToClaim());
-        _pay(nodeId, index, p, beneficiary, amount);
+        _recordPaid(nodeId, staker, p, beneficiary, stored, amount);
+        _transferOut(beneficiary, amount);
     }
 
     /// @inheritdoc IStakingRegistry
-    function claimRewards(uint64 nodeId, uint256 index, uint256 amount) external nonReentrant {
+    function claimRewards(uint64 nodeId, address staker, uint256 amount) external nonReentrant {
         require(amount != 0, NothingToClaim());
-        (NodeRecord storage n, PositionRecord storage p, address staker,) = _position(nodeId, index);
-        require(msg.sender == _beneficiaryOf(p, staker), NotBeneficiary(nodeId, index, msg.sender));
-        uint256 available = _claimable(nodeId, n, index, p, _storage().rewardPerNode);
+        NodeRecord storage n = _storage().nodes[nodeId];
+        (PositionRecord memory p, address beneficiary, bool stored) = _readPosition(nodeId, n, staker);
+        require(msg.sender == beneficiary, NotBeneficiary(nodeId, staker, msg.sender));
+        uint256 available = _claimable(nodeId, n, staker, p, _storage().rewardPerNode);
         require(amount <= available, InsufficientRewards(amount, available));
-        _pay(nodeId, index, p, msg.sender, amount);
+        _recordPaid(nodeId, staker, p, beneficiary, stored, amount);
+        _transferOut(beneficiary, amount);
     }
 
     /// @inheritdoc IStakingRegistry
     function claimRewards(PositionRef[] calldata refs) external nonReentrant returns (uint256 amount) {
         uint256 rpn = _storage().rewardPerNode;
         for (uint256 i; i < refs.length; ++i) {
-            (uint64 nodeId, uint256 index) = (refs[i].nodeId, refs[i].index);
-            (NodeRecord storage n, PositionRecord storage p, address staker,) = _position(nodeId, index);
-            require(msg.sender == _beneficiaryOf(p, staker), NotBeneficiary(nodeId, index, msg.sender));
-            uint256 due = _claimable(nodeId, n, index, p, rpn);
+            (uint64 nodeId, address staker) = (refs[i].nodeId, refs[i].staker);
+            NodeRecord storage n = _storage().nodes[nodeId];
+            (PositionRecord memory p, address beneficiary, bool stored) = _readPosition(nodeId, n, staker);
+            require(msg.sender == beneficiary, NotBeneficiary(nodeId, staker, msg.sender));
+            uint256 due = _claimable(nodeId, n, staker, p, rpn);
             if (due == 0) continue;
-            _recordPaid(nodeId, index, p, msg.sender, due);
+            _recordPaid(nodeId, staker, p, beneficiary, stored, due);
             amount += due;
         }
         require(amount != 0, NothingToClaim());
@@ -245,14 +214,23 @@ contract StakingRegistry is
     /// @inheritdoc IStakingRegistry
     function setBeneficiary(uint64 nodeId, address newBeneficiary) external nonReentrant {
         require(newBeneficiary != address(0), ZeroAddress());
-        NodeRecord storage n = _storage().nodes[nodeId];
-        uint256 index = _positionIndex(nodeId, n, msg.sender);
-        PositionRecord storage p = _storage().positions[nodeId][index];
-        address old = _beneficiaryOf(p, msg.sender);
-        uint256 due = _claimable(nodeId, n, index, p, _storage().rewardPerNode);
-        if (due != 0) _pay(nodeId, index, p, old, due);
-        p.beneficiary = newBeneficiary == msg.sender ? address(0) : newBeneficiary;
+        StakingRegistryStorage storage $ = _storage();
+        NodeRecord storage n = $.nodes[nodeId];
+        (PositionRecord memory p, address old,) = _readPosition(nodeId, n, msg.sender);
+        uint256 due = _claimable(nodeId, n, msg.sender, p, $.rewardPerNode);
+        if (due != 0) {
+            p.rewardsPaid += uint64(due);
+            emit RewardsClaimed(nodeId, msg.sender, old, due);
+        }
+        if (newBeneficiary == msg.sender) {
+            p.flags &= ~HAS_BENEFICIARY;
+        } else {
+            p.flags |= HAS_BENEFICIARY;
+            $.beneficiaries[nodeId][msg.sender] = newBeneficiary;
+        }
+        $.positions[nodeId][msg.sender] = p;
         emit BeneficiaryUpdated(nodeId, msg.sender, old, newBeneficiary);
+        if (due != 0) _transferOut(old, due);
     }
 
     // -------------------------------------------------------------------------------- exits
@@ -261,9 +239,8 @@ contract StakingRegistry is
     /// @dev Changes no reward state, so it does not pull the pool.
     function requestExit(uint64 nodeId) external nonReentrant whenNotPaused {
         NodeRecord storage n = _registeredNode(nodeId);
-        uint256 index = _positionIndex(nodeId, n, msg.sender);
-        (, uint256 stake) = _stakerAndStake(nodeId, n, index);
-        if (stake * QUARTER_DIVISOR < n.deposit) {
+        (PositionRecord memory p,,) = _readPosition(nodeId, n, msg.sender);
+        if (uint256(p.stake) * QUARTER_DIVISOR < n.deposit) {
             uint256 unlock = uint256(n.registeredAt) + LOCK_PERIOD;
             require(block.timestamp >= unlock, SmallStakerLocked(nodeId, unlock));
         }
@@ -383,11 +360,11 @@ contract StakingRegistry is
     function withdrawStake(uint64 nodeId) external nonReentrant returns (uint256 amount) {
         NodeRecord storage n = _storage().nodes[nodeId];
         require(_isEnded(n.status), NodeStillRegistered(nodeId));
-        uint256 index = _positionIndex(nodeId, n, msg.sender);
-        PositionRecord storage p = _storage().positions[nodeId][index];
-        require(!p.stakeWithdrawn, StakeAlreadyWithdrawn(nodeId, index));
-        p.stakeWithdrawn = true;
-        amount = _stakeBack(nodeId, n, index);
+        (PositionRecord memory p, address beneficiary, bool stored) = _readPosition(nodeId, n, msg.sender);
+        require(p.flags & STAKE_WITHDRAWN == 0, StakeAlreadyWithdrawn(nodeId, msg.sender));
+        p.flags |= STAKE_WITHDRAWN;
+        _writePosition(nodeId, msg.sender, p, beneficiary, stored);
+        amount = _stakeBack(nodeId, n, msg.sender, p.stake);
         emit StakeWithdrawn(nodeId, msg.sender, amount);
         _transferOut(msg.sender, amount);
     }
@@ -416,6 +393,13 @@ contract StakingRegistry is
             $.liquidatorRatio, $.poolRatio, $.returnedRatio, liquidator, pool, returned
         );
         ($.liquidatorRatio, $.poolRatio, $.returnedRatio) = (liquidator, pool, returned);
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function setContributionFactory(address factory) external onlyOwner {
+        StakingRegistryStorage storage $ = _storage();
+        emit ContributionFactoryUpdated($.contributionFactory, factory);
+        $.contributionFactory = factory;
     }
 
     /// @inheritdoc IStakingRegistry
@@ -472,46 +456,8 @@ contract StakingRegistry is
     }
 
     /// @inheritdoc IStakingRegistry
-    function node(uint64 nodeId) public view returns (NodeInfo memory info) {
-        StakingRegistryStorage storage $ = _storage();
-        NodeRecord storage n = $.nodes[nodeId];
-        info.nodeId = nodeId;
-        info.status = n.status;
-        info.operator = n.operator;
-        info.ed25519Key = n.ed25519Key;
-        info.feeBps = n.feeBps;
-        info.registeredAt = n.registeredAt;
-        info.deposit = n.deposit;
-        info.exitRequestedAt = n.exitRequestedAt;
-        info.returnedStake = n.returnedStake;
-        uint256 rpn = $.rewardPerNode;
-        info.earned = _earned(n, rpn);
-        uint256 count = n.contributorCount;
-        info.contributors = new Position[](count);
-        for (uint256 i; i < count; ++i) {
-            PositionRecord storage p = $.positions[nodeId][i];
-            (address staker, uint256 stake) = _stakerAndStake(nodeId, n, i);
-            info.contributors[i] = Position({
-                staker: staker,
-                beneficiary: _beneficiaryOf(p, staker),
-                stake: stake,
-                rewardsPaid: p.rewardsPaid,
-                claimable: _claimable(nodeId, n, i, p, rpn),
-                stakeWithdrawn: p.stakeWithdrawn,
-                withdrawable: _isEnded(n.status) && !p.stakeWithdrawn ? _stakeBack(nodeId, n, i) : 0
-            });
-        }
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function nodes(uint256 offset, uint256 limit) external view returns (NodeInfo[] memory page) {
-        uint256 last = _storage().lastNodeId;
-        if (offset >= last) return page;
-        uint256 count = last - offset < limit ? last - offset : limit;
-        page = new NodeInfo[](count);
-        for (uint256 i; i < count; ++i) {
-            page[i] = node(uint64(offset + i + 1));
-        }
+    function contributionFactory() external view returns (address) {
+        return _storage().contributionFactory;
     }
 
     /// @inheritdoc IStakingRegistry
@@ -529,30 +475,19 @@ contract StakingRegistry is
         return _storage().undistributed;
     }
 
-    /// @inheritdoc IStakingRegistry
-    function claimableRewards(uint64 nodeId, uint256 index) external view returns (uint256) {
-        (NodeRecord storage n, PositionRecord storage p,,) = _position(nodeId, index);
-        return _claimable(nodeId, n, index, p, _storage().rewardPerNode);
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function pendingRewards(uint64 nodeId, uint256 index) external view returns (uint256) {
-        (NodeRecord storage n, PositionRecord storage p,,) = _position(nodeId, index);
-        return _claimable(nodeId, n, index, p, _currentRewardPerNode());
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function rewardPerNodePerDay() public view returns (uint256) {
-        uint256 n = _storage().earningNodes;
-        return n == 0 ? 0 : _POOL.releasePerDay() / n;
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function aprBps() external view returns (uint256) {
-        return rewardPerNodePerDay() * 365 * BPS / _storage().stakingRequirement;
-    }
-
     // ------------------------------------------------------------------------------ private
+
+    /// @dev The per-block join cap (after `start()`).
+    function _admit() private {
+        StakingRegistryStorage storage $ = _storage();
+        require($.started, NotStarted());
+        uint256 joined = $.joinBlock == block.number ? $.joinedInBlock : 0;
+        uint256 percent = uint256($.earningNodes) * JOIN_PERCENT / 100;
+        uint256 limit = percent > MIN_JOINS_PER_BLOCK ? percent : MIN_JOINS_PER_BLOCK;
+        require(joined < limit, RegistrationLimitReached(joined, limit));
+        $.joinBlock = uint64(block.number);
+        $.joinedInBlock = uint32(joined + 1);
+    }
 
     function _register(
         bytes calldata blsKey,
@@ -562,19 +497,23 @@ contract StakingRegistry is
         Contributor[] calldata contributors,
         uint64 registeredAt
     ) private returns (uint64 nodeId) {
-        uint256 requirement = _validateRegistration(ed25519Key, feeBps, contributors);
+        uint256 requirement = _checkTerms(ed25519Key, feeBps);
+        _checkContributors(contributors, requirement);
         _distribute();
         address operator = contributors[0].staker;
-        nodeId = _createNode(operator, ed25519Key, feeBps, contributors.length, requirement, registeredAt);
+        nodeId =
+            _createNode(operator, ed25519Key, false, feeBps, contributors.length, requirement, registeredAt);
         _CONSENSUS.addKey(nodeId, blsKey, operator, ed25519Key, proofOfPossession);
         _createPositions(nodeId, contributors);
         _TOKEN.safeTransferFrom(msg.sender, address(this), requirement);
     }
 
-    /// @dev Writes the node record, earning from the current `rewardPerNode`.
+    /// @dev Writes the node record, earning from the current `rewardPerNode`. `byContract`: the
+    /// caller is a contribution contract, recorded in place of the key.
     function _createNode(
         address operator,
         bytes32 ed25519Key,
+        bool byContract,
         uint16 feeBps,
         uint256 count,
         uint256 requirement,
@@ -584,42 +523,58 @@ contract StakingRegistry is
         uint64 base = $.rewardPerNode;
         nodeId = ++$.lastNodeId;
         NodeRecord storage n = $.nodes[nodeId];
-        (n.operator, n.registeredAt, n.feeBps, n.status, n.contributorCount) =
-        (operator, registeredAt, feeBps, NodeStatus.Active, uint8(count));
+        (n.operator, n.registeredAt, n.feeBps) = (operator, uint40(registeredAt), feeBps);
+        (n.status, n.contributorCount, n.byContract) = (NodeStatus.Active, uint8(count), byContract);
         (n.deposit, n.earnedBase) = (uint64(requirement), base);
-        n.ed25519Key = ed25519Key;
+        n.ed25519KeyOrContract = byContract ? bytes32(uint256(uint160(msg.sender))) : ed25519Key;
         $.nodeIdOfEd25519[ed25519Key] = nodeId;
         ++$.earningNodes;
         $.accountedBalance += uint64(requirement);
         emit NodeRegistered(nodeId, operator, ed25519Key, feeBps, requirement, registeredAt, base);
     }
 
-    /// @dev One slot per contributor of a shared node, none for a solo node (its position is
-    /// implicit), plus the beneficiary where it is not the staker.
+    /// @dev A solo node writes nothing (its position is loaded from the node record when first
+    /// changed); a shared node one slot per contributor and one per contributor after the operator
+    /// (the list), plus the beneficiary where it is not the staker.
     function _createPositions(uint64 nodeId, Contributor[] calldata contributors) private {
-        mapping(uint256 => PositionRecord) storage positions = _storage().positions[nodeId];
+        StakingRegistryStorage storage $ = _storage();
         uint256 count = contributors.length;
         for (uint256 i; i < count; ++i) {
             Contributor calldata c = contributors[i];
             address beneficiary = c.beneficiary;
-            if (count != 1) (positions[i].staker, positions[i].stake) = (c.staker, uint64(c.stake));
             if (beneficiary == address(0)) beneficiary = c.staker;
-            else if (beneficiary != c.staker) positions[i].beneficiary = beneficiary;
+            if (count != 1) {
+                uint8 flags = LOADED;
+                if (beneficiary != c.staker) {
+                    flags |= HAS_BENEFICIARY;
+                    $.beneficiaries[nodeId][c.staker] = beneficiary;
+                }
+                $.positions[nodeId][c.staker] = PositionRecord(uint64(c.stake), 0, flags);
+                if (i != 0) $.stakers[nodeId][i] = c.staker;
+            } else if (beneficiary != c.staker) {
+                $.positions[nodeId][c.staker] = PositionRecord(uint64(c.stake), 0, LOADED | HAS_BENEFICIARY);
+                $.beneficiaries[nodeId][c.staker] = beneficiary;
+            }
             emit ContributorAdded(nodeId, uint8(i), c.staker, beneficiary, c.stake);
         }
     }
 
-    /// @dev Checks the registration terms; returns the staking requirement (the deposit).
-    function _validateRegistration(bytes32 ed25519Key, uint16 feeBps, Contributor[] calldata contributors)
-        private
-        view
-        returns (uint256 requirement)
-    {
+    /// @dev Checks what every registration must meet; returns the staking requirement (the deposit).
+    function _checkTerms(bytes32 ed25519Key, uint16 feeBps) private view returns (uint256 requirement) {
         StakingRegistryStorage storage $ = _storage();
+        require(feeBps <= BPS, FeeTooHigh(feeBps, BPS));
+        uint64 holder = $.nodeIdOfEd25519[ed25519Key];
+        require(
+            holder == 0 || !_isRegistered($.nodes[holder].status),
+            Ed25519KeyAlreadyRegistered(ed25519Key, holder)
+        );
+        requirement = $.stakingRequirement;
+    }
+
+    /// @dev Checks a contributor list given at registration against the requirement.
+    function _checkContributors(Contributor[] calldata contributors, uint256 requirement) private pure {
         uint256 count = contributors.length;
         require(count != 0 && count <= MAX_CONTRIBUTORS, ContributorCountOutOfRange(count, MAX_CONTRIBUTORS));
-        require(feeBps <= BPS, FeeTooHigh(feeBps, BPS));
-        requirement = $.stakingRequirement;
         uint256 minimum = (requirement + QUARTER_DIVISOR - 1) / QUARTER_DIVISOR;
         require(contributors[0].stake >= minimum, OperatorStakeTooLow(contributors[0].stake, minimum));
         uint256 sum;
@@ -634,11 +589,6 @@ contract StakingRegistry is
             sum += stake;
         }
         require(sum == requirement, StakeSumMismatch(sum, requirement));
-        uint64 holder = $.nodeIdOfEd25519[ed25519Key];
-        require(
-            holder == 0 || !_isRegistered($.nodes[holder].status),
-            Ed25519KeyAlreadyRegistered(ed25519Key, holder)
-        );
     }
 
     /// @dev Pulls the pool once per block and shares what arrived (plus the carried remainder)
@@ -690,89 +640,24 @@ contract StakingRegistry is
         _CONSENSUS.removeKey(nodeId, blsKey);
     }
 
-    /// @dev Pays `amount` of position `p`'s rewards to `beneficiary`.
-    function _pay(uint64 nodeId, uint256 index, PositionRecord storage p, address beneficiary, uint256 amount)
-        private
-    {
-        _recordPaid(nodeId, index, p, beneficiary, amount);
-        _transferOut(beneficiary, amount);
-    }
-
+    /// @dev Records that `amount` of `staker`'s rewards in node `nodeId` went to `beneficiary`.
     function _recordPaid(
         uint64 nodeId,
-        uint256 index,
-        PositionRecord storage p,
+        address staker,
+        PositionRecord memory p,
         address beneficiary,
+        bool stored,
         uint256 amount
     ) private {
         p.rewardsPaid += uint64(amount);
-        emit RewardsClaimed(nodeId, uint8(index), beneficiary, amount);
+        _writePosition(nodeId, staker, p, beneficiary, stored);
+        emit RewardsClaimed(nodeId, staker, beneficiary, amount);
     }
 
     /// @dev Sends `amount` of what the registry holds and owes (stake or rewards) to `to`.
     function _transferOut(address to, uint256 amount) private {
         _storage().accountedBalance -= uint64(amount);
         _TOKEN.safeTransfer(to, amount);
-    }
-
-    /// @dev E of node `n` at `rpn`: what it has earned in all (frozen unless Active).
-    function _earned(NodeRecord storage n, uint256 rpn) private view returns (uint256) {
-        return n.status == NodeStatus.Active ? rpn - n.earnedBase : n.earnedBase;
-    }
-
-    /// @dev Entitlement minus what was paid: `E * w_i / W` rounded down, or for the operator of an
-    /// ended node E minus the others' entitlements (the rounding dust, now final, is the
-    /// operator's). While the node earns the operator takes `E * w_0 / W` rounded down, which never
-    /// exceeds its final share, so nothing is ever paid twice.
-    function _claimable(
-        uint64 nodeId,
-        NodeRecord storage n,
-        uint256 index,
-        PositionRecord storage p,
-        uint256 rpn
-    ) private view returns (uint256) {
-        uint256 earned = _earned(n, rpn);
-        uint256 fee = n.feeBps;
-        uint256 entitled;
-        if (index == 0 && _isEnded(n.status)) {
-            entitled = earned - _othersShares(nodeId, n, earned * (BPS - fee), uint256(n.deposit) * BPS);
-        } else {
-            uint256 weight = _stakeOf(nodeId, n, index) * (BPS - fee);
-            if (index == 0) weight += fee * n.deposit;
-            entitled = earned * weight / (uint256(n.deposit) * BPS);
-        }
-        return entitled - p.rewardsPaid;
-    }
-
-    /// @dev The stake position `index` of ended node `n` gets back: all of it after an exit, its
-    /// part of the returned stake after a liquidation.
-    function _stakeBack(uint64 nodeId, NodeRecord storage n, uint256 index) private view returns (uint256) {
-        if (n.status == NodeStatus.Exited) return _stakeOf(nodeId, n, index);
-        return _share(nodeId, n, index, n.returnedStake, uint256(n.deposit));
-    }
-
-    /// @dev `amount * stake_i / deposit` rounded down for i >= 1; for the operator, `amount` minus
-    /// the others' parts (it gets the rounding dust).
-    function _share(uint64 nodeId, NodeRecord storage n, uint256 index, uint256 amount, uint256 deposit)
-        private
-        view
-        returns (uint256)
-    {
-        if (index != 0) return amount * _stakeOf(nodeId, n, index) / deposit;
-        return amount - _othersShares(nodeId, n, amount, deposit);
-    }
-
-    /// @dev Sum over positions 1.. of `numerator * stake_i / denominator`, each rounded down.
-    function _othersShares(uint64 nodeId, NodeRecord storage n, uint256 numerator, uint256 denominator)
-        private
-        view
-        returns (uint256 sum)
-    {
-        uint256 count = n.contributorCount;
-        mapping(uint256 => PositionRecord) storage positions = _storage().positions[nodeId];
-        for (uint256 i = 1; i < count; ++i) {
-            sum += numerator * positions[i].stake / denominator;
-        }
     }
 
     /// @dev A decommission or recommission of node `nodeId`, which must be in `expected` status:
@@ -794,73 +679,17 @@ contract StakingRegistry is
         _distribute();
     }
 
-    /// @dev Node `nodeId`'s position `index`, its staker and stake; reverts with {NoSuchPosition}.
-    function _position(uint64 nodeId, uint256 index)
-        private
-        view
-        returns (NodeRecord storage n, PositionRecord storage p, address staker, uint256 stake)
-    {
+    /// @dev Stores `p`; a position written for the first time also records its beneficiary.
+    function _writePosition(
+        uint64 nodeId,
+        address staker,
+        PositionRecord memory p,
+        address beneficiary,
+        bool stored
+    ) private {
         StakingRegistryStorage storage $ = _storage();
-        n = $.nodes[nodeId];
-        require(index < n.contributorCount, NoSuchPosition(nodeId, index));
-        p = $.positions[nodeId][index];
-        (staker, stake) = _stakerAndStake(nodeId, n, index);
-    }
-
-    /// @dev A solo node's only position is implicit: (operator, deposit).
-    function _stakerAndStake(uint64 nodeId, NodeRecord storage n, uint256 index)
-        private
-        view
-        returns (address staker, uint256 stake)
-    {
-        if (n.contributorCount == 1) return (n.operator, n.deposit);
-        PositionRecord storage p = _storage().positions[nodeId][index];
-        return (p.staker, p.stake);
-    }
-
-    function _stakeOf(uint64 nodeId, NodeRecord storage n, uint256 index)
-        private
-        view
-        returns (uint256 stake)
-    {
-        (, stake) = _stakerAndStake(nodeId, n, index);
-    }
-
-    function _beneficiaryOf(PositionRecord storage p, address staker)
-        private
-        view
-        returns (address beneficiary)
-    {
-        beneficiary = p.beneficiary;
-        if (beneficiary == address(0)) beneficiary = staker;
-    }
-
-    function _registeredNode(uint64 nodeId) private view returns (NodeRecord storage n) {
-        n = _storage().nodes[nodeId];
-        require(_isRegistered(n.status), NodeNotRegistered(nodeId));
-    }
-
-    function _isRegistered(NodeStatus status) private pure returns (bool) {
-        return status == NodeStatus.Active || status == NodeStatus.Decommissioned;
-    }
-
-    function _isEnded(NodeStatus status) private pure returns (bool) {
-        return status == NodeStatus.Exited || status == NodeStatus.Liquidated;
-    }
-
-    /// @dev The caller's position in node `nodeId` (the operator's is found without a scan).
-    function _positionIndex(uint64 nodeId, NodeRecord storage n, address account)
-        private
-        view
-        returns (uint256)
-    {
-        if (account == n.operator) return 0;
-        mapping(uint256 => PositionRecord) storage positions = _storage().positions[nodeId];
-        uint256 count = n.contributorCount;
-        for (uint256 i = 1; i < count; ++i) {
-            if (positions[i].staker == account) return i;
-        }
-        revert NotContributor(nodeId, account);
+        if (!stored && beneficiary != staker) $.beneficiaries[nodeId][staker] = beneficiary;
+        $.positions[nodeId][staker] = p;
     }
 
     /// @dev Liquidator part rounded down, pool part rounded up, returned = the rest.
@@ -873,18 +702,5 @@ contract StakingRegistry is
         liquidatorPart = deposit * l / total;
         poolPart = (deposit * p + total - 1) / total;
         returned = deposit - liquidatorPart - poolPart;
-    }
-
-    /// @dev `rewardPerNode` as if the pool were pulled and distributed now.
-    function _currentRewardPerNode() private view returns (uint256 rpn) {
-        StakingRegistryStorage storage $ = _storage();
-        rpn = $.rewardPerNode;
-        uint256 n = $.earningNodes;
-        if (n == 0) return rpn;
-        uint256 incoming = _TOKEN.balanceOf(address(this)) - $.accountedBalance;
-        if ($.lastDistribution != block.timestamp && _POOL.beneficiary() == address(this)) {
-            incoming += _POOL.pendingRelease();
-        }
-        rpn += (incoming + $.undistributed) / n;
     }
 }

@@ -24,6 +24,9 @@ contract ContributionGasTest is ContributionBase {
     bytes32 internal e3;
     bytes internal p3;
     IStakingRegistry.Contributor[] internal direct;
+    // registered by its contract; contributor 1 has claimed once, contributor 2 never
+    ContributionContract internal registered;
+    uint64 internal registeredId;
 
     function _new(uint256 seed) internal returns (ContributionContract c) {
         (bytes memory k, bytes32 e, bytes memory p) = _keysFor(operator, seed);
@@ -68,7 +71,34 @@ contract ContributionGasTest is ContributionBase {
         }
         _prepare(ContributionContract(address(staking)), operator, REQUIREMENT);
         _prepare(ContributionContract(address(factory)), operator, QUARTER);
+        registered = _new(8_006);
+        _fill(registered, 4);
+        vm.prank(operator);
+        registeredId = registered.finalize();
+        skip(1 days);
+        staking.distributeRewards();
+        vm.prank(_contributor(1));
+        staking.claimRewards(registeredId, _contributor(1));
+        skip(1 days);
+        staking.distributeRewards();
+        // a new second: the measured registrations pull the pool and distribute, as on a live network
+        skip(1);
         vm.roll(block.number + 1);
+    }
+
+    /// @dev A position's first claim on a node registered by its contract: the stake and the
+    /// beneficiary are read from the contract and the position's slot is written.
+    function test_Gas_ClaimFirstContractNode() public {
+        vm.prank(_contributor(2));
+        staking.claimRewards(registeredId, _contributor(2));
+        vm.snapshotGasLastCall("Contribution", "claim_first_contractNode");
+    }
+
+    /// @dev A later claim reads the position's one slot, not the contract.
+    function test_Gas_ClaimLaterContractNode() public {
+        vm.prank(_contributor(1));
+        staking.claimRewards(registeredId, _contributor(1));
+        vm.snapshotGasLastCall("Contribution", "claim_later_contractNode");
     }
 
     function test_Gas_FactoryCreate() public {

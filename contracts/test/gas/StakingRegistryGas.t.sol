@@ -46,7 +46,7 @@ contract StakingRegistryGasTest is StakingRegistryBase {
         skip(3 hours);
         staking.distributeRewards();
         vm.prank(address(uint160(0x7000)));
-        staking.claimRewards(1, 0);
+        staking.claimRewards(1, _staker(1, 0));
         _exitBySignature(6);
         skip(1 days);
         staking.distributeRewards();
@@ -91,7 +91,7 @@ contract StakingRegistryGasTest is StakingRegistryBase {
 
     function test_Gas_ClaimRewards() public {
         vm.prank(address(uint160(0x7000)));
-        staking.claimRewards(1, 0);
+        staking.claimRewards(1, _staker(1, 0));
         vm.snapshotGasLastCall("StakingRegistry", _name("claimRewards_later"));
     }
 

@@ -1,6 +1,7 @@
 //! The one deployment path of the system, used by the tests, the CLI (`sesh deploy`) and the
 //! devnet: token with its genesis mint, reward pool and staking registry behind ERC-1967 proxies,
-//! the registry named the pool's beneficiary and started, and the manifest.
+//! the registry named the pool's beneficiary and started, the contribution factory named the
+//! registry's, and the manifest.
 
 use crate::{
     fees::{FeeContracts, deploy_fees},
@@ -19,7 +20,7 @@ use alloy::{
 use eyre::{OptionExt, WrapErr, ensure};
 use session_bindings::{
     ConsensusRegistry, ContributionFactory, RewardPool, SessionProxy, SessionToken, StakingRegistry,
-    reward_pool::RewardPool as OwnedUpgradeable,
+    StakingRegistryViews, reward_pool::RewardPool as OwnedUpgradeable,
 };
 
 /// Handles on a deployed system.
@@ -33,6 +34,9 @@ pub struct Deployment {
     pub reward_pool: RewardPool::RewardPoolInstance<DynProvider>,
     /// The staking registry (proxy).
     pub registry: StakingRegistry::StakingRegistryInstance<DynProvider>,
+    /// The registry's listing views (nodes, positions, claimable rewards, APR): a second ABI at
+    /// the registry's address, whose fallback runs them.
+    pub views: StakingRegistryViews::StakingRegistryViewsInstance<DynProvider>,
     /// The consensus registry (proxy): node BLS keys, their aggregate, signature checks.
     pub consensus: ConsensusRegistry::ConsensusRegistryInstance<DynProvider>,
     /// The factory of contribution contracts (multi-contributor nodes).
@@ -44,10 +48,12 @@ pub struct Deployment {
 impl Deployment {
     /// Handles on an existing deployment described by `manifest`.
     pub fn attach(provider: DynProvider, manifest: Manifest) -> eyre::Result<Self> {
+        let registry = manifest.address("StakingRegistry")?;
         Ok(Self {
             token: SessionToken::new(manifest.address("SessionToken")?, provider.clone()),
             reward_pool: RewardPool::new(manifest.address("RewardPool")?, provider.clone()),
-            registry: StakingRegistry::new(manifest.address("StakingRegistry")?, provider.clone()),
+            registry: StakingRegistry::new(registry, provider.clone()),
+            views: StakingRegistryViews::new(registry, provider.clone()),
             consensus: ConsensusRegistry::new(manifest.address("ConsensusRegistry")?, provider.clone()),
             factory: ContributionFactory::new(manifest.address("ContributionFactory")?, provider.clone()),
             provider,
@@ -123,6 +129,9 @@ pub async fn deploy(
     )
     .await?;
     let factory = ContributionFactory::new(factory_address, provider.clone());
+    // Before the ownership transfer: the deployer is still the registry's owner. Without it every
+    // contribution contract's finalize reverts (NotContributionContract).
+    transact(registry.setContributionFactory(factory_address), "naming the registry's contribution factory").await?;
     let contribution_impl = factory.IMPLEMENTATION().call().await?;
     let fees = match &genesis.fees {
         Some(config) => Some(deploy_fees(provider, deployer, token_address, pool_address, config).await?),
@@ -150,6 +159,8 @@ pub async fn deploy(
             manifest::entry("SessionToken", token_address, None),
             manifest::entry("RewardPool", pool_address, Some(pool_impl)),
             manifest::entry("StakingRegistry", registry_address, Some(registry_impl)),
+            // The registry's second ABI, at its address, so frontends find the listing views.
+            manifest::entry("StakingRegistryViews", registry_address, None),
             manifest::entry("ConsensusRegistry", consensus_address, Some(consensus_impl)),
             manifest::entry("ContributionFactory", factory_address, None),
             manifest::entry("ContributionContract", contribution_impl, None),
@@ -158,7 +169,8 @@ pub async fn deploy(
         .chain(fees.iter().flat_map(fee_entries))
         .collect(),
     };
-    Ok(Deployment { provider: provider.clone(), token, reward_pool, registry, consensus, factory, manifest })
+    let views = StakingRegistryViews::new(registry_address, provider.clone());
+    Ok(Deployment { provider: provider.clone(), token, reward_pool, registry, views, consensus, factory, manifest })
 }
 
 /// Manifest entries of the fee contracts (and of the devnet's feed and Uniswap).

@@ -9,16 +9,14 @@ use alloy::{
 };
 use session_bindings::staking_registry::IStakingRegistry::PositionRef;
 
-/// One position of an account in a node.
+/// One position of an account in a node, named by the node and its staker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Holding {
     /// Registration id of the node.
     pub node_id: u64,
-    /// Position in the node (0: the operator).
-    pub index: u64,
     /// The node's status byte (see [`crate::staking::status_name`]).
     pub status: u8,
-    /// Who staked.
+    /// Who staked: with the node, the name of the position.
     pub staker: Address,
     /// Who receives the rewards.
     pub beneficiary: Address,
@@ -35,13 +33,12 @@ impl Deployment {
     pub async fn holdings_of(&self, account: Address) -> eyre::Result<Vec<Holding>> {
         let mut holdings = Vec::new();
         for node in self.all_nodes().await? {
-            for (index, p) in node.contributors.iter().enumerate() {
+            for p in &node.contributors {
                 if p.staker != account && p.beneficiary != account {
                     continue;
                 }
                 holdings.push(Holding {
                     node_id: node.nodeId,
-                    index: index as u64,
                     status: node.status,
                     staker: p.staker,
                     beneficiary: p.beneficiary,
@@ -58,7 +55,7 @@ impl Deployment {
     pub async fn pending_rewards_of(&self, account: Address) -> eyre::Result<U256> {
         let mut total = U256::ZERO;
         for h in self.holdings_of(account).await?.iter().filter(|h| h.beneficiary == account) {
-            total += self.registry.pendingRewards(h.node_id, U256::from(h.index)).call().await?;
+            total += self.views.pendingRewards(h.node_id, h.staker).call().await?;
         }
         Ok(total)
     }
@@ -72,7 +69,7 @@ impl Deployment {
             .await?
             .iter()
             .filter(|h| h.beneficiary == account && !h.claimable.is_zero())
-            .map(|h| PositionRef { nodeId: h.node_id, index: U256::from(h.index) })
+            .map(|h| PositionRef { nodeId: h.node_id, staker: h.staker })
             .collect();
         if refs.is_empty() {
             return Ok(U256::ZERO);

@@ -7,11 +7,16 @@ use alloy::{
     rpc::types::TransactionReceipt,
 };
 use eyre::OptionExt;
-use session_bindings::StakingRegistry::{self, NodeRegistered};
+use session_bindings::{
+    StakingRegistry::{self, NodeRegistered},
+    StakingRegistryViews,
+};
 use session_bls::messages::{Action, Domain};
 use session_network::{NetworkSignature, NodeKeys};
 
-pub use session_bindings::staking_registry::IStakingRegistry::{Contributor, NodeInfo, Position, PositionRef};
+pub use session_bindings::staking_registry::IStakingRegistry::{Contributor, PositionRef};
+// The listing's structs, as the views binding decodes them (a type apart from the registry's).
+pub use session_bindings::staking_registry_views::IStakingRegistry::{NodeInfo, Position};
 
 impl Deployment {
     /// The signing domain of the network's decisions for this deployment: the chain and the
@@ -123,7 +128,7 @@ impl Deployment {
         const PAGE: u64 = 200;
         let mut nodes = Vec::new();
         loop {
-            let page = self.registry.nodes(U256::from(nodes.len()), U256::from(PAGE)).call().await?;
+            let page = self.views.nodes(U256::from(nodes.len()), U256::from(PAGE)).call().await?;
             let done = (page.len() as u64) < PAGE;
             nodes.extend(page);
             if done {
@@ -146,3 +151,6 @@ pub fn status_name(status: u8) -> &'static str {
 
 /// The registry binding's type, for callers that name it.
 pub type Registry = StakingRegistry::StakingRegistryInstance<alloy::providers::DynProvider>;
+
+/// The type of the registry's listing views binding ([`Deployment::views`]).
+pub type RegistryViews = StakingRegistryViews::StakingRegistryViewsInstance<alloy::providers::DynProvider>;

@@ -34,6 +34,10 @@ pub struct SystemStatus {
     pub apr_bps: U256,
     /// Stake a node needs, atomic units.
     pub staking_requirement: U256,
+    /// The factory whose contribution contracts the registry accepts (zero: none).
+    pub contribution_factory: Address,
+    /// Whether that is the manifest's factory: if not, the manifest's contracts can never finalize.
+    pub factory_accepted: bool,
     /// Every registered node, in registration order.
     pub nodes: Vec<NodeRow>,
 }
@@ -68,6 +72,7 @@ impl SystemStatus {
             .ok_or_else(|| eyre::eyre!("block {block} not found"))?;
         let pool = &deployment.reward_pool;
         let registry = &deployment.registry;
+        let contribution_factory = registry.contributionFactory().call().await?;
         let nodes = deployment
             .all_nodes()
             .await?
@@ -92,9 +97,11 @@ impl SystemStatus {
             pending_release: pool.pendingRelease().call().await?,
             beneficiary: pool.beneficiary().call().await?,
             network_size: registry.networkSize().call().await?.to::<u64>(),
-            reward_per_node_per_day: registry.rewardPerNodePerDay().call().await?,
-            apr_bps: registry.aprBps().call().await?,
+            reward_per_node_per_day: deployment.views.rewardPerNodePerDay().call().await?,
+            apr_bps: deployment.views.aprBps().call().await?,
             staking_requirement: registry.stakingRequirement().call().await?,
+            contribution_factory,
+            factory_accepted: contribution_factory == *deployment.factory.address(),
             nodes,
         })
     }
@@ -111,6 +118,9 @@ impl fmt::Display for SystemStatus {
             if self.beneficiary == Address::ZERO { "not set".to_string() } else { self.beneficiary.to_string() };
         writeln!(f, "  pool beneficiary         {beneficiary:>24}")?;
         writeln!(f, "  staking requirement      {:>24} SESH", format_sesh(self.staking_requirement))?;
+        let factory = self.contribution_factory.to_string();
+        let verdict = if self.factory_accepted { "" } else { " (not the manifest's, whose contracts cannot finalize)" };
+        writeln!(f, "  contribution factory     {factory:>24}{verdict}")?;
         writeln!(f, "  network size             {:>24} nodes", self.network_size)?;
         if self.network_size == 0 {
             writeln!(f, "  reward per node per day  {:>24} (no active node yet)", "-")?;

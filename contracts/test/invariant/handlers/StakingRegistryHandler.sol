@@ -3,6 +3,7 @@ pragma solidity ^0.8.30;
 
 import {INetworkConsensus} from "../../../src/interfaces/INetworkConsensus.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
+import {IStakingRegistryViews} from "../../../src/interfaces/IStakingRegistryViews.sol";
 import {RewardPool} from "../../../src/rewards/RewardPool.sol";
 import {StakingRegistry} from "../../../src/staking/StakingRegistry.sol";
 import {SessionToken} from "../../../src/token/SessionToken.sol";
@@ -32,6 +33,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
     SessionToken public immutable token;
     RewardPool public immutable pool;
     StakingRegistry public immutable staking;
+    IStakingRegistryViews internal immutable views;
     address public immutable treasury;
     address[] public actors;
 
@@ -75,6 +77,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
         token = token_;
         pool = pool_;
         staking = staking_;
+        views = IStakingRegistryViews(address(staking_));
         treasury = treasury_;
         actors = actors_;
         currentTime = block.timestamp;
@@ -131,7 +134,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
 
     /// @dev Reference: what position `index` withdraws from node `id` once it has ended.
     function stakeDue(uint64 id, uint256 index) public view returns (uint256) {
-        IStakingRegistry.NodeStatus s = staking.node(id).status;
+        IStakingRegistry.NodeStatus s = views.node(id).status;
         if (s == IStakingRegistry.NodeStatus.Exited) return _stakes[id][index];
         uint256 returned = returnedOf[id];
         if (index != 0) return returned * _stakes[id][index] / REQUIREMENT;
@@ -149,7 +152,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
     }
 
     function _status(uint64 id) internal view returns (IStakingRegistry.NodeStatus) {
-        return staking.node(id).status;
+        return views.node(id).status;
     }
 
     function _isEnded(uint64 id) internal view returns (bool) {
@@ -185,7 +188,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
     function _ended(uint256 at) internal {
         uint64 id = registeredIds[at];
         frozen[id] = true;
-        frozenEarned[id] = staking.node(id).earned;
+        frozenEarned[id] = views.node(id).earned;
         skOf[id] = 0;
         registeredIds[at] = registeredIds[registeredIds.length - 1];
         registeredIds.pop();
@@ -259,12 +262,12 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
         // half the time the network distributed just before (a claim itself never pulls the pool)
         if (mode / 4 % 2 == 0) staking.distributeRewards();
         address beneficiary = beneficiaryOf[id][index];
-        uint256 due = staking.claimableRewards(id, index);
+        uint256 due = views.claimableRewards(id, _stakers[id][index]);
         mode %= 4;
         if (mode == 3) return _claimBatch(beneficiary);
         if (due == 0) {
             vm.prank(beneficiary);
-            try staking.claimRewards(id, index) {
+            try staking.claimRewards(id, _stakers[id][index]) {
                 ++ghostPayoutMismatches; // nothing to claim must revert
             } catch {}
             return;
@@ -273,14 +276,14 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
         uint256 amount = due;
         if (mode == 0) {
             vm.prank(_stakers[id][index]);
-            if (staking.claimRewards(id, index) != due) ++ghostPayoutMismatches;
+            if (staking.claimRewards(id, _stakers[id][index]) != due) ++ghostPayoutMismatches;
         } else if (mode == 1) {
             vm.prank(beneficiary);
-            if (staking.claimRewards(id, index) != due) ++ghostPayoutMismatches;
+            if (staking.claimRewards(id, _stakers[id][index]) != due) ++ghostPayoutMismatches;
         } else {
             amount = bound(amountSeed, 1, due);
             vm.prank(beneficiary);
-            staking.claimRewards(id, index, amount);
+            staking.claimRewards(id, _stakers[id][index], amount);
         }
         if (token.balanceOf(beneficiary) - before != amount) ++ghostPayoutMismatches;
         _pay(id, index, amount);
@@ -289,14 +292,16 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
     function _claimBatch(address beneficiary) internal {
         IStakingRegistry.PositionRef[] memory refs = new IStakingRegistry.PositionRef[](10);
         uint256[] memory dues = new uint256[](10);
+        uint256[] memory indexes = new uint256[](10);
         uint256 n;
         uint256 total;
         for (uint256 k; k < nodeIds.length && n < 10; ++k) {
             uint64 id = nodeIds[k];
             for (uint256 i; i < positionCount(id) && n < 10; ++i) {
                 if (beneficiaryOf[id][i] != beneficiary) continue;
-                refs[n] = IStakingRegistry.PositionRef(id, i);
-                dues[n] = staking.claimableRewards(id, i);
+                refs[n] = IStakingRegistry.PositionRef(id, _stakers[id][i]);
+                indexes[n] = i;
+                dues[n] = views.claimableRewards(id, _stakers[id][i]);
                 total += dues[n];
                 ++n;
             }
@@ -310,7 +315,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
         if (staking.claimRewards(refs) != total) ++ghostPayoutMismatches;
         if (token.balanceOf(beneficiary) - before != total) ++ghostPayoutMismatches;
         for (uint256 j; j < n; ++j) {
-            _pay(refs[j].nodeId, refs[j].index, dues[j]);
+            _pay(refs[j].nodeId, indexes[j], dues[j]);
         }
     }
 
@@ -320,7 +325,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
         index %= positionCount(id);
         address old = beneficiaryOf[id][index];
         address next = _actor(newIndex);
-        uint256 due = staking.claimableRewards(id, index);
+        uint256 due = views.claimableRewards(id, _stakers[id][index]);
         uint256 before = token.balanceOf(old);
         vm.prank(_stakers[id][index]);
         staking.setBeneficiary(id, next);
@@ -353,7 +358,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
     function requestExit(uint256 nodeIndex) external useTime {
         (bool found,, uint64 id) = _pickRegistered(nodeIndex);
         if (!found) return;
-        IStakingRegistry.NodeInfo memory info = staking.node(id);
+        IStakingRegistry.NodeInfo memory info = views.node(id);
         if (info.exitRequestedAt != 0) return;
         vm.prank(info.operator);
         staking.requestExit(id);
@@ -362,7 +367,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
     function finalizeExit(uint256 nodeIndex) external useTime {
         (bool found, uint256 at, uint64 id) = _pickRegistered(nodeIndex);
         if (!found || _keepsRunning(nodeIndex)) return;
-        uint64 requested = staking.node(id).exitRequestedAt;
+        uint64 requested = views.node(id).exitRequestedAt;
         if (requested == 0 || block.timestamp < requested + 30 days) return;
         staking.finalizeExit(id, _keyOf[id]);
         _ended(at);
@@ -371,7 +376,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
     function exitBySignature(uint256 nodeIndex) external useTime {
         (bool found, uint256 at, uint64 id) = _pickRegistered(nodeIndex);
         if (!found || _keepsRunning(nodeIndex)) return;
-        if (block.timestamp < staking.node(id).registeredAt + 2 hours) return;
+        if (block.timestamp < views.node(id).registeredAt + 2 hours) return;
         bytes memory sig = _networkSign(EXIT, id);
         staking.exitBySignature(id, _keyOf[id], uint64(block.timestamp), "", sig);
         _ended(at);
@@ -393,7 +398,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
         uint256 paid = token.balanceOf(liq) - liqBefore;
         if (paid != toLiquidator) ++ghostPayoutMismatches;
         returnedOf[id] = REQUIREMENT - toLiquidator - toPool;
-        if (staking.node(id).returnedStake != returnedOf[id]) ++ghostPayoutMismatches;
+        if (views.node(id).returnedStake != returnedOf[id]) ++ghostPayoutMismatches;
         ghostPoolPenalty += toPool;
         ghostLiquidatorPaid += paid;
         _ended(at);
@@ -410,7 +415,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
         bytes memory err;
         which %= 3;
         if (which == 0) {
-            if (block.timestamp < staking.node(id).registeredAt + 2 hours) return;
+            if (block.timestamp < views.node(id).registeredAt + 2 hours) return;
             bytes memory sig = _networkSign(EXIT, id);
             try staking.exitBySignature(id, key, uint64(block.timestamp), "", sig) {
                 ok = true;
@@ -418,7 +423,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
                 err = e;
             }
         } else if (which == 1) {
-            uint64 requested = staking.node(id).exitRequestedAt;
+            uint64 requested = views.node(id).exitRequestedAt;
             if (requested == 0 || block.timestamp < requested + 30 days) return;
             try staking.finalizeExit(id, key) {
                 ok = true;
@@ -449,7 +454,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
             bytes memory sig = _networkSign(DECOMMISSION, id);
             try staking.decommission(id, uint64(block.timestamp), "", sig) {
                 frozen[id] = true;
-                frozenEarned[id] = staking.node(id).earned;
+                frozenEarned[id] = views.node(id).earned;
             } catch {}
         } else {
             bytes memory sig = _networkSign(RECOMMISSION, id);

@@ -25,6 +25,8 @@ abstract contract ContributionBase is StakingRegistryBase {
         operator = makeAddr("operator");
         factory = new ContributionFactory(address(token), IStakingRegistry(address(staking)), governance);
         vm.label(address(factory), "ContributionFactory");
+        vm.prank(governance);
+        staking.setContributionFactory(address(factory));
         (blsKey, edKey, pop) = _keysFor(operator, 7_000);
         cc = _create(0, false);
     }

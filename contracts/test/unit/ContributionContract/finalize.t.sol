@@ -18,7 +18,7 @@ contract ContributionContractUnitTests_finalize is ContributionBase {
         assertEq(id, 1);
         assertEq(cc.nodeId(), 1);
         assertEq(uint8(cc.status()), uint8(IContributionContract.Status.Finalized));
-        IStakingRegistry.NodeInfo memory info = staking.node(id);
+        IStakingRegistry.NodeInfo memory info = views.node(id);
         assertEq(info.operator, operator);
         assertEq(info.feeBps, 700);
         assertEq(info.ed25519Key, edKey);
@@ -46,7 +46,7 @@ contract ContributionContractUnitTests_finalize is ContributionBase {
         IContributionContract.ContributorView[] memory local = cc.contributors();
         vm.prank(operator);
         uint64 id = cc.finalize();
-        IStakingRegistry.NodeInfo memory info = staking.node(id);
+        IStakingRegistry.NodeInfo memory info = views.node(id);
         assertEq(info.contributors.length, n);
         uint256 sum;
         for (uint256 i; i < n; ++i) {
@@ -97,6 +97,6 @@ contract ContributionContractUnitTests_finalize is ContributionBase {
         _fill(cc, 3);
         vm.prank(operator);
         uint64 id = cc.finalize();
-        assertEq(staking.node(id).ed25519Key, e);
+        assertEq(views.node(id).ed25519Key, e);
     }
 }

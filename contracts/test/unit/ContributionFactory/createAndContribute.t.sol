@@ -46,13 +46,13 @@ contract ContributionFactoryUnitTests_createAndContribute is ContributionBase {
         _deposit(c, alice, REQUIREMENT - QUARTER);
         vm.prank(operator);
         uint64 id = c.finalize();
-        assertEq(staking.node(id).contributors[0].stake, QUARTER);
+        assertEq(views.node(id).contributors[0].stake, QUARTER);
     }
 
     function test_AutoFinalizesWhenTheOperatorStakesEverything() public {
         ContributionContract c = _createAndContribute(REQUIREMENT, true);
         assertEq(uint8(c.status()), uint8(IContributionContract.Status.Finalized));
-        IStakingRegistry.NodeInfo memory info = staking.node(c.nodeId());
+        IStakingRegistry.NodeInfo memory info = views.node(c.nodeId());
         assertEq(info.operator, operator);
         assertEq(info.deposit, REQUIREMENT);
         assertEq(token.balanceOf(address(c)), 0);

@@ -5,6 +5,7 @@ import {ConsensusRegistry} from "../../../src/consensus/ConsensusRegistry.sol";
 import {IConsensusRegistry} from "../../../src/interfaces/IConsensusRegistry.sol";
 import {IRewardPool} from "../../../src/interfaces/IRewardPool.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
+import {IStakingRegistryViews} from "../../../src/interfaces/IStakingRegistryViews.sol";
 import {StakingRegistry} from "../../../src/staking/StakingRegistry.sol";
 import {SessionProxy} from "../../../src/utils/SessionProxy.sol";
 import {BaseTest} from "../../utils/Base.t.sol";
@@ -26,6 +27,8 @@ abstract contract StakingRegistryBase is BaseTest {
     bytes32 internal constant POP = keccak256("session.staking.v1.proofOfPossession");
 
     StakingRegistry internal staking;
+    /// @dev The listing views, answered at the registry's address.
+    IStakingRegistryViews internal views;
     StakingRegistry internal stakingImpl;
     ConsensusRegistry internal consensus;
     ConsensusRegistry internal consensusImpl;
@@ -48,6 +51,7 @@ abstract contract StakingRegistryBase is BaseTest {
         carol = makeAddr("carol");
         liquidator = makeAddr("liquidator");
         (consensusImpl, consensus, stakingImpl, staking) = _deploySystem();
+        views = IStakingRegistryViews(address(staking));
         vm.label(address(staking), "StakingRegistry");
         vm.label(address(consensus), "ConsensusRegistry");
         vm.prank(governance);
@@ -306,12 +310,18 @@ abstract contract StakingRegistryBase is BaseTest {
         return earned * weight / (deposit * BPS);
     }
 
+    /// @dev The staker of position `index` of node `nodeId`, as the test registered it (operator 0).
+    function _staker(uint64 nodeId, uint256 index) internal view returns (address) {
+        return stakersOf[nodeId][index];
+    }
+
     /// @dev Claims everything position `index` of node `nodeId` can claim, as its staker; 0 if
     /// nothing.
     function _claim(uint64 nodeId, uint256 index) internal returns (uint256 paid) {
-        if (staking.claimableRewards(nodeId, index) == 0) return 0;
-        vm.prank(stakersOf[nodeId][index]);
-        paid = staking.claimRewards(nodeId, index);
+        address staker = stakersOf[nodeId][index];
+        if (views.claimableRewards(nodeId, staker) == 0) return 0;
+        vm.prank(staker);
+        paid = staking.claimRewards(nodeId, staker);
     }
 
     /// @dev Claims every position of node `nodeId` that has something to claim; returns the sum.

@@ -15,19 +15,23 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
     function test_OneNodeGetsTheWholeRelease() public {
         uint64 id = _registerSolo(alice);
         skip(1 days);
-        assertEq(staking.pendingRewards(id, 0), DAY_ONE_RELEASE, "pending counts what the pool would release");
-        assertEq(staking.claimableRewards(id, 0), 0, "nothing distributed yet");
+        assertEq(
+            views.pendingRewards(id, _staker(id, 0)),
+            DAY_ONE_RELEASE,
+            "pending counts what the pool would release"
+        );
+        assertEq(views.claimableRewards(id, _staker(id, 0)), 0, "nothing distributed yet");
         staking.distributeRewards();
-        assertEq(staking.claimableRewards(id, 0), DAY_ONE_RELEASE);
+        assertEq(views.claimableRewards(id, _staker(id, 0)), DAY_ONE_RELEASE);
         vm.expectEmit(address(staking));
-        emit IStakingRegistry.RewardsClaimed(id, 0, alice, DAY_ONE_RELEASE);
+        emit IStakingRegistry.RewardsClaimed(id, _staker(id, 0), alice, DAY_ONE_RELEASE);
         vm.prank(alice);
-        uint256 paid = staking.claimRewards(id, 0);
+        uint256 paid = staking.claimRewards(id, _staker(id, 0));
         assertEq(paid, DAY_ONE_RELEASE);
         assertEq(token.balanceOf(alice), DAY_ONE_RELEASE);
-        assertEq(staking.claimableRewards(id, 0), 0);
-        assertEq(staking.pendingRewards(id, 0), 0);
-        IStakingRegistry.NodeInfo memory info = staking.node(id);
+        assertEq(views.claimableRewards(id, _staker(id, 0)), 0);
+        assertEq(views.pendingRewards(id, _staker(id, 0)), 0);
+        IStakingRegistry.NodeInfo memory info = views.node(id);
         assertEq(info.earned, DAY_ONE_RELEASE);
         assertEq(info.contributors[0].rewardsPaid, DAY_ONE_RELEASE);
         assertEq(info.contributors[0].claimable, 0);
@@ -40,7 +44,7 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         uint256 poolBefore = token.balanceOf(address(pool));
         vm.expectRevert(IStakingRegistry.NothingToClaim.selector);
         vm.prank(alice);
-        staking.claimRewards(id, 0);
+        staking.claimRewards(id, _staker(id, 0));
         assertEq(token.balanceOf(address(pool)), poolBefore, "the pool was not pulled");
         assertEq(staking.rewardPerNode(), 0);
     }
@@ -52,9 +56,9 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         staking.distributeRewards();
         uint256 perNode = DAY_ONE_RELEASE / 2;
         vm.prank(alice);
-        assertEq(staking.claimRewards(a, 0), perNode);
+        assertEq(staking.claimRewards(a, _staker(a, 0)), perNode);
         vm.prank(bob);
-        assertEq(staking.claimRewards(b, 0), perNode);
+        assertEq(staking.claimRewards(b, _staker(b, 0)), perNode);
         assertEq(DAY_ONE_RELEASE % 2, 1);
         assertEq(staking.undistributedRewards(), 1, "the odd unit is carried");
     }
@@ -64,15 +68,15 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         skip(1 days);
         uint256 first = DAY_ONE_RELEASE;
         uint64 b = _registerSolo(bob); // distributes the first day to alice alone
-        assertEq(staking.claimableRewards(a, 0), first);
-        assertEq(staking.claimableRewards(b, 0), 0);
+        assertEq(views.claimableRewards(a, _staker(a, 0)), first);
+        assertEq(views.claimableRewards(b, _staker(b, 0)), 0);
         uint256 second = _poolRelease(1 days);
         skip(1 days);
         staking.distributeRewards();
         vm.prank(alice);
-        assertEq(staking.claimRewards(a, 0), first + second / 2);
+        assertEq(staking.claimRewards(a, _staker(a, 0)), first + second / 2);
         vm.prank(bob);
-        assertEq(staking.claimRewards(b, 0), second / 2);
+        assertEq(staking.claimRewards(b, _staker(b, 0)), second / 2);
         assertEq(staking.undistributedRewards(), second % 2);
     }
 
@@ -86,18 +90,18 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         staking.distributeRewards();
         assertEq(staking.undistributedRewards(), 0);
         vm.prank(alice);
-        assertEq(staking.claimRewards(id, 0), DAY_ONE_RELEASE + second);
+        assertEq(staking.claimRewards(id, _staker(id, 0)), DAY_ONE_RELEASE + second);
     }
 
     function test_ThirdPartyPoolReleaseIsDistributed() public {
         uint64 id = _registerSolo(alice);
         skip(1 days);
         pool.release(); // by someone else: the tokens reach the registry outside its own call
-        assertEq(staking.pendingRewards(id, 0), DAY_ONE_RELEASE);
-        assertEq(staking.claimableRewards(id, 0), 0);
+        assertEq(views.pendingRewards(id, _staker(id, 0)), DAY_ONE_RELEASE);
+        assertEq(views.claimableRewards(id, _staker(id, 0)), 0);
         staking.distributeRewards();
         vm.prank(alice);
-        assertEq(staking.claimRewards(id, 0), DAY_ONE_RELEASE);
+        assertEq(staking.claimRewards(id, _staker(id, 0)), DAY_ONE_RELEASE);
     }
 
     /// @dev Whatever gas a caller forwards, `distributeRewards` either distributes the whole day or
@@ -112,7 +116,11 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
             (bool ok, bytes memory reason) =
                 address(staking).call{gas: limit}(abi.encodeCall(staking.distributeRewards, ()));
             if (ok) {
-                assertEq(staking.claimableRewards(id, 0), DAY_ONE_RELEASE, "a success distributes the day");
+                assertEq(
+                    views.claimableRewards(id, _staker(id, 0)),
+                    DAY_ONE_RELEASE,
+                    "a success distributes the day"
+                );
             } else if (
                 keccak256(reason)
                     == keccak256(abi.encodeWithSelector(IStakingRegistry.PoolReleaseOutOfGas.selector))
@@ -130,11 +138,11 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         uint64 id = _registerSolo(alice);
         skip(1);
         _donate(12_345);
-        assertEq(staking.pendingRewards(id, 0), 12_345);
+        assertEq(views.pendingRewards(id, _staker(id, 0)), 12_345);
         staking.distributeRewards();
-        assertEq(staking.node(id).earned, 12_345);
+        assertEq(views.node(id).earned, 12_345);
         vm.prank(alice);
-        assertEq(staking.claimRewards(id, 0), 12_345);
+        assertEq(staking.claimRewards(id, _staker(id, 0)), 12_345);
     }
 
     // ---------------------------------------------------------------- the split within a node
@@ -157,12 +165,12 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         assertEq(bobShare, rest * (REQUIREMENT - QUARTER) / REQUIREMENT);
         assertEq(DAY_ONE_RELEASE - aliceShare - bobShare, 1, "dust");
 
-        assertEq(staking.claimableRewards(id, 0), aliceShare);
-        assertEq(staking.claimableRewards(id, 1), bobShare);
+        assertEq(views.claimableRewards(id, _staker(id, 0)), aliceShare);
+        assertEq(views.claimableRewards(id, _staker(id, 1)), bobShare);
         vm.prank(alice);
-        assertEq(staking.claimRewards(id, 0), aliceShare);
+        assertEq(staking.claimRewards(id, _staker(id, 0)), aliceShare);
         vm.prank(carol);
-        assertEq(staking.claimRewards(id, 1), bobShare);
+        assertEq(staking.claimRewards(id, _staker(id, 1)), bobShare);
         assertEq(token.balanceOf(carol), bobShare, "bob's rewards go to his beneficiary");
         assertEq(token.balanceOf(bob), 0);
         assertEq(token.balanceOf(address(staking)), REQUIREMENT + 1, "the dust waits for the end");
@@ -172,8 +180,8 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         uint64 id = _register(alice, _pair(alice, QUARTER, bob), 10_000);
         skip(1 days);
         staking.distributeRewards();
-        assertEq(staking.claimableRewards(id, 0), DAY_ONE_RELEASE);
-        assertEq(staking.claimableRewards(id, 1), 0);
+        assertEq(views.claimableRewards(id, _staker(id, 0)), DAY_ONE_RELEASE);
+        assertEq(views.claimableRewards(id, _staker(id, 1)), 0);
     }
 
     function test_DustGoesToTheOperatorOnceEnded() public {
@@ -188,15 +196,17 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         staking.distributeRewards();
         // 100 x 8,333,333,333,334 / 25e12 = 33.33..., 100 x 8,333,333,333,333 / 25e12 = 33.33...
         assertEq(_claimAll(id), 99);
-        assertEq(staking.claimableRewards(id, 0), 0, "the dust is not the operator's while it earns");
+        assertEq(
+            views.claimableRewards(id, _staker(id, 0)), 0, "the dust is not the operator's while it earns"
+        );
 
         skip(2 hours);
         _exitBySignature(id);
-        assertEq(staking.claimableRewards(id, 0), 1);
-        assertEq(staking.claimableRewards(id, 1), 0);
-        assertEq(staking.claimableRewards(id, 2), 0);
+        assertEq(views.claimableRewards(id, _staker(id, 0)), 1);
+        assertEq(views.claimableRewards(id, _staker(id, 1)), 0);
+        assertEq(views.claimableRewards(id, _staker(id, 2)), 0);
         vm.prank(alice);
-        assertEq(staking.claimRewards(id, 0), 1);
+        assertEq(staking.claimRewards(id, _staker(id, 0)), 1);
         assertEq(token.balanceOf(alice) + token.balanceOf(bob) + token.balanceOf(carol), 100);
     }
 
@@ -207,13 +217,13 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         skip(1 days);
         staking.distributeRewards();
         vm.prank(alice);
-        staking.claimRewards(id, 0);
+        staking.claimRewards(id, _staker(id, 0));
         vm.expectRevert(IStakingRegistry.NothingToClaim.selector);
         vm.prank(alice);
-        staking.claimRewards(id, 0);
+        staking.claimRewards(id, _staker(id, 0));
         vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.InsufficientRewards.selector, 1, 0));
         vm.prank(alice);
-        staking.claimRewards(id, 0, 1);
+        staking.claimRewards(id, _staker(id, 0), 1);
         vm.expectRevert(IStakingRegistry.NothingToClaim.selector);
         vm.prank(alice);
         staking.claimRewards(_refs(id, 0));
@@ -224,14 +234,14 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         skip(1 days);
         staking.distributeRewards();
         vm.prank(alice);
-        staking.claimRewards(id, 0);
+        staking.claimRewards(id, _staker(id, 0));
         uint256 second = _poolRelease(1 days);
         skip(1 days);
         staking.distributeRewards();
         vm.prank(alice);
-        assertEq(staking.claimRewards(id, 0), second);
+        assertEq(staking.claimRewards(id, _staker(id, 0)), second);
         assertEq(token.balanceOf(alice), DAY_ONE_RELEASE + second);
-        assertEq(staking.node(id).contributors[0].rewardsPaid, DAY_ONE_RELEASE + second);
+        assertEq(views.node(id).contributors[0].rewardsPaid, DAY_ONE_RELEASE + second);
     }
 
     // ---------------------------------------------------------------- who may claim what
@@ -242,11 +252,11 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         uint64 id = _register(alice, c, 0);
         skip(1 days);
         staking.distributeRewards();
-        uint256 due = staking.claimableRewards(id, 1);
+        uint256 due = views.claimableRewards(id, _staker(id, 1));
         vm.expectEmit(address(staking));
-        emit IStakingRegistry.RewardsClaimed(id, 1, carol, due);
+        emit IStakingRegistry.RewardsClaimed(id, _staker(id, 1), carol, due);
         vm.prank(bob);
-        assertEq(staking.claimRewards(id, 1), due);
+        assertEq(staking.claimRewards(id, _staker(id, 1)), due);
         assertEq(token.balanceOf(carol), due);
         assertEq(token.balanceOf(bob), 0);
     }
@@ -257,44 +267,55 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         uint64 id = _register(alice, c, 0);
         skip(1 days);
         staking.distributeRewards();
-        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NotBeneficiary.selector, id, 1, treasury));
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingRegistry.NotBeneficiary.selector, id, _staker(id, 1), treasury)
+        );
         vm.prank(treasury);
-        staking.claimRewards(id, 1);
-        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NotBeneficiary.selector, id, 0, bob));
+        staking.claimRewards(id, _staker(id, 1));
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingRegistry.NotBeneficiary.selector, id, _staker(id, 0), bob)
+        );
         vm.prank(bob);
-        staking.claimRewards(id, 0);
-        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NotBeneficiary.selector, id, 1, alice));
+        staking.claimRewards(id, _staker(id, 0));
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingRegistry.NotBeneficiary.selector, id, _staker(id, 1), alice)
+        );
         vm.prank(alice);
-        staking.claimRewards(id, 1);
+        staking.claimRewards(id, _staker(id, 1));
     }
 
-    function test_RevertWhen_IndexOutOfRange() public {
+    /// @dev A position exists only for a contributor of the node: the registry never creates one
+    /// for anybody else, whatever the node's kind (shared, solo, unknown).
+    function test_RevertWhen_NotAContributor() public {
         uint64 pair = _register(alice, _pair(alice, QUARTER, bob), 0);
         uint64 solo = _registerSolo(carol);
         skip(1 days);
         staking.distributeRewards();
-        // the last index works, the next one does not
         vm.prank(bob);
-        staking.claimRewards(pair, 1);
-        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NoSuchPosition.selector, pair, 2));
-        vm.prank(bob);
-        staking.claimRewards(pair, 2);
-        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NoSuchPosition.selector, solo, 1));
+        staking.claimRewards(pair, bob);
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NotContributor.selector, pair, carol));
         vm.prank(carol);
-        staking.claimRewards(solo, 1);
-        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NoSuchPosition.selector, solo, 1));
+        staking.claimRewards(pair, carol);
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NotContributor.selector, solo, alice));
+        vm.prank(alice);
+        staking.claimRewards(solo, alice);
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NotContributor.selector, solo, alice));
+        vm.prank(alice);
+        staking.claimRewards(solo, alice, 1);
+        IStakingRegistry.PositionRef[] memory refs = new IStakingRegistry.PositionRef[](1);
+        refs[0] = IStakingRegistry.PositionRef(solo, alice);
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NotContributor.selector, solo, alice));
+        vm.prank(alice);
+        staking.claimRewards(refs);
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NotContributor.selector, 99, carol));
         vm.prank(carol);
-        staking.claimRewards(solo, 1, 1);
-        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NoSuchPosition.selector, solo, 1));
-        vm.prank(carol);
-        staking.claimRewards(_refs(solo, 1));
-        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NoSuchPosition.selector, 99, 0));
-        vm.prank(carol);
-        staking.claimRewards(99, 0);
-        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NoSuchPosition.selector, solo, 1));
-        staking.claimableRewards(solo, 1);
-        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NoSuchPosition.selector, 99, 0));
-        staking.pendingRewards(99, 0);
+        staking.claimRewards(99, carol);
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NotContributor.selector, 99, address(0)));
+        staking.claimRewards(99, address(0));
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NotContributor.selector, solo, alice));
+        views.claimableRewards(solo, alice);
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NotContributor.selector, 99, carol));
+        views.pendingRewards(99, carol);
     }
 
     // ---------------------------------------------------------------- partial claims
@@ -304,13 +325,13 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         skip(1 days);
         staking.distributeRewards();
         vm.expectEmit(address(staking));
-        emit IStakingRegistry.RewardsClaimed(id, 0, alice, 1000);
+        emit IStakingRegistry.RewardsClaimed(id, _staker(id, 0), alice, 1000);
         vm.prank(alice);
-        staking.claimRewards(id, 0, 1000);
+        staking.claimRewards(id, _staker(id, 0), 1000);
         assertEq(token.balanceOf(alice), 1000);
-        assertEq(staking.claimableRewards(id, 0), DAY_ONE_RELEASE - 1000);
+        assertEq(views.claimableRewards(id, _staker(id, 0)), DAY_ONE_RELEASE - 1000);
         vm.prank(alice);
-        assertEq(staking.claimRewards(id, 0), DAY_ONE_RELEASE - 1000);
+        assertEq(staking.claimRewards(id, _staker(id, 0)), DAY_ONE_RELEASE - 1000);
     }
 
     function test_PartialClaimOfExactlyWhatIsAvailable() public {
@@ -318,11 +339,11 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         skip(1 days);
         staking.distributeRewards();
         vm.prank(alice);
-        staking.claimRewards(id, 0, DAY_ONE_RELEASE);
+        staking.claimRewards(id, _staker(id, 0), DAY_ONE_RELEASE);
         assertEq(token.balanceOf(alice), DAY_ONE_RELEASE);
         vm.expectRevert(IStakingRegistry.NothingToClaim.selector);
         vm.prank(alice);
-        staking.claimRewards(id, 0);
+        staking.claimRewards(id, _staker(id, 0));
     }
 
     function test_RevertWhen_PartialClaimAboveAvailable() public {
@@ -335,14 +356,14 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
             )
         );
         vm.prank(alice);
-        staking.claimRewards(id, 0, DAY_ONE_RELEASE + 1);
+        staking.claimRewards(id, _staker(id, 0), DAY_ONE_RELEASE + 1);
         vm.expectRevert(
             abi.encodeWithSelector(
                 IStakingRegistry.InsufficientRewards.selector, type(uint256).max, DAY_ONE_RELEASE
             )
         );
         vm.prank(alice);
-        staking.claimRewards(id, 0, type(uint256).max);
+        staking.claimRewards(id, _staker(id, 0), type(uint256).max);
     }
 
     function test_RevertWhen_PartialClaimOfZero() public {
@@ -351,7 +372,7 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         staking.distributeRewards();
         vm.expectRevert(IStakingRegistry.NothingToClaim.selector);
         vm.prank(alice);
-        staking.claimRewards(id, 0, 0);
+        staking.claimRewards(id, _staker(id, 0), 0);
     }
 
     /// @dev Only the beneficiary chooses to leave part of its rewards claimable.
@@ -361,11 +382,13 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         uint64 id = _register(alice, c, 0);
         skip(1 days);
         staking.distributeRewards();
-        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NotBeneficiary.selector, id, 1, bob));
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingRegistry.NotBeneficiary.selector, id, _staker(id, 1), bob)
+        );
         vm.prank(bob);
-        staking.claimRewards(id, 1, 1);
+        staking.claimRewards(id, _staker(id, 1), 1);
         vm.prank(carol);
-        staking.claimRewards(id, 1, 1);
+        staking.claimRewards(id, _staker(id, 1), 1);
         assertEq(token.balanceOf(carol), 1);
     }
 
@@ -378,16 +401,16 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         uint64 b = _registerSolo(carol);
         skip(1 days);
         staking.distributeRewards();
-        uint256 fromA = staking.claimableRewards(a, 1);
-        uint256 fromB = staking.claimableRewards(b, 0);
+        uint256 fromA = views.claimableRewards(a, _staker(a, 1));
+        uint256 fromB = views.claimableRewards(b, _staker(b, 0));
         IStakingRegistry.PositionRef[] memory refs = new IStakingRegistry.PositionRef[](3);
-        refs[0] = IStakingRegistry.PositionRef(a, 1);
-        refs[1] = IStakingRegistry.PositionRef(b, 0);
-        refs[2] = IStakingRegistry.PositionRef(a, 1); // named twice, paid once
+        refs[0] = IStakingRegistry.PositionRef(a, _staker(a, 1));
+        refs[1] = IStakingRegistry.PositionRef(b, _staker(b, 0));
+        refs[2] = IStakingRegistry.PositionRef(a, _staker(a, 1)); // named twice, paid once
         vm.expectEmit(address(staking));
-        emit IStakingRegistry.RewardsClaimed(a, 1, carol, fromA);
+        emit IStakingRegistry.RewardsClaimed(a, _staker(a, 1), carol, fromA);
         vm.expectEmit(address(staking));
-        emit IStakingRegistry.RewardsClaimed(b, 0, carol, fromB);
+        emit IStakingRegistry.RewardsClaimed(b, _staker(b, 0), carol, fromB);
         vm.prank(carol);
         assertEq(staking.claimRewards(refs), fromA + fromB);
         assertEq(token.balanceOf(carol), fromA + fromB);
@@ -401,16 +424,16 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         skip(1 days);
         staking.distributeRewards();
         vm.prank(alice);
-        staking.claimRewards(a, 0);
+        staking.claimRewards(a, _staker(a, 0));
         uint64 b = _register(alice, _pair(alice, QUARTER, bob), 0); // distributes nothing new
         uint256 second = _poolRelease(1 days);
         skip(1 days);
         staking.distributeRewards();
         vm.prank(alice);
-        staking.claimRewards(a, 0);
+        staking.claimRewards(a, _staker(a, 0));
         IStakingRegistry.PositionRef[] memory refs = new IStakingRegistry.PositionRef[](2);
-        refs[0] = IStakingRegistry.PositionRef(a, 0);
-        refs[1] = IStakingRegistry.PositionRef(b, 0);
+        refs[0] = IStakingRegistry.PositionRef(a, _staker(a, 0));
+        refs[1] = IStakingRegistry.PositionRef(b, _staker(b, 0));
         vm.prank(alice);
         assertEq(staking.claimRewards(refs), _entitlement(b, 0, second / 2, false));
     }
@@ -422,13 +445,17 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         skip(1 days);
         staking.distributeRewards();
         // the staker may not batch-claim a position whose beneficiary is someone else
-        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NotBeneficiary.selector, id, 1, bob));
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingRegistry.NotBeneficiary.selector, id, _staker(id, 1), bob)
+        );
         vm.prank(bob);
         staking.claimRewards(_refs(id, 1));
         IStakingRegistry.PositionRef[] memory refs = new IStakingRegistry.PositionRef[](2);
-        refs[0] = IStakingRegistry.PositionRef(id, 1);
-        refs[1] = IStakingRegistry.PositionRef(id, 0);
-        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NotBeneficiary.selector, id, 0, carol));
+        refs[0] = IStakingRegistry.PositionRef(id, _staker(id, 1));
+        refs[1] = IStakingRegistry.PositionRef(id, _staker(id, 0));
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingRegistry.NotBeneficiary.selector, id, _staker(id, 0), carol)
+        );
         vm.prank(carol);
         staking.claimRewards(refs);
     }
@@ -447,8 +474,8 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         skip(1 days);
         staking.distributeRewards();
         vm.prank(alice);
-        staking.claimRewards(id, 0, 7);
-        IStakingRegistry.NodeInfo memory info = staking.node(id);
+        staking.claimRewards(id, _staker(id, 0), 7);
+        IStakingRegistry.NodeInfo memory info = views.node(id);
         assertEq(info.earned, DAY_ONE_RELEASE);
         assertEq(info.returnedStake, 0);
         assertEq(info.contributors.length, 2);
@@ -472,13 +499,13 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         uint64 a = _register(alice, _pair(alice, QUARTER, bob), fee);
         uint64 b = _registerSolo(carol);
         skip(elapsed);
-        uint256 pa0 = staking.pendingRewards(a, 0);
-        uint256 pa1 = staking.pendingRewards(a, 1);
-        uint256 pb = staking.pendingRewards(b, 0);
+        uint256 pa0 = views.pendingRewards(a, _staker(a, 0));
+        uint256 pa1 = views.pendingRewards(a, _staker(a, 1));
+        uint256 pb = views.pendingRewards(b, _staker(b, 0));
         staking.distributeRewards();
-        assertEq(staking.claimableRewards(a, 0), pa0);
-        assertEq(staking.claimableRewards(a, 1), pa1);
-        assertEq(staking.claimableRewards(b, 0), pb);
+        assertEq(views.claimableRewards(a, _staker(a, 0)), pa0);
+        assertEq(views.claimableRewards(a, _staker(a, 1)), pa1);
+        assertEq(views.claimableRewards(b, _staker(b, 0)), pb);
         assertEq(pa0, _entitlement(a, 0, _accrued(POOL_GENESIS, elapsed) / 2, false));
     }
 
@@ -487,8 +514,8 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
         _registerSolo(bob);
         assertEq(staking.networkSize(), 2);
         assertEq(staking.maxContributors(), 10);
-        assertEq(staking.rewardPerNodePerDay(), pool.releasePerDay() / 2);
-        assertEq(staking.aprBps(), pool.releasePerDay() / 2 * 365 * 10_000 / REQUIREMENT);
+        assertEq(views.rewardPerNodePerDay(), pool.releasePerDay() / 2);
+        assertEq(views.aprBps(), pool.releasePerDay() / 2 * 365 * 10_000 / REQUIREMENT);
     }
 
     // ---------------------------------------------------------------- fuzz
@@ -517,24 +544,24 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
             skip(1 hours);
             _donate(amount);
             staking.distributeRewards();
-            assertEq(staking.node(id).earned, earned, "E");
+            assertEq(views.node(id).earned, earned, "E");
             for (uint256 i; i < count; ++i) {
                 uint256 due = _entitlement(id, i, earned, false) - paid[i];
-                assertEq(staking.claimableRewards(id, i), due, "claimable");
+                assertEq(views.claimableRewards(id, _staker(id, i)), due, "claimable");
                 uint256 pick = uint256(keccak256(abi.encode(seed, round, i))) % 3;
                 if (due == 0 || pick == 0) continue;
                 vm.prank(stakersOf[id][i]);
                 if (pick == 1) {
-                    paid[i] += staking.claimRewards(id, i);
+                    paid[i] += staking.claimRewards(id, _staker(id, i));
                 } else {
                     uint256 part = bound(uint256(keccak256(abi.encode(seed, round, i, "part"))), 1, due);
-                    staking.claimRewards(id, i, part);
+                    staking.claimRewards(id, _staker(id, i), part);
                     paid[i] += part;
                 }
             }
         }
         _end(id, ending);
-        assertEq(staking.node(id).earned, earned, "E frozen at the end");
+        assertEq(views.node(id).earned, earned, "E frozen at the end");
         uint256 total;
         for (uint256 i; i < count; ++i) {
             paid[i] += _claim(id, i);
@@ -581,11 +608,11 @@ contract StakingRegistryUnitTest_claimRewards is StakingRegistryBase {
 
     function _refs(uint64 nodeId, uint256 index)
         internal
-        pure
+        view
         returns (IStakingRegistry.PositionRef[] memory r)
     {
         r = new IStakingRegistry.PositionRef[](1);
-        r[0] = IStakingRegistry.PositionRef(nodeId, index);
+        r[0] = IStakingRegistry.PositionRef(nodeId, _staker(nodeId, index));
     }
 
     /// @dev Ends node `id` by signed exit, unsigned exit or liquidation, per `how`.

@@ -23,30 +23,32 @@ contract StakingRegistryUnitTest_decommission is StakingRegistryBase {
         vm.expectEmit(address(staking));
         emit IStakingRegistry.NodeDecommissioned(a, uint64(block.timestamp), day1 / 2);
         _decommission(a);
-        assertEq(uint8(staking.node(a).status), uint8(IStakingRegistry.NodeStatus.Decommissioned));
+        assertEq(uint8(views.node(a).status), uint8(IStakingRegistry.NodeStatus.Decommissioned));
         assertEq(staking.networkSize(), 1);
         uint256 day2 = _poolRelease(1 days);
         skip(1 days);
-        assertEq(staking.pendingRewards(a, 0), day1 / 2, "the pool's payout is not for it");
+        assertEq(views.pendingRewards(a, _staker(a, 0)), day1 / 2, "the pool's payout is not for it");
         staking.distributeRewards();
-        assertEq(staking.node(a).earned, day1 / 2, "frozen");
+        assertEq(views.node(a).earned, day1 / 2, "frozen");
         vm.prank(alice);
-        assertEq(staking.claimRewards(a, 0), day1 / 2, "only the day before decommission");
+        assertEq(staking.claimRewards(a, _staker(a, 0)), day1 / 2, "only the day before decommission");
         vm.prank(bob);
         assertEq(
-            staking.claimRewards(b, 0), day1 / 2 + day2 + day1 % 2, "bob earns alone (and the carried unit)"
+            staking.claimRewards(b, _staker(b, 0)),
+            day1 / 2 + day2 + day1 % 2,
+            "bob earns alone (and the carried unit)"
         );
 
         vm.expectEmit(address(staking));
         emit IStakingRegistry.NodeRecommissioned(a, uint64(block.timestamp));
         _recommission(a);
-        assertEq(staking.node(a).earned, day1 / 2, "continues from the frozen value");
+        assertEq(views.node(a).earned, day1 / 2, "continues from the frozen value");
         uint256 day3 = _poolRelease(1 days);
         skip(1 days);
         staking.distributeRewards();
-        assertEq(staking.node(a).earned, day1 / 2 + day3 / 2);
+        assertEq(views.node(a).earned, day1 / 2 + day3 / 2);
         vm.prank(alice);
-        assertEq(staking.claimRewards(a, 0), day3 / 2, "earns again from the recommission");
+        assertEq(staking.claimRewards(a, _staker(a, 0)), day3 / 2, "earns again from the recommission");
     }
 
     /// @dev Earnings are kept through a decommission: unclaimed, they stay claimable while it is
@@ -57,31 +59,31 @@ contract StakingRegistryUnitTest_decommission is StakingRegistryBase {
         skip(1);
         _donate(3_000_001);
         staking.distributeRewards();
-        uint256 earned = staking.node(shared).earned;
+        uint256 earned = views.node(shared).earned;
         assertEq(earned, 1_000_000, "3 nodes, one unit carried");
         _decommission(shared);
         skip(1);
         _donate(5_000_000);
         staking.distributeRewards();
-        assertEq(staking.node(shared).earned, earned);
+        assertEq(views.node(shared).earned, earned);
         uint256 op = _entitlement(shared, 0, earned, false);
         uint256 other = _entitlement(shared, 1, earned, false);
-        assertEq(staking.claimableRewards(shared, 0), op);
-        assertEq(staking.claimableRewards(shared, 1), other);
+        assertEq(views.claimableRewards(shared, _staker(shared, 0)), op);
+        assertEq(views.claimableRewards(shared, _staker(shared, 1)), other);
         vm.prank(treasury);
-        assertEq(staking.claimRewards(shared, 1), other);
+        assertEq(staking.claimRewards(shared, _staker(shared, 1)), other);
         skip(1);
         _recommission(shared);
-        assertEq(staking.claimableRewards(shared, 0), op);
-        assertEq(staking.claimableRewards(shared, 1), 0);
+        assertEq(views.claimableRewards(shared, _staker(shared, 0)), op);
+        assertEq(views.claimableRewards(shared, _staker(shared, 1)), 0);
         skip(1);
         _decommission(shared);
-        assertEq(staking.node(shared).earned, earned, "nothing arrived while it was back");
+        assertEq(views.node(shared).earned, earned, "nothing arrived while it was back");
         skip(2 hours);
         _exitBySignature(shared);
-        assertEq(staking.node(shared).earned, earned);
+        assertEq(views.node(shared).earned, earned);
         vm.prank(carol);
-        assertEq(staking.claimRewards(shared, 0), earned - other, "with the dust");
+        assertEq(staking.claimRewards(shared, _staker(shared, 0)), earned - other, "with the dust");
     }
 
     function test_RevertWhen_DecommissionReplayed() public {

@@ -143,11 +143,11 @@ contract StakingRegistryUnitTest_governance is StakingRegistryBase {
         vm.prank(alice);
         assertEq(staking.withdrawStake(a), REQUIREMENT);
         vm.prank(alice);
-        assertGt(staking.claimRewards(a, 0), 0);
+        assertGt(staking.claimRewards(a, _staker(a, 0)), 0);
         vm.prank(carol);
-        staking.claimRewards(b, 1, 1);
+        staking.claimRewards(b, _staker(b, 1), 1);
         IStakingRegistry.PositionRef[] memory refs = new IStakingRegistry.PositionRef[](1);
-        refs[0] = IStakingRegistry.PositionRef(b, 0);
+        refs[0] = IStakingRegistry.PositionRef(b, _staker(b, 0));
         vm.prank(bob);
         assertGt(staking.claimRewards(refs), 0);
         vm.prank(carol);
@@ -180,8 +180,8 @@ contract StakingRegistryUnitTest_governance is StakingRegistryBase {
         uint64 a = _register(alice, _pair(alice, QUARTER, bob), 700);
         skip(1 days);
         staking.distributeRewards();
-        uint256 claimableAlice = staking.claimableRewards(a, 0);
-        uint256 claimableBob = staking.claimableRewards(a, 1);
+        uint256 claimableAlice = views.claimableRewards(a, _staker(a, 0));
+        uint256 claimableBob = views.claimableRewards(a, _staker(a, 1));
         assertGt(claimableAlice, 0);
         bytes memory aggregate = consensus.aggregatePublicKey();
         StakingRegistry v2 = new StakingRegistry(IERC20(address(token)), pool, consensus);
@@ -191,14 +191,14 @@ contract StakingRegistryUnitTest_governance is StakingRegistryBase {
             address(uint160(uint256(vm.load(address(staking), ERC1967Utils.IMPLEMENTATION_SLOT)))),
             address(v2)
         );
-        assertEq(staking.claimableRewards(a, 0), claimableAlice);
-        assertEq(staking.claimableRewards(a, 1), claimableBob);
+        assertEq(views.claimableRewards(a, _staker(a, 0)), claimableAlice);
+        assertEq(views.claimableRewards(a, _staker(a, 1)), claimableBob);
         assertEq(consensus.aggregatePublicKey(), aggregate);
-        assertEq(staking.node(a).contributors.length, 2);
-        assertEq(staking.node(a).contributors[1].staker, bob);
+        assertEq(views.node(a).contributors.length, 2);
+        assertEq(views.node(a).contributors[1].staker, bob);
         assertEq(staking.networkSize(), 1);
         vm.prank(alice);
-        assertEq(staking.claimRewards(a, 0), claimableAlice);
+        assertEq(staking.claimRewards(a, _staker(a, 0)), claimableAlice);
         skip(2 hours);
         _exitBySignature(a);
         vm.prank(bob);

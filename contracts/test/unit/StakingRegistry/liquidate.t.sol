@@ -40,8 +40,8 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         skip(1 days);
         uint256 released = _poolRelease(1 days);
         // No distribution first: the node keeps what was distributed and forfeits the day's accrual.
-        uint256 earned = staking.node(a).earned;
-        uint256 otherBefore = staking.node(b).earned;
+        uint256 earned = views.node(a).earned;
+        uint256 otherBefore = views.node(b).earned;
         vm.expectEmit(address(staking));
         emit IStakingRegistry.NodeLiquidated(a, liquidator, l, p, r, earned);
         _liquidate(a);
@@ -52,10 +52,10 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         // the remaining node gets the whole day at the next distribution
         uint256 carried = staking.undistributedRewards();
         staking.distributeRewards();
-        assertEq(staking.node(b).earned - otherBefore, released + carried);
+        assertEq(views.node(b).earned - otherBefore, released + carried);
         assertEq(staking.undistributedRewards(), 0);
-        assertEq(staking.node(a).earned, earned, "frozen");
-        IStakingRegistry.NodeInfo memory info = staking.node(a);
+        assertEq(views.node(a).earned, earned, "frozen");
+        IStakingRegistry.NodeInfo memory info = views.node(a);
         assertEq(uint8(info.status), uint8(IStakingRegistry.NodeStatus.Liquidated));
         assertEq(info.returnedStake, r);
         assertEq(info.earned, earned);
@@ -85,8 +85,8 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NotKeyOfNode.selector, a));
         vm.prank(liquidator);
         staking.liquidate(a, new bytes(128), uint64(block.timestamp), "", sig);
-        assertEq(uint8(staking.node(a).status), uint8(IStakingRegistry.NodeStatus.Active));
-        assertEq(staking.node(a).returnedStake, 0);
+        assertEq(uint8(views.node(a).status), uint8(IStakingRegistry.NodeStatus.Active));
+        assertEq(views.node(a).returnedStake, 0);
         assertEq(token.balanceOf(liquidator), 0);
         assertEq(token.balanceOf(address(staking)), balance);
         assertEq(staking.networkSize(), 2);
@@ -97,7 +97,7 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
     function test_DecommissionedNodeIsLiquidated() public {
         _decommission(a);
         _liquidate(a);
-        assertEq(uint8(staking.node(a).status), uint8(IStakingRegistry.NodeStatus.Liquidated));
+        assertEq(uint8(views.node(a).status), uint8(IStakingRegistry.NodeStatus.Liquidated));
         assertEq(staking.networkSize(), 1, "N already excluded it");
         assertEq(consensus.activeBLSKeyCount(), 1);
     }
@@ -224,7 +224,7 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         assertEq(el + ep + er, requirement);
         assertEq(token.balanceOf(liquidator), el);
         assertEq(token.balanceOf(address(pool)), poolBefore + ep);
-        assertEq(staking.node(id).returnedStake, er);
+        assertEq(views.node(id).returnedStake, er);
         vm.prank(vesting);
         uint256 toVesting = staking.withdrawStake(id);
         vm.prank(treasury);

@@ -47,7 +47,7 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         assertEq(token.balanceOf(alice), aliceBefore - REQUIREMENT);
         assertEq(token.balanceOf(address(staking)), REQUIREMENT);
         assertEq(consensus.aggregatePublicKey(), key);
-        IStakingRegistry.NodeInfo memory info = staking.node(1);
+        IStakingRegistry.NodeInfo memory info = views.node(1);
         assertEq(uint8(info.status), uint8(IStakingRegistry.NodeStatus.Active));
         assertEq(info.operator, alice);
         assertEq(info.ed25519Key, ed);
@@ -76,8 +76,8 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         );
         uint64 id = _try(_solo(alice), 0);
         assertEq(staking.rewardPerNode(), DAY_ONE_RELEASE);
-        assertEq(staking.node(id).earned, 0);
-        assertEq(staking.pendingRewards(id, 0), 0);
+        assertEq(views.node(id).earned, 0);
+        assertEq(views.pendingRewards(id, alice), 0);
     }
 
     function test_SoloBeneficiaryOtherThanOperator() public {
@@ -86,8 +86,8 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         vm.expectEmit(address(staking));
         emit IStakingRegistry.ContributorAdded(1, 0, alice, carol, REQUIREMENT);
         uint64 id = _try(c, 0);
-        assertEq(staking.node(id).contributors[0].staker, alice);
-        assertEq(staking.node(id).contributors[0].beneficiary, carol);
+        assertEq(views.node(id).contributors[0].staker, alice);
+        assertEq(views.node(id).contributors[0].beneficiary, carol);
     }
 
     function test_CallerPaysForOtherContributors() public {
@@ -97,10 +97,10 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         // alice (e.g. a contribution contract) pays; bob is the operator bound by the PoP.
         uint64 id = _try(c, 0);
         assertEq(token.balanceOf(alice), aliceBefore - REQUIREMENT);
-        assertEq(staking.node(id).operator, bob);
-        assertEq(staking.node(id).contributors[1].beneficiary, treasury);
-        assertEq(staking.node(id).contributors[1].staker, carol);
-        assertEq(staking.node(id).contributors[0].beneficiary, bob);
+        assertEq(views.node(id).operator, bob);
+        assertEq(views.node(id).contributors[1].beneficiary, treasury);
+        assertEq(views.node(id).contributors[1].staker, carol);
+        assertEq(views.node(id).contributors[0].beneficiary, bob);
     }
 
     function test_TenContributors() public {
@@ -113,7 +113,7 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         }
         c[0].stake = REQUIREMENT - 9 * ((REQUIREMENT - QUARTER) / 9);
         uint64 id = _try(c, 0);
-        IStakingRegistry.NodeInfo memory info = staking.node(id);
+        IStakingRegistry.NodeInfo memory info = views.node(id);
         assertEq(info.contributors.length, 10);
         for (uint256 i; i < 10; ++i) {
             assertEq(info.contributors[i].staker, c[i].staker);
@@ -125,12 +125,12 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         uint64 id = _try(_solo(alice), 0);
         vm.prank(governance);
         staking.setStakingRequirement(20_000 * SESH);
-        assertEq(staking.node(id).deposit, REQUIREMENT);
+        assertEq(views.node(id).deposit, REQUIREMENT);
         _fund(bob, 20_000 * SESH);
         IStakingRegistry.Contributor[] memory c = new IStakingRegistry.Contributor[](1);
         c[0] = IStakingRegistry.Contributor(bob, address(0), 20_000 * SESH);
         uint64 id2 = _register(bob, c, 0);
-        assertEq(staking.node(id2).deposit, 20_000 * SESH);
+        assertEq(views.node(id2).deposit, 20_000 * SESH);
         skOf[id] = sk;
         keyOf[id] = key;
         skip(2 hours);

@@ -19,22 +19,22 @@ contract StakingRegistryUnitTest_setBeneficiary is StakingRegistryBase {
         staking.distributeRewards();
         uint256 bobDay1 = DAY_ONE_RELEASE * (REQUIREMENT - QUARTER) / REQUIREMENT;
         vm.expectEmit(address(staking));
-        emit IStakingRegistry.RewardsClaimed(id, 1, bob, bobDay1);
+        emit IStakingRegistry.RewardsClaimed(id, _staker(id, 1), bob, bobDay1);
         vm.expectEmit(address(staking));
         emit IStakingRegistry.BeneficiaryUpdated(id, bob, bob, carol);
         vm.prank(bob);
         staking.setBeneficiary(id, carol);
         assertEq(token.balanceOf(bob), bobDay1, "earned so far went to bob");
-        assertEq(staking.claimableRewards(id, 1), 0);
-        assertEq(staking.node(id).contributors[1].beneficiary, carol);
-        assertEq(staking.node(id).contributors[1].rewardsPaid, bobDay1);
+        assertEq(views.claimableRewards(id, _staker(id, 1)), 0);
+        assertEq(views.node(id).contributors[1].beneficiary, carol);
+        assertEq(views.node(id).contributors[1].rewardsPaid, bobDay1);
 
         uint256 day2 = _poolRelease(1 days);
         skip(1 days);
         staking.distributeRewards();
         vm.prank(carol);
         assertEq(
-            staking.claimRewards(id, 1),
+            staking.claimRewards(id, _staker(id, 1)),
             (DAY_ONE_RELEASE + day2) * (REQUIREMENT - QUARTER) / REQUIREMENT - bobDay1,
             "only what was earned after the change"
         );
@@ -51,21 +51,23 @@ contract StakingRegistryUnitTest_setBeneficiary is StakingRegistryBase {
         assertEq(token.balanceOf(bob), 0);
         staking.distributeRewards();
         vm.prank(carol);
-        assertEq(staking.claimRewards(id, 1), DAY_ONE_RELEASE * (REQUIREMENT - QUARTER) / REQUIREMENT);
+        assertEq(
+            staking.claimRewards(id, _staker(id, 1)), DAY_ONE_RELEASE * (REQUIREMENT - QUARTER) / REQUIREMENT
+        );
     }
 
     function test_OperatorOfASoloNodeChangesItsBeneficiary() public {
         uint64 solo = _registerSolo(carol);
         vm.prank(carol);
         staking.setBeneficiary(solo, treasury);
-        assertEq(staking.node(solo).contributors[0].beneficiary, treasury);
-        assertEq(staking.node(solo).contributors[0].staker, carol);
+        assertEq(views.node(solo).contributors[0].beneficiary, treasury);
+        assertEq(views.node(solo).contributors[0].staker, carol);
         skip(1 days);
         staking.distributeRewards();
-        uint256 due = staking.claimableRewards(solo, 0);
+        uint256 due = views.claimableRewards(solo, _staker(solo, 0));
         uint256 before = token.balanceOf(treasury);
         vm.prank(treasury);
-        staking.claimRewards(solo, 0, due);
+        staking.claimRewards(solo, _staker(solo, 0), due);
         assertEq(token.balanceOf(treasury), before + due);
         assertEq(token.balanceOf(carol), 0);
     }
@@ -75,27 +77,27 @@ contract StakingRegistryUnitTest_setBeneficiary is StakingRegistryBase {
         staking.setBeneficiary(id, carol);
         skip(1 days);
         staking.distributeRewards();
-        uint256 due = staking.claimableRewards(id, 1);
+        uint256 due = views.claimableRewards(id, _staker(id, 1));
         vm.expectEmit(address(staking));
-        emit IStakingRegistry.RewardsClaimed(id, 1, carol, due);
+        emit IStakingRegistry.RewardsClaimed(id, _staker(id, 1), carol, due);
         vm.expectEmit(address(staking));
         emit IStakingRegistry.BeneficiaryUpdated(id, bob, carol, bob);
         vm.prank(bob);
         staking.setBeneficiary(id, bob);
         assertEq(token.balanceOf(carol), due);
-        assertEq(staking.node(id).contributors[1].beneficiary, bob);
+        assertEq(views.node(id).contributors[1].beneficiary, bob);
         // bob may claim in part again: he is his own beneficiary
         skip(1 days);
         staking.distributeRewards();
         vm.prank(bob);
-        staking.claimRewards(id, 1, 1);
+        staking.claimRewards(id, _staker(id, 1), 1);
         assertEq(token.balanceOf(bob), 1);
     }
 
     function test_AfterTheNodeEnded() public {
         skip(2 hours);
         _exitBySignature(id);
-        uint256 due = staking.claimableRewards(id, 1);
+        uint256 due = views.claimableRewards(id, _staker(id, 1));
         assertGt(due, 0);
         vm.prank(bob);
         staking.setBeneficiary(id, carol);
@@ -104,7 +106,7 @@ contract StakingRegistryUnitTest_setBeneficiary is StakingRegistryBase {
         staking.setBeneficiary(id, carol);
         vm.expectRevert(IStakingRegistry.NothingToClaim.selector);
         vm.prank(carol);
-        staking.claimRewards(id, 1);
+        staking.claimRewards(id, _staker(id, 1));
     }
 
     function test_WorksWhilePaused() public {
@@ -112,7 +114,7 @@ contract StakingRegistryUnitTest_setBeneficiary is StakingRegistryBase {
         staking.pause();
         vm.prank(bob);
         staking.setBeneficiary(id, carol);
-        assertEq(staking.node(id).contributors[1].beneficiary, carol);
+        assertEq(views.node(id).contributors[1].beneficiary, carol);
     }
 
     function test_RevertWhen_NotContributor() public {

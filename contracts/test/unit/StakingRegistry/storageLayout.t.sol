@@ -39,9 +39,10 @@ contract StakingRegistryUnitTest_storageLayout is StakingRegistryBase {
         assertEq(uint32(slot2 >> 64), 9980, "returnedRatio");
     }
 
-    /// @dev One node's record (4 slots) and its positions: a solo node writes no position slot,
-    /// a shared node one per contributor, plus slot B for a beneficiary other than the staker, a
-    /// claim or a withdrawal.
+    /// @dev One node's record (4 slots) and its positions, one slot each, keyed by staker: a solo
+    /// node writes none at registration (its position is loaded from the record when first
+    /// changed), a shared node one per contributor plus the list of contributors after the
+    /// operator, and a beneficiary other than the staker in its own mapping.
     function test_NodeAndPositionSlots() public {
         uint64 solo = _register(alice, _solo(alice), 250);
         IStakingRegistry.Contributor[] memory c = _pair(bob, QUARTER, carol);
@@ -51,10 +52,11 @@ contract StakingRegistryUnitTest_storageLayout is StakingRegistryBase {
         bytes32 node0 = _nodeSlot(solo);
         uint256 w0 = uint256(vm.load(address(staking), node0));
         assertEq(address(uint160(w0)), alice, "operator");
-        assertEq(uint64(w0 >> 160), block.timestamp, "registeredAt");
-        assertEq(uint16(w0 >> 224), 250, "feeBps");
-        assertEq(uint8(w0 >> 240), uint8(IStakingRegistry.NodeStatus.Active), "status");
-        assertEq(uint8(w0 >> 248), 1, "contributorCount");
+        assertEq(uint40(w0 >> 160), block.timestamp, "registeredAt");
+        assertEq(uint16(w0 >> 200), 250, "feeBps");
+        assertEq(uint8(w0 >> 216), uint8(IStakingRegistry.NodeStatus.Active), "status");
+        assertEq(uint8(w0 >> 224), 1, "contributorCount");
+        assertEq(uint8(w0 >> 232), 0, "byContract");
         uint256 w1 = uint256(vm.load(address(staking), bytes32(uint256(node0) + 1)));
         assertEq(uint64(w1), REQUIREMENT, "deposit");
         assertEq(uint64(w1 >> 64), 0, "earnedBase");
@@ -64,43 +66,66 @@ contract StakingRegistryUnitTest_storageLayout is StakingRegistryBase {
             uint256(vm.load(address(staking), keccak256(abi.encode(_ed25519(1), uint256(BASE) + 5)))), solo
         );
 
-        bytes32 p0 = _positionSlot(solo, 0);
+        bytes32 p0 = _positionSlot(solo, alice);
         assertEq(vm.load(address(staking), p0), bytes32(0), "a solo node stores no position");
-        assertEq(vm.load(address(staking), bytes32(uint256(p0) + 1)), bytes32(0));
 
-        uint256 a0 = uint256(vm.load(address(staking), _positionSlot(shared, 0)));
-        assertEq(address(uint160(a0)), bob);
-        assertEq(uint64(a0 >> 160), QUARTER);
-        uint256 a1 = uint256(vm.load(address(staking), _positionSlot(shared, 1)));
-        assertEq(address(uint160(a1)), carol);
-        assertEq(uint64(a1 >> 160), REQUIREMENT - QUARTER);
-        assertEq(vm.load(address(staking), bytes32(uint256(_positionSlot(shared, 0)) + 1)), bytes32(0));
-        uint256 b1 = uint256(vm.load(address(staking), bytes32(uint256(_positionSlot(shared, 1)) + 1)));
-        assertEq(address(uint160(b1)), treasury, "beneficiary");
+        uint256 a0 = uint256(vm.load(address(staking), _positionSlot(shared, bob)));
+        assertEq(uint64(a0), QUARTER, "stake");
+        assertEq(uint64(a0 >> 64), 0, "rewardsPaid");
+        assertEq(uint8(a0 >> 128), 1, "loaded");
+        uint256 a1 = uint256(vm.load(address(staking), _positionSlot(shared, carol)));
+        assertEq(uint64(a1), REQUIREMENT - QUARTER);
+        assertEq(uint8(a1 >> 128), 1 | 4, "loaded, with a beneficiary");
+        assertEq(
+            address(uint160(uint256(vm.load(address(staking), _mappingSlot(shared, carol, 6))))), treasury
+        );
+        assertEq(
+            address(
+                uint160(uint256(vm.load(address(staking), _mappingSlot(shared, bytes32(uint256(1)), 7))))
+            ),
+            carol
+        );
 
         skip(2 hours);
         staking.distributeRewards();
         vm.prank(alice);
-        uint256 paid = staking.claimRewards(solo, 0);
+        uint256 paid = staking.claimRewards(solo, alice);
+        uint256 loaded = uint256(vm.load(address(staking), p0));
+        assertEq(uint64(loaded), REQUIREMENT, "the first claim loads the stake");
+        assertEq(uint64(loaded >> 64), paid, "rewardsPaid");
         _exitBySignature(solo);
         vm.prank(alice);
         staking.withdrawStake(solo);
-        uint256 b0 = uint256(vm.load(address(staking), bytes32(uint256(p0) + 1)));
-        assertEq(address(uint160(b0)), address(0), "beneficiary is the staker");
-        assertEq(uint64(b0 >> 160), paid, "rewardsPaid");
-        assertEq(uint8(b0 >> 224), 1, "stakeWithdrawn");
+        assertEq(uint8(uint256(vm.load(address(staking), p0)) >> 128), 1 | 2, "loaded, stake withdrawn");
         w0 = uint256(vm.load(address(staking), node0));
-        assertEq(uint8(w0 >> 240), uint8(IStakingRegistry.NodeStatus.Exited));
+        assertEq(uint8(w0 >> 216), uint8(IStakingRegistry.NodeStatus.Exited));
         w1 = uint256(vm.load(address(staking), bytes32(uint256(node0) + 1)));
-        assertEq(uint64(w1 >> 64), staking.node(solo).earned, "earnedBase holds E once ended");
+        assertEq(uint64(w1 >> 64), views.node(solo).earned, "earnedBase holds E once ended");
+    }
+
+    function test_ContributionFactorySharesTheRatiosSlot() public {
+        vm.prank(governance);
+        staking.setContributionFactory(treasury);
+        uint256 slot2 = uint256(vm.load(address(staking), bytes32(uint256(BASE) + 2)));
+        assertEq(uint32(slot2), 3, "liquidatorRatio");
+        assertEq(address(uint160(slot2 >> 96)), treasury, "contributionFactory");
     }
 
     function _nodeSlot(uint64 nodeId) internal pure returns (bytes32) {
         return keccak256(abi.encode(uint256(nodeId), uint256(BASE) + 3));
     }
 
-    function _positionSlot(uint64 nodeId, uint256 index) internal pure returns (bytes32) {
-        return keccak256(abi.encode(index, keccak256(abi.encode(uint256(nodeId), uint256(BASE) + 4))));
+    function _positionSlot(uint64 nodeId, address staker) internal pure returns (bytes32) {
+        return _mappingSlot(nodeId, bytes32(uint256(uint160(staker))), 4);
+    }
+
+    /// @dev Slot of `map[nodeId][key]` for the nested mapping at `BASE + offset`.
+    function _mappingSlot(uint64 nodeId, address key, uint256 offset) internal pure returns (bytes32) {
+        return _mappingSlot(nodeId, bytes32(uint256(uint160(key))), offset);
+    }
+
+    function _mappingSlot(uint64 nodeId, bytes32 key, uint256 offset) internal pure returns (bytes32) {
+        return keccak256(abi.encode(key, keccak256(abi.encode(uint256(nodeId), uint256(BASE) + offset))));
     }
 
     /// @dev The keys live in the consensus registry's proxy, in the `NetworkConsensus` namespace

@@ -21,14 +21,15 @@ pub enum RewardsCommand {
         address: Option<Address>,
     },
     /// Claim the signer's rewards: everything across its nodes (after distributing), or
-    /// `--amount` SESH from position `--index` of node `--node`.
+    /// `--amount` SESH from the position of `--staker` in node `--node`, whose beneficiary the
+    /// signer must be.
     Claim {
         /// With `--amount`: the node to claim from.
         #[arg(long, requires = "amount")]
         node: Option<u64>,
-        /// With `--node`: the position in the node (0: the operator).
-        #[arg(long, default_value_t = 0)]
-        index: u64,
+        /// With `--node`: the staker whose position pays (default: the signer).
+        #[arg(long, requires = "node")]
+        staker: Option<Address>,
         /// SESH to claim; the rest stays claimable.
         #[arg(long, requires = "node")]
         amount: Option<String>,
@@ -46,10 +47,10 @@ pub async fn run(global: &GlobalArgs, command: RewardsCommand) -> eyre::Result<(
             println!("{who}");
             for h in &holdings {
                 println!(
-                    "  node {:>4} #{} {:<14} stake {:>20} SESH  claimable {:>20} SESH  withdrawable {:>20} SESH",
+                    "  node {:>4} {:<14} staker {} stake {:>20} SESH  claimable {:>20} SESH  withdrawable {:>20} SESH",
                     h.node_id,
-                    h.index,
                     status_name(h.status),
+                    h.staker,
                     format_sesh(h.stake),
                     format_sesh(h.claimable),
                     format_sesh(h.withdrawable)
@@ -61,14 +62,14 @@ pub async fn run(global: &GlobalArgs, command: RewardsCommand) -> eyre::Result<(
             println!("  after a distribution {} SESH", format_sesh(deployment.pending_rewards_of(who).await?));
             println!("  withdrawable stake   {} SESH", format_sesh(withdrawable));
         }
-        RewardsCommand::Claim { node, index, amount } => {
+        RewardsCommand::Claim { node, staker, amount } => {
             let signer = global.signer()?;
             let me = signer.address();
             let deployment = global.deployment(global.provider(Some(signer))).await?;
             let paid = match (node, amount) {
                 (Some(node), Some(text)) => {
                     let amount = parse_sesh(&text)?;
-                    let call = deployment.registry.claimRewards_0(node, U256::from(index), amount);
+                    let call = deployment.registry.claimRewards_0(node, staker.unwrap_or(me), amount);
                     transact(call, "claiming rewards").await?;
                     amount
                 }
