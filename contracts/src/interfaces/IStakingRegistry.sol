@@ -258,10 +258,10 @@ interface IStakingRegistry {
 
     // ------------------------------------------------------------------------- registration
 
-    /// @notice Registers a node. The caller pays the whole deposit (`safeTransferFrom`), which lets
-    /// a contribution contract register on behalf of its operator; the operator is
-    /// `contributors[0].staker`, and the proof of possession must bind that address. Only after
-    /// `start()`, not when paused.
+    /// @notice Registers a node. The caller pays the whole deposit (`safeTransferFrom`), so anyone
+    /// may register on behalf of the contributors listed (contribution contracts use
+    /// {registerFromContract} instead); the operator is `contributors[0].staker`, and the proof of
+    /// possession must bind that address. Only after `start()`, not when paused.
     /// @dev Anyone who sees a proof of possession may use it, but must pay the whole deposit; the
     /// operator can exit such a node at any time (an operator stakes at least 25%, so is never
     /// locked).

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.30;
 
 import {IContributionContract} from "../../src/interfaces/IContributionContract.sol";
+import {IStakingRegistry} from "../../src/interfaces/IStakingRegistry.sol";
 import {ContributionBase} from "../unit/ContributionContract/ContributionBase.t.sol";
 import {ContributionHandler} from "./handlers/ContributionHandler.sol";
 
@@ -109,5 +110,29 @@ contract ContributionInvariantTest is ContributionBase {
             address a = handler.actors(i);
             assertEq(cc.refundable(a), handler.ghostOwed(a));
         }
+    }
+
+    /// @dev Once registered, the registry's view of the node is the contract's: the same
+    /// contributors, stakes and beneficiaries, the stakes summing to the deposit, and the rewards
+    /// paid never above what the node earned.
+    function invariant_RegistryReadsTheContributors() public view {
+        uint64 id = cc.nodeId();
+        if (id == 0) return;
+        IStakingRegistry.NodeInfo memory info = views.node(id);
+        (address[] memory stakers, uint256[] memory amounts) = cc.stakes();
+        assertEq(info.contributors.length, stakers.length, "count");
+        assertEq(info.ed25519Key, edKey, "key");
+        uint256 sum;
+        uint256 paid;
+        for (uint256 i; i < stakers.length; ++i) {
+            assertEq(info.contributors[i].staker, stakers[i], "staker");
+            assertEq(info.contributors[i].stake, amounts[i], "stake");
+            assertEq(info.contributors[i].beneficiary, cc.beneficiaryOf(stakers[i]), "beneficiary");
+            sum += amounts[i];
+            paid += info.contributors[i].rewardsPaid;
+        }
+        assertEq(sum, info.deposit, "stakes sum to the deposit");
+        assertEq(paid, handler.ghostRewardsClaimed(), "paid as the handler saw");
+        assertLe(paid, info.earned, "never more than earned");
     }
 }

@@ -1,5 +1,5 @@
-//! Brings a fresh deployment to life the way the devnet shows it: a network of solo and
-//! multi-contributor nodes registers, time moves and rewards accrue, the network decommissions
+//! Brings a fresh deployment to life the way the devnet shows it: a network of solo nodes and
+//! multi-contributor nodes (through contribution contracts) registers, time moves and rewards accrue, the network decommissions
 //! and recommissions one node, deregisters (liquidates) another and signs a third's exit.
 //! Deterministic for a given seed.
 
@@ -68,25 +68,32 @@ pub async fn populate(
     let mut report = DevnetReport::default();
     for i in 0..total {
         let operator = accounts[i];
-        let contributors = if i < plan.solo_nodes {
-            vec![Contributor { staker: operator, beneficiary: Address::ZERO, stake: requirement }]
+        let keys = NodeKeys::derived(plan.seed, i as u64);
+        let id = if i < plan.solo_nodes {
+            transact(system.token.transfer(operator, requirement).from(funder), "funding an operator").await?;
+            let solo = vec![Contributor { staker: operator, beneficiary: Address::ZERO, stake: requirement }];
+            system.register_node(operator, &keys, 0, solo).await?.0
         } else {
-            // Operator 40%, then 2..4 contributors sharing the rest (the last one rounds).
+            // Shared nodes take the real path: the operator opens a contribution contract with 40%,
+            // 2..4 contributors share the rest (the last one rounds) and its deposit registers the
+            // node (automatic finalization).
             let others = 2 + i % 3;
+            let fee = 500 + 100 * (i as u16 % 5);
             let operator_stake = requirement * U256::from(4) / U256::from(10);
             let share = (requirement - operator_stake) / U256::from(others);
-            let mut list = vec![Contributor { staker: operator, beneficiary: Address::ZERO, stake: operator_stake }];
+            transact(system.token.transfer(operator, operator_stake).from(funder), "funding an operator").await?;
+            let (contract, _) =
+                system.open_contribution_with_stake(operator, &keys, fee, true, Vec::new(), operator_stake).await?;
             for k in 0..others {
                 let staker = accounts[(total + k) % accounts.len()];
                 let stake = if k + 1 == others { requirement - operator_stake - share * U256::from(k) } else { share };
-                list.push(Contributor { staker, beneficiary: Address::ZERO, stake });
+                transact(system.token.transfer(staker, stake).from(funder), "funding a contributor").await?;
+                system.contribute(&contract, staker, stake).await?;
             }
-            list
+            let id = contract.nodeId().call().await?;
+            eyre::ensure!(id != 0, "the filling deposit of node {i} did not register it");
+            id
         };
-        transact(system.token.transfer(operator, requirement).from(funder), "funding an operator").await?;
-        let keys = NodeKeys::derived(plan.seed, i as u64);
-        let fee = if i < plan.solo_nodes { 0 } else { 500 + 100 * (i as u16 % 5) };
-        let (id, _) = system.register_node(operator, &keys, fee, contributors).await?;
         network.join(id, keys);
         report.registered.push(id);
     }

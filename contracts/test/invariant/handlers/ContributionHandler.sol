@@ -3,6 +3,8 @@ pragma solidity ^0.8.30;
 
 import {ContributionContract} from "../../../src/contribution/ContributionContract.sol";
 import {IContributionContract} from "../../../src/interfaces/IContributionContract.sol";
+import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
+import {IStakingRegistryViews} from "../../../src/interfaces/IStakingRegistryViews.sol";
 import {SessionToken} from "../../../src/token/SessionToken.sol";
 import {CommonBase} from "forge-std/Base.sol";
 import {StdCheats} from "forge-std/StdCheats.sol";
@@ -10,10 +12,12 @@ import {StdUtils} from "forge-std/StdUtils.sol";
 
 /// @notice Random valid calls on one contribution contract: deposits (new and top-ups, operator
 /// first), withdrawals after the delay, resets, refund claims, beneficiary changes, stray
-/// transfers and rescues, finalization and time jumps. Keeps ghost totals and the refund each
-/// actor is owed.
+/// transfers and rescues, finalization and time jumps; once registered, distributions and claims
+/// from the registry, which reads the contributors from the contract. Keeps ghost totals and the
+/// refund each actor is owed.
 contract ContributionHandler is CommonBase, StdCheats, StdUtils {
     SessionToken internal immutable _token;
+    IStakingRegistry internal immutable _registry;
     ContributionContract public immutable cc;
     address public immutable operator;
     address[] public actors;
@@ -24,10 +28,12 @@ contract ContributionHandler is CommonBase, StdCheats, StdUtils {
     uint256 public ghostStray;
     uint256 public ghostRescued;
     uint256 public resets;
+    uint256 public ghostRewardsClaimed;
     mapping(address actor => uint256 owed) public ghostOwed;
 
     constructor(SessionToken token_, ContributionContract cc_, address[] memory actors_) {
         _token = token_;
+        _registry = cc_.REGISTRY();
         cc = cc_;
         operator = cc_.operator();
         actors = actors_;
@@ -49,7 +55,8 @@ contract ContributionHandler is CommonBase, StdCheats, StdUtils {
         uint256 minimum = cc.minimumContributionOf(who);
         if (minimum == 0) minimum = 1;
         if (maximum < minimum) return;
-        uint256 amount = bound(amountSeed, minimum, maximum);
+        // a quarter of the deposits take all that is left, so the contract fills and registers
+        uint256 amount = amountSeed % 4 == 0 ? maximum : bound(amountSeed, minimum, maximum);
         _token.transfer(who, amount);
         vm.prank(who);
         _token.approve(address(cc), amount);
@@ -114,6 +121,32 @@ contract ContributionHandler is CommonBase, StdCheats, StdUtils {
         if (cc.status() != IContributionContract.Status.Filled) return;
         vm.prank(operator);
         cc.finalize();
+    }
+
+    function distribute() external {
+        _registry.distributeRewards();
+    }
+
+    /// @dev A contributor of the registered node (or someone who is not: then the registry must
+    /// refuse) claims its rewards from the registry.
+    function claimRewards(uint256 actorSeed, bool asOperator) external {
+        uint64 id = cc.nodeId();
+        if (id == 0) return;
+        address who = asOperator ? operator : _actor(actorSeed);
+        if (cc.contributionOf(who) == 0) {
+            vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NotContributor.selector, id, who));
+            vm.prank(who);
+            _registry.claimRewards(id, who);
+            return;
+        }
+        uint256 due = IStakingRegistryViews(address(_registry)).claimableRewards(id, who);
+        if (due == 0) return;
+        address receiver = cc.beneficiaryOf(who);
+        uint256 before = _token.balanceOf(receiver);
+        vm.prank(who);
+        _registry.claimRewards(id, who);
+        require(_token.balanceOf(receiver) - before == due, "claim paid the beneficiary what was due");
+        ghostRewardsClaimed += due;
     }
 
     function warp(uint256 seconds_) external {
