@@ -404,6 +404,9 @@ interface IStakingRegistry {
 
     /// @notice Owner only: the factory whose contracts may register through {registerFromContract}
     /// (zero: none). Nodes already registered keep reading their own contract.
+    /// @dev As powerful as an upgrade: a contract the factory vouches for answers for its nodes'
+    /// stakes, which the registry pays out. Only a factory with a fixed, reviewed implementation
+    /// (ours is not upgradeable) may be named.
     function setContributionFactory(address factory) external;
 
     /// @notice Owner only: stops the functions listed in the contract description.

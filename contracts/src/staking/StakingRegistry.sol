@@ -3,7 +3,6 @@ pragma solidity ^0.8.30;
 
 import {ConsensusMessages} from "../consensus/ConsensusMessages.sol";
 import {IConsensusRegistry} from "../interfaces/IConsensusRegistry.sol";
-import {IContributionContract} from "../interfaces/IContributionContract.sol";
 import {IContributionFactory} from "../interfaces/IContributionFactory.sol";
 import {IOwnedUpgradeable} from "../interfaces/IOwnedUpgradeable.sol";
 import {IRewardPool} from "../interfaces/IRewardPool.sol";
