@@ -17,7 +17,7 @@ async fn an_operator_and_9_contributors_fund_a_node_that_registers_and_earns() -
         env.fund(*who, requirement).await?;
     }
     let keys = NodeKeys::derived(NETWORK_SEED, 1);
-    let (contract, _) = system.open_contribution(operator, &keys, 1_000, false, vec![]).await?;
+    let (contract, _) = system.open_contribution(operator, &keys, 1_000, false, vec![], None).await?;
     assert!(system.factory.owns(*contract.address()).call().await?, "the factory records its clones");
 
     let operator_stake = requirement / U256::from(4);
@@ -80,7 +80,7 @@ async fn an_operator_stakes_at_creation_and_the_last_deposit_registers_the_node(
     env.fund(operator, operator_stake).await?;
     env.fund(contributor, requirement).await?;
     let keys = NodeKeys::derived(NETWORK_SEED, 2);
-    let (contract, _) = system.open_contribution_with_stake(operator, &keys, 500, true, vec![], operator_stake).await?;
+    let (contract, _) = system.open_contribution(operator, &keys, 500, true, vec![], Some(operator_stake)).await?;
     assert!(system.factory.owns(*contract.address()).call().await?);
     assert_eq!(contract.contributionOf(operator).call().await?, operator_stake);
     assert_eq!(system.token.balanceOf(*contract.address()).call().await?, operator_stake);

@@ -310,6 +310,7 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
     /// @inheritdoc IContributionContract
     function openSlots() public view returns (uint256) {
         Header memory h = _header;
+        if (h.terminal != TERMINAL_NONE) return 0;
         return uint256(ContributionArgs.terms().maxContributors) - h.count - h.unfilledCount;
     }
 
@@ -375,13 +376,12 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
 
     /// @inheritdoc IContributionContract
     function contributors() external view returns (ContributorView[] memory list) {
-        Header memory h = _header;
-        list = new ContributorView[](h.count);
-        address staker = h.head;
-        for (uint256 i = h.count; i != 0; --i) {
-            Entry memory e = _entries[staker];
-            list[i - 1] = ContributorView(staker, beneficiaryOf(staker), e.amount, e.lastDeposit);
-            staker = e.next;
+        (address[] memory stakers, Entry[] memory entries) = _list();
+        list = new ContributorView[](stakers.length);
+        for (uint256 i; i < stakers.length; ++i) {
+            Entry memory e = entries[i];
+            list[i] =
+                ContributorView(stakers[i], _beneficiaryOf(stakers[i], e.flags), e.amount, e.lastDeposit);
         }
     }
 
@@ -392,26 +392,22 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
 
     /// @inheritdoc IContributionContract
     function beneficiaryOf(address staker) public view returns (address) {
-        address beneficiary = _beneficiary[staker];
-        return beneficiary == address(0) ? staker : beneficiary;
+        return _beneficiaryOf(staker, _entries[staker].flags);
     }
 
     /// @inheritdoc IContributionContract
     function contributorOf(address staker) external view returns (uint256 amount, address beneficiary) {
         Entry memory e = _entries[staker];
-        beneficiary = e.flags & HAS_BENEFICIARY != 0 ? _beneficiary[staker] : staker;
-        return (e.amount, beneficiary);
+        return (e.amount, _beneficiaryOf(staker, e.flags));
     }
 
     /// @inheritdoc IContributionContract
     function stakes() external view returns (address[] memory stakers, uint256[] memory amounts) {
-        Header memory h = _header;
-        (stakers, amounts) = (new address[](h.count), new uint256[](h.count));
-        address staker = h.head;
-        for (uint256 i = h.count; i != 0; --i) {
-            Entry memory e = _entries[staker];
-            (stakers[i - 1], amounts[i - 1]) = (staker, e.amount);
-            staker = e.next;
+        Entry[] memory entries;
+        (stakers, entries) = _list();
+        amounts = new uint256[](stakers.length);
+        for (uint256 i; i < stakers.length; ++i) {
+            amounts[i] = entries[i].amount;
         }
     }
 
@@ -432,6 +428,24 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
     }
 
     // ------------------------------------------------------------------------------ private
+
+    /// @dev The contributors and their entries in deposit order, operator first (the list is linked
+    /// from the newest).
+    function _list() private view returns (address[] memory stakers, Entry[] memory entries) {
+        Header memory h = _header;
+        (stakers, entries) = (new address[](h.count), new Entry[](h.count));
+        address staker = h.head;
+        for (uint256 i = h.count; i != 0; --i) {
+            Entry memory e = _entries[staker];
+            (stakers[i - 1], entries[i - 1]) = (staker, e);
+            staker = e.next;
+        }
+    }
+
+    /// @dev The mapping is read only when the entry's flag says a beneficiary was set.
+    function _beneficiaryOf(address staker, uint8 flags) private view returns (address) {
+        return flags & HAS_BENEFICIARY != 0 ? _beneficiary[staker] : staker;
+    }
 
     function _requireConfigurable() private view returns (Header storage h) {
         h = _header;

@@ -243,7 +243,8 @@ interface IContributionContract {
     function contributed() external view returns (uint256);
     /// @notice requirement - contributed.
     function remaining() external view returns (uint256);
-    /// @notice Slots neither taken by a contributor nor by an unfilled reservation.
+    /// @notice Slots neither taken by a contributor nor by an unfilled reservation (0 once finalized
+    /// or cancelled).
     function openSlots() external view returns (uint256);
     /// @notice The minimum a new, non-reserved contributor pays now (0 if there is no room). Before
     /// the operator's first deposit: the operator's minimum.

@@ -18,6 +18,8 @@ pub type Contribution = ContributionContract::ContributionContractInstance<alloy
 
 impl Deployment {
     /// `operator` opens a contribution contract for the node of `keys`; returns it and the receipt.
+    /// With `stake`, the operator's first deposit happens in the same transaction
+    /// (`createAndContribute`; `operator` approves the factory for it first).
     pub async fn open_contribution(
         &self,
         operator: Address,
@@ -25,32 +27,24 @@ impl Deployment {
         fee_bps: u16,
         auto_finalize: bool,
         reservations: Vec<Reservation>,
+        stake: Option<U256>,
     ) -> eyre::Result<(Contribution, TransactionReceipt)> {
         let (bls, ed, proof) = self.node_key_args(operator, keys);
-        let call = self.factory.create(bls, ed, proof, fee_bps, auto_finalize, reservations).from(operator);
-        let receipt = transact(call, "opening a contribution contract").await?;
-        Ok((self.created_contribution(&receipt)?, receipt))
-    }
-
-    /// Like [`Self::open_contribution`], with the operator's first deposit of `stake` in the same
-    /// transaction (`operator` approves the factory for it first); returns the contract and the
-    /// receipt of the creation.
-    pub async fn open_contribution_with_stake(
-        &self,
-        operator: Address,
-        keys: &NodeKeys,
-        fee_bps: u16,
-        auto_finalize: bool,
-        reservations: Vec<Reservation>,
-        stake: U256,
-    ) -> eyre::Result<(Contribution, TransactionReceipt)> {
-        transact(self.token.approve(*self.factory.address(), stake).from(operator), "approving the factory").await?;
-        let (bls, ed, proof) = self.node_key_args(operator, keys);
-        let call = self
-            .factory
-            .createAndContribute(bls, ed, proof, fee_bps, auto_finalize, reservations, stake)
-            .from(operator);
-        let receipt = transact(call, "opening a contribution contract with the operator's stake").await?;
+        let receipt = match stake {
+            None => {
+                let call = self.factory.create(bls, ed, proof, fee_bps, auto_finalize, reservations).from(operator);
+                transact(call, "opening a contribution contract").await?
+            }
+            Some(stake) => {
+                let approve = self.token.approve(*self.factory.address(), stake).from(operator);
+                transact(approve, "approving the factory").await?;
+                let call = self
+                    .factory
+                    .createAndContribute(bls, ed, proof, fee_bps, auto_finalize, reservations, stake)
+                    .from(operator);
+                transact(call, "opening a contribution contract with the operator's stake").await?
+            }
+        };
         Ok((self.created_contribution(&receipt)?, receipt))
     }
 

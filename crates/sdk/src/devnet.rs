@@ -1,13 +1,13 @@
 //! Brings a fresh deployment to life the way the devnet shows it: a network of solo nodes and
-//! multi-contributor nodes (through contribution contracts) registers, time moves and rewards accrue, the network decommissions
-//! and recommissions one node, deregisters (liquidates) another and signs a third's exit.
+//! multi-contributor nodes (through contribution contracts) registers, time moves and rewards
+//! accrue, the network decommissions and recommissions one node, deregisters (liquidates) another
+//! and signs a third's exit.
 //! Deterministic for a given seed.
 
 use crate::{
     actors::{next_block_at, now},
     deploy::Deployment,
     revert::transact,
-    staking::Contributor,
 };
 use alloy::{
     primitives::{Address, U256},
@@ -71,8 +71,7 @@ pub async fn populate(
         let keys = NodeKeys::derived(plan.seed, i as u64);
         let id = if i < plan.solo_nodes {
             transact(system.token.transfer(operator, requirement).from(funder), "funding an operator").await?;
-            let solo = vec![Contributor { staker: operator, beneficiary: Address::ZERO, stake: requirement }];
-            system.register_node(operator, &keys, 0, solo).await?.0
+            system.register_solo(operator, &keys, 0).await?.0
         } else {
             // Shared nodes take the real path: the operator opens a contribution contract with 40%,
             // 2..4 contributors share the rest (the last one rounds) and its deposit registers the
@@ -83,7 +82,7 @@ pub async fn populate(
             let share = (requirement - operator_stake) / U256::from(others);
             transact(system.token.transfer(operator, operator_stake).from(funder), "funding an operator").await?;
             let (contract, _) =
-                system.open_contribution_with_stake(operator, &keys, fee, true, Vec::new(), operator_stake).await?;
+                system.open_contribution(operator, &keys, fee, true, Vec::new(), Some(operator_stake)).await?;
             for k in 0..others {
                 let staker = accounts[(total + k) % accounts.len()];
                 let stake = if k + 1 == others { requirement - operator_stake - share * U256::from(k) } else { share };

@@ -7,10 +7,7 @@ use alloy::{
     rpc::types::TransactionReceipt,
 };
 use eyre::OptionExt;
-use session_bindings::{
-    StakingRegistry::{self, NodeRegistered},
-    StakingRegistryViews,
-};
+use session_bindings::StakingRegistry::{self, NodeRegistered};
 use session_bls::messages::{Action, Domain};
 use session_network::{NetworkSignature, NodeKeys};
 
@@ -151,6 +148,3 @@ pub fn status_name(status: u8) -> &'static str {
 
 /// The registry binding's type, for callers that name it.
 pub type Registry = StakingRegistry::StakingRegistryInstance<alloy::providers::DynProvider>;
-
-/// The type of the registry's listing views binding ([`Deployment::views`]).
-pub type RegistryViews = StakingRegistryViews::StakingRegistryViewsInstance<alloy::providers::DynProvider>;

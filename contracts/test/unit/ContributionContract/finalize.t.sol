@@ -18,6 +18,7 @@ contract ContributionContractUnitTests_finalize is ContributionBase {
         assertEq(id, 1);
         assertEq(cc.nodeId(), 1);
         assertEq(uint8(cc.status()), uint8(IContributionContract.Status.Finalized));
+        assertEq(cc.openSlots(), 0, "no slot is open once registered");
         IStakingRegistry.NodeInfo memory info = views.node(id);
         assertEq(info.operator, operator);
         assertEq(info.feeBps, 700);

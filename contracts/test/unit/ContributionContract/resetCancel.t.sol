@@ -50,6 +50,7 @@ contract ContributionContractUnitTests_resetCancel is ContributionBase {
         vm.prank(operator);
         cc.cancel();
         assertEq(uint8(cc.status()), uint8(IContributionContract.Status.Cancelled));
+        assertEq(cc.openSlots(), 0, "no slot is open once cancelled");
         _claimAll();
         _expectWrongStatus(IContributionContract.Status.Cancelled);
         vm.prank(operator);

@@ -7,6 +7,15 @@ import {IContributionContract} from "../../../src/interfaces/IContributionContra
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {ContributionBase} from "../ContributionContract/ContributionBase.t.sol";
 import {BLSTestSigner} from "../consensus/BLSTestSigner.sol";
+import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
+
+/// @dev A factory that vouches for everybody: lets a test reach the registry's own checks of what
+/// a contribution contract tells it, which a real clone never gets wrong.
+contract VouchForAll {
+    function owns(address) external pure returns (bool) {
+        return true;
+    }
+}
 
 /// @notice A node registered by a contribution contract: the registry copies no contributor, reads
 /// each one from the contract when its position first changes, and pays exactly what a directly
@@ -65,6 +74,52 @@ contract StakingRegistryUnitTest_registerFromContract is ContributionBase {
         skip(1 days);
         vm.prank(_contributor(1));
         cc.withdraw();
+    }
+
+    /// @dev The registry still checks what even a vouched-for contract tells it.
+    function test_RevertWhen_VouchedContractGivesBadTerms() public {
+        address vouching = address(new VouchForAll());
+        vm.prank(governance);
+        staking.setContributionFactory(vouching);
+        vm.expectRevert(IStakingRegistry.ZeroAddress.selector);
+        staking.registerFromContract(blsKey, edKey, pop, 0, address(0), 1);
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.ContributorCountOutOfRange.selector, 0, 10));
+        staking.registerFromContract(blsKey, edKey, pop, 0, operator, 0);
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.ContributorCountOutOfRange.selector, 11, 10));
+        staking.registerFromContract(blsKey, edKey, pop, 0, operator, 11);
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.FeeTooHigh.selector, 10_001, 10_000));
+        staking.registerFromContract(blsKey, edKey, pop, 10_001, operator, 1);
+    }
+
+    function test_RevertWhen_Ed25519KeyTaken() public {
+        _fill(cc, 2);
+        (bytes memory otherKey,, bytes memory otherPop) = _keysFor(alice, 7_001);
+        otherPop = _pop(BLSTestSigner.secretKey(7_001), alice, edKey);
+        IStakingRegistry.Contributor[] memory solo = new IStakingRegistry.Contributor[](1);
+        solo[0] = IStakingRegistry.Contributor(alice, address(0), REQUIREMENT);
+        _fund(alice, REQUIREMENT);
+        vm.prank(alice);
+        token.approve(address(staking), REQUIREMENT);
+        vm.prank(alice);
+        uint64 holder = staking.registerNode(otherKey, edKey, otherPop, 0, solo);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingRegistry.Ed25519KeyAlreadyRegistered.selector, edKey, holder)
+        );
+        vm.prank(operator);
+        cc.finalize();
+    }
+
+    function test_RevertWhen_RegistryPaused() public {
+        _fill(cc, 2);
+        vm.prank(governance);
+        staking.pause();
+        vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
+        vm.prank(operator);
+        cc.finalize();
+        vm.prank(governance);
+        staking.unpause();
+        vm.prank(operator);
+        assertEq(cc.finalize(), 1, "finalizes once unpaused");
     }
 
     function test_RevertWhen_ContractOfAnotherFactory() public {

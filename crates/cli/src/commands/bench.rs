@@ -225,7 +225,7 @@ pub async fn measure_contribution_flow(contributors: usize) -> eyre::Result<Vec<
     let case = |what: &str| format!("{contributors} contributors, {what}");
     let operator = people[0];
     let keys = NodeKeys::derived(BENCH_SEED, 10_000 + contributors as u64);
-    let (contract, receipt) = system.open_contribution(operator, &keys, 500, false, Vec::new()).await?;
+    let (contract, receipt) = system.open_contribution(operator, &keys, 500, false, Vec::new(), None).await?;
     let created = receipt.gas_used;
     rows.push(GasRow { operation: "ContributionFactory.create".into(), case: case("a clone"), gas: created });
     flow += created;
@@ -262,7 +262,7 @@ pub async fn measure_contribution_flow(contributors: usize) -> eyre::Result<Vec<
     // The same flow with the operator's stake taken at creation: one transaction fewer.
     transact(system.token.transfer(operator, operator_stake).from(signers[1].address()), "funding").await?;
     let keys = NodeKeys::derived(BENCH_SEED, 30_000 + contributors as u64);
-    let (_, r) = system.open_contribution_with_stake(operator, &keys, 500, false, Vec::new(), operator_stake).await?;
+    let (_, r) = system.open_contribution(operator, &keys, 500, false, Vec::new(), Some(operator_stake)).await?;
     rows.push(GasRow {
         operation: "ContributionFactory.createAndContribute".into(),
         case: case("a clone and the operator's stake"),
@@ -276,8 +276,7 @@ pub async fn measure_contribution_flow(contributors: usize) -> eyre::Result<Vec<
         transact(system.token.transfer(*who, requirement).from(signers[1].address()), "funding a contributor").await?;
     }
     let keys = NodeKeys::derived(BENCH_SEED, 40_000 + contributors as u64);
-    let (contract, r) =
-        system.open_contribution_with_stake(operator, &keys, 500, true, Vec::new(), operator_stake).await?;
+    let (contract, r) = system.open_contribution(operator, &keys, 500, true, Vec::new(), Some(operator_stake)).await?;
     let mut automatic = r.gas_used;
     for (i, who) in people.iter().enumerate().skip(1) {
         let amount = match i {

@@ -85,6 +85,10 @@ async fn show(deployment: &Deployment, address: Address) -> eyre::Result<()> {
     let c = deployment.contribution_at(address);
     println!("contribution contract {address}");
     println!("  status               {}", status_name(c.status().call().await.map_err(decoded)?));
+    let node = c.nodeId().call().await?;
+    if node != 0 {
+        println!("  registered as node   {node}");
+    }
     println!("  operator             {}", c.operator().call().await?);
     let fee = c.feeBps().call().await?;
     println!("  operator fee         {}.{:02}%", fee / 100, fee % 100);
@@ -142,22 +146,15 @@ pub async fn run(global: &GlobalArgs, command: ContributionCommand) -> eyre::Res
             let text = std::fs::read_to_string(&keys).wrap_err_with(|| format!("reading {}", keys.display()))?;
             let file: KeyFile = serde_json::from_str(&text).wrap_err("not a key file of `sesh keys generate`")?;
             let keys = file.keys()?;
+            let stake = stake.map(|text| parse_sesh(&text)).transpose()?;
+            let (contract, _) = deployment.open_contribution(me, &keys, fee_bps, auto_finalize, vec![], stake).await?;
             match stake {
-                Some(text) => {
-                    let stake = parse_sesh(&text)?;
-                    let (contract, _) = deployment
-                        .open_contribution_with_stake(me, &keys, fee_bps, auto_finalize, vec![], stake)
-                        .await?;
-                    println!(
-                        "contribution contract {} opened with {} SESH of yours",
-                        contract.address(),
-                        format_sesh(stake)
-                    );
-                }
-                None => {
-                    let (contract, _) = deployment.open_contribution(me, &keys, fee_bps, auto_finalize, vec![]).await?;
-                    println!("contribution contract {} opened; deposit at least 25% first", contract.address());
-                }
+                Some(stake) => println!(
+                    "contribution contract {} opened with {} SESH of yours",
+                    contract.address(),
+                    format_sesh(stake)
+                ),
+                None => println!("contribution contract {} opened; deposit at least 25% first", contract.address()),
             }
         }
         ContributionCommand::Contribute { contract, amount } => {
