@@ -1,13 +1,14 @@
 //! The `sesh` commands, driven in-process against anvil.
 
 use clap::Parser;
+use session_bindings::ContractError;
 use session_cli::{
     Cli,
     commands::bench::{measure_gas, measure_registry},
     run,
 };
-use session_e2e::TestEnv;
-use session_sdk::Manifest;
+use session_client::Manifest;
+use session_e2e::{TestEnv, cli_revert};
 use std::path::PathBuf;
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -120,7 +121,7 @@ fn rand_core_rng() -> impl alloy::signers::k256::elliptic_curve::rand_core::Cryp
 
 #[tokio::test]
 async fn an_operator_registers_earns_claims_and_leaves_through_the_cli() -> eyre::Result<()> {
-    use session_sdk::actors::next_block_at;
+    use session_devnet::accounts::next_block_at;
     let env = TestEnv::new().await?;
     let dir = temp_dir("operator");
     let manifest = env.system.manifest.write(&dir)?;
@@ -141,16 +142,16 @@ async fn an_operator_registers_earns_claims_and_leaves_through_the_cli() -> eyre
 
     next_block_at(&env.provider, env.now().await? + 86_400).await?;
     run(with(&["rewards", "show"])).await?;
-    session_sdk::revert::transact(registry.distributeRewards(), "distributing").await?;
+    session_client::transact(registry.distributeRewards(), "distributing").await?;
     let before = env.system.token.balanceOf(operator.address()).call().await?;
     run(with(&["rewards", "claim", "--node", "1", "--amount", "100"])).await?;
     let after = env.system.token.balanceOf(operator.address()).call().await?;
-    assert_eq!(after - before, session_sdk::units::sesh(100));
+    assert_eq!(after - before, session_client::units::sesh(100));
     run(with(&["rewards", "claim"])).await?;
 
     run(with(&["node", "exit", "--node", "1"])).await?;
-    let early = run(with(&["node", "exit", "--node", "1", "--finalize"])).await.unwrap_err();
-    assert!(format!("{early:#}").contains("ExitNotUnlocked"), "{early:#}");
+    let early = cli_revert(run(with(&["node", "exit", "--node", "1", "--finalize"])).await);
+    assert!(matches!(&early, ContractError::ExitNotUnlocked(e) if e.nodeId == 1), "{early:?}");
     next_block_at(&env.provider, env.now().await? + 30 * 86_400 + 10).await?;
     run(with(&["node", "exit", "--node", "1", "--finalize"])).await?;
     let stake_before = env.system.token.balanceOf(operator.address()).call().await?;
@@ -163,7 +164,7 @@ async fn an_operator_registers_earns_claims_and_leaves_through_the_cli() -> eyre
 
 #[tokio::test]
 async fn the_network_commands_witness_and_confirm_an_exit() -> eyre::Result<()> {
-    use session_sdk::actors::mine_at;
+    use session_devnet::accounts::mine_at;
     let mut env = TestEnv::new().await?;
     let node = env.register_solo(1, 10).await?;
     env.register_solo(2, 11).await?;
@@ -179,9 +180,9 @@ async fn the_network_commands_witness_and_confirm_an_exit() -> eyre::Result<()> 
     };
     run(with(&["network", "check"])).await?;
     transact_request_exit(&env, node).await?;
-    mine_at(&env.provider, env.now().await? + session_sdk::witness::NETWORK_UNLOCK_PERIOD + 1).await?;
+    mine_at(&env.provider, env.now().await? + session_network::witness::NETWORK_UNLOCK_PERIOD + 1).await?;
     run(with(&["network", "run", "--once"])).await?;
-    assert_eq!(env.system.views.node(node).call().await?.status, 3, "the network signed the exit");
+    assert_eq!(env.system.lens.node(node).call().await?.status, 3, "the network signed the exit");
     run(with(&["network", "check"])).await?;
     std::fs::remove_dir_all(dir)?;
     Ok(())
@@ -189,7 +190,7 @@ async fn the_network_commands_witness_and_confirm_an_exit() -> eyre::Result<()> 
 
 async fn transact_request_exit(env: &TestEnv, node: u64) -> eyre::Result<()> {
     let call = env.system.registry.requestExit(node).from(env.signers[10].address());
-    session_sdk::revert::transact(call, "requesting the exit").await?;
+    session_client::transact(call, "requesting the exit").await?;
     Ok(())
 }
 
@@ -214,11 +215,11 @@ async fn a_contribution_contract_through_the_cli() -> eyre::Result<()> {
     run(as_signer(2, &["contribution", "list-open"])).await?;
     run(as_signer(3, &["contribution", "contribute", "--contract", &contract, "--amount", "12500"])).await?;
     run(as_signer(3, &["contribution", "show", "--contract", &contract])).await?;
-    let refused = run(as_signer(3, &["contribution", "withdraw", "--contract", &contract])).await.unwrap_err();
-    assert!(format!("{refused:#}").contains("reverted with"), "{refused:#}");
+    let refused = cli_revert(run(as_signer(3, &["contribution", "withdraw", "--contract", &contract])).await);
+    assert!(matches!(refused, ContractError::WithdrawalLocked(_)), "{refused:?}");
     run(as_signer(2, &["contribution", "finalize", "--contract", &contract])).await?;
     let c = env.system.contribution_at(created[0].0.contributionContract);
-    let node = env.system.views.node(c.nodeId().call().await?).call().await?;
+    let node = env.system.lens.node(c.nodeId().call().await?).call().await?;
     assert_eq!(node.contributors.len(), 2);
     assert_eq!(node.operator, env.signers[2].address());
 

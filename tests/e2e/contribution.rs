@@ -2,9 +2,10 @@
 //! registers, earns, and each contributor's rewards are the fee then pro-rata shares.
 
 use alloy::primitives::U256;
+use session_client::transact;
+use session_devnet::accounts::mine_at;
 use session_e2e::{NETWORK_SEED, TestEnv};
 use session_network::NodeKeys;
-use session_sdk::{actors::mine_at, revert::transact};
 
 #[tokio::test]
 async fn an_operator_and_9_contributors_fund_a_node_that_registers_and_earns() -> eyre::Result<()> {
@@ -36,7 +37,7 @@ async fn an_operator_and_9_contributors_fund_a_node_that_registers_and_earns() -
     transact(contract.finalize().from(operator), "finalizing").await?;
     let node = contract.nodeId().call().await?;
     env.network.join(node, keys);
-    let info = system.views.node(node).call().await?;
+    let info = system.lens.node(node).call().await?;
     assert_eq!(info.contributors.len(), 10);
     assert_eq!(info.operator, operator);
 
@@ -48,7 +49,7 @@ async fn an_operator_and_9_contributors_fund_a_node_that_registers_and_earns() -
 
     // Each contributor's claimable rewards are exactly its share of what the node earned: the
     // operator's fee first, the rest pro rata to stake, each rounded down.
-    let info = system.views.node(node).call().await?;
+    let info = system.lens.node(node).call().await?;
     let (bps, fee) = (U256::from(10_000), U256::from(1_000));
     let whole = info.deposit * bps;
     let mut sum = U256::ZERO;
@@ -89,7 +90,7 @@ async fn an_operator_stakes_at_creation_and_the_last_deposit_registers_the_node(
     let rest = contract.remaining().call().await?;
     system.contribute(&contract, contributor, rest).await?;
     assert_eq!(contract.status().call().await?, 3, "the filling deposit finalized it");
-    let info = system.views.node(contract.nodeId().call().await?).call().await?;
+    let info = system.lens.node(contract.nodeId().call().await?).call().await?;
     assert_eq!(info.operator, operator);
     assert_eq!(info.contributors.len(), 2);
     assert_eq!(info.contributors[0].stake, operator_stake);

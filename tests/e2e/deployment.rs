@@ -5,12 +5,16 @@ use alloy::{
     providers::Provider,
 };
 use session_bindings::RewardPool::{self, RewardPoolErrors};
+use session_client::Manifest;
+use session_client::transact::mined;
+use session_deploy::GenesisConfig;
+use session_deploy::create;
+use session_deploy::deploy;
+use session_deploy::genesis::Allocation;
+use session_deploy::genesis::Recipient;
+use session_deploy::{DeployError, genesis::GenesisError};
 use session_e2e::{TestEnv, revert_of};
-use session_sdk::{
-    GenesisConfig, Manifest,
-    deploy::{create, deploy, mined},
-    genesis::{Allocation, Recipient},
-};
+use std::collections::BTreeSet;
 
 /// ERC-1967 implementation slot: keccak256("eip1967.proxy.implementation") - 1.
 const IMPLEMENTATION_SLOT: B256 = b256!("360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc");
@@ -30,15 +34,17 @@ async fn manifest_names_every_contract_and_the_proxy_points_at_its_implementatio
         *env.system.factory.address(),
         "the registry accepts the factory's contribution contracts"
     );
-    // The listing views answer at the registry's address, under their own ABI.
-    assert_eq!(manifest.address("StakingRegistryViews")?, manifest.address("StakingRegistry")?);
-    assert_eq!(env.system.views.aprBps().call().await?, U256::ZERO, "no node yet");
+    // One ABI per address: the lens lives at its own address, and no address is listed twice.
+    let addresses: BTreeSet<Address> = manifest.contracts.values().map(|c| c.address).collect();
+    assert_eq!(addresses.len(), manifest.contracts.len(), "an address listed twice");
+    assert_eq!(env.system.lens.registry().call().await?, manifest.address("StakingRegistry")?);
+    assert_eq!(env.system.lens.aprBps().call().await?, U256::ZERO, "no node yet");
 
     let dir = std::env::temp_dir().join(format!("session-e2e-manifest-{}", std::process::id()));
     let path = manifest.write(&dir)?;
     assert_eq!(&Manifest::load(&path)?, manifest);
     assert!(dir.join("abi/RewardPool.json").exists() && dir.join("abi/SessionToken.json").exists());
-    assert!(dir.join("abi/StakingRegistryViews.json").exists());
+    assert!(dir.join("abi/StakingLens.json").exists() && !dir.join("abi/StakingRegistryViews.json").exists());
     std::fs::remove_dir_all(dir)?;
     Ok(())
 }
@@ -47,7 +53,7 @@ async fn manifest_names_every_contract_and_the_proxy_points_at_its_implementatio
 async fn only_the_owner_upgrades_and_an_upgrade_keeps_the_pool() -> eyre::Result<()> {
     let env = TestEnv::new().await?;
     let pool = &env.system.reward_pool;
-    mined(pool.setBeneficiary(env.signers[7].address()).send().await?).await?;
+    mined(pool.setBeneficiary(env.signers[7].address()).send().await?, "test transaction").await?;
     let (balance, since) =
         (env.system.token.balanceOf(*pool.address()).call().await?, pool.lastReleaseTime().call().await?);
     let (new_impl, _) = create(RewardPool::deploy_builder(env.provider.clone()), "RewardPool v2").await?;
@@ -56,7 +62,7 @@ async fn only_the_owner_upgrades_and_an_upgrade_keeps_the_pool() -> eyre::Result
         revert_of::<RewardPoolErrors>(pool.upgradeToAndCall(new_impl, Bytes::new()).from(env.stranger()).send().await);
     assert!(matches!(err, RewardPoolErrors::OwnableUnauthorizedAccount(e) if e.account == env.stranger()));
 
-    mined(pool.upgradeToAndCall(new_impl, Bytes::new()).send().await?).await?;
+    mined(pool.upgradeToAndCall(new_impl, Bytes::new()).send().await?, "test transaction").await?;
     let slot = env.provider.get_storage_at(*pool.address(), IMPLEMENTATION_SLOT.into()).await?;
     assert_eq!(Address::from_word(slot.into()), new_impl);
     assert_eq!(env.system.token.balanceOf(*pool.address()).call().await?, balance);
@@ -80,7 +86,7 @@ async fn deploy_refuses_a_genesis_above_the_caps_before_sending_anything() -> ey
         liquid: false,
     });
     let err = deploy(&env.provider, env.owner(), env.owner(), &genesis).await.unwrap_err();
-    assert!(err.to_string().contains("240000001 SESH, above the maximum supply"), "{err}");
+    assert!(matches!(err, DeployError::Genesis(GenesisError::TotalAboveMaxSupply { total: 240_000_001 })), "{err}");
     assert_eq!(env.provider.get_transaction_count(env.owner()).await?, nonce);
     Ok(())
 }

@@ -3,9 +3,12 @@
 
 use alloy::primitives::{Bytes, U256};
 use clap::Parser;
+use session_bindings::ContractError;
 use session_bindings::session_names::SessionNames::SessionNamesErrors;
-use session_e2e::{TestEnv, revert_of};
-use session_sdk::{actors::next_block_at, fees::with_slippage, revert::transact};
+use session_client::fees::with_slippage;
+use session_client::transact;
+use session_devnet::accounts::next_block_at;
+use session_e2e::{TestEnv, cli_revert, revert_of};
 
 const DAY: u64 = 86_400;
 
@@ -48,7 +51,7 @@ async fn six_months(env: &mut TestEnv, subs: u64, names: u64) -> eyre::Result<(U
         transact(registry.distributeRewards(), "distribute").await?;
     }
     let pool = env.system.token.balanceOf(*env.system.reward_pool.address()).call().await?;
-    Ok((pool, env.system.views.rewardPerNodePerDay().call().await?, fees))
+    Ok((pool, env.system.lens.rewardPerNodePerDay().call().await?, fees))
 }
 
 #[tokio::test]
@@ -112,8 +115,11 @@ async fn pro_and_names_through_the_cli() -> eyre::Result<()> {
     run(vec!["names", "resolve", "alice-1"]).await?;
     run(vec!["names", "transfer", "alice-1", "--to", &env.stranger().to_string()]).await?;
     assert_eq!(names.recordOf("alice-1".into()).call().await?.holder, env.stranger());
-    let bad = run(vec!["names", "register", "no_underscores", "--session-id", &id]).await.unwrap_err();
-    assert!(format!("{bad:#}").contains("InvalidName"), "{bad:#}");
+    let bad = cli_revert(run(vec!["names", "register", "no_underscores", "--session-id", &id]).await);
+    assert!(
+        matches!(&bad, ContractError::InvalidName(e) if e.name == "no_underscores" && e.position == U256::from(2)),
+        "{bad:?}"
+    );
     std::fs::remove_dir_all(dir)?;
     Ok(())
 }

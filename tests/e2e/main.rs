@@ -4,6 +4,7 @@ mod cli;
 mod contribution;
 mod deployment;
 mod fees;
+mod frontend;
 mod network;
 mod reward_pool;
 mod staking;

@@ -4,15 +4,15 @@
 
 use alloy::primitives::{Address, U256};
 use session_bls::messages::Action;
+use session_client::transact;
+use session_client::{NodeStatus, staking::Contributor};
+use session_devnet::accounts::mine_at;
 use session_e2e::{NETWORK_SEED, TestEnv};
 use session_network::NodeKeys;
-use session_sdk::{
-    actors::mine_at,
-    downtime::{DECOMMISSION_AFTER, LIQUIDATE_AFTER},
-    revert::transact,
-    staking::{Contributor, status_name},
-    witness::{Decision, Witness},
-};
+use session_network::downtime::DECOMMISSION_AFTER;
+use session_network::downtime::LIQUIDATE_AFTER;
+use session_network::witness::Decision;
+use session_network::witness::Witness;
 use std::collections::BTreeSet;
 
 /// A small deterministic generator (xorshift64*): the run is the same for a given seed.
@@ -75,7 +75,7 @@ async fn the_network_and_the_contract_agree_after_a_long_randomized_run() -> eyr
                 // An operator asks to leave; the network confirms after its unlock period.
                 let active = witness.network.node_ids();
                 if let Some(id) = active.get(rng.below(active.len().max(1) as u64) as usize)
-                    && system.views.node(*id).call().await?.exitRequestedAt == 0
+                    && system.lens.node(*id).call().await?.exitRequestedAt == 0
                 {
                     transact(system.registry.requestExit(*id).from(operators[id]), "exit request").await?;
                 }
@@ -143,9 +143,15 @@ async fn the_network_and_the_contract_agree_after_a_long_randomized_run() -> eyr
 }
 
 /// Where the contract has node `node_id`, and that the network's view agrees with it.
-async fn assert_in_step(env: &TestEnv, witness: &Witness, node_id: u64, status: &str, size: u64) -> eyre::Result<()> {
+async fn assert_in_step(
+    env: &TestEnv,
+    witness: &Witness,
+    node_id: u64,
+    status: Option<NodeStatus>,
+    size: u64,
+) -> eyre::Result<()> {
     let registry = &env.system.registry;
-    assert_eq!(status_name(env.system.views.node(node_id).call().await?.status), status, "node {node_id}");
+    assert_eq!(NodeStatus::from_u8(env.system.lens.node(node_id).call().await?.status), status, "node {node_id}");
     assert_eq!(registry.networkSize().call().await?, U256::from(size), "earning nodes");
     assert_eq!(witness.divergences(&env.system).await?, Vec::<String>::new());
     Ok(())
@@ -165,7 +171,7 @@ async fn offline_nodes_are_decommissioned_recommissioned_when_back_and_liquidate
     let (flaky, gone, steady) = (ids[1], ids[4], ids[0]);
     let decided = |action, node_id| vec![Decision { action, node_id }];
     witness.sync(system).await?;
-    assert_in_step(&env, &witness, flaky, "active", 6).await?;
+    assert_in_step(&env, &witness, flaky, Some(NodeStatus::Active), 6).await?;
 
     // Offline: a non-signer at once, decommissioned one hour later and not a second earlier.
     let down_at = env.now().await?;
@@ -173,29 +179,29 @@ async fn offline_nodes_are_decommissioned_recommissioned_when_back_and_liquidate
     assert!(!witness.network.is_online(flaky));
     mine_at(&env.provider, down_at + DECOMMISSION_AFTER - 1).await?;
     assert_eq!(witness.act(system, sender).await?, vec![]);
-    assert_in_step(&env, &witness, flaky, "active", 6).await?;
+    assert_in_step(&env, &witness, flaky, Some(NodeStatus::Active), 6).await?;
     mine_at(&env.provider, down_at + DECOMMISSION_AFTER).await?;
     assert_eq!(witness.act(system, sender).await?, decided(Action::Decommission, flaky));
-    assert_in_step(&env, &witness, flaky, "decommissioned", 5).await?;
+    assert_in_step(&env, &witness, flaky, Some(NodeStatus::Decommissioned), 5).await?;
     assert_eq!(witness.decommissioned(), vec![flaky]);
 
     // Decommissioned, it earns nothing while the others do.
     let (flaky_before, steady_before) =
-        (system.views.node(flaky).call().await?.earned, system.views.node(steady).call().await?.earned);
+        (system.lens.node(flaky).call().await?.earned, system.lens.node(steady).call().await?.earned);
     mine_at(&env.provider, env.now().await? + 6 * 3_600).await?;
     transact(system.registry.distributeRewards(), "distributing").await?;
-    assert_eq!(system.views.node(flaky).call().await?.earned, flaky_before, "earned while decommissioned");
-    assert!(system.views.node(steady).call().await?.earned > steady_before);
+    assert_eq!(system.lens.node(flaky).call().await?.earned, flaky_before, "earned while decommissioned");
+    assert!(system.lens.node(steady).call().await?.earned > steady_before);
     assert_eq!(witness.act(system, sender).await?, vec![], "still offline, short of a day");
 
     // Back online: recommissioned at the next round, and earning again.
     witness.set_online(flaky)?;
     assert_eq!(witness.act(system, sender).await?, decided(Action::Recommission, flaky));
-    assert_in_step(&env, &witness, flaky, "active", 6).await?;
-    let flaky_before = system.views.node(flaky).call().await?.earned;
+    assert_in_step(&env, &witness, flaky, Some(NodeStatus::Active), 6).await?;
+    let flaky_before = system.lens.node(flaky).call().await?.earned;
     mine_at(&env.provider, env.now().await? + 3_600).await?;
     transact(system.registry.distributeRewards(), "distributing").await?;
-    assert!(system.views.node(flaky).call().await?.earned > flaky_before, "earning again");
+    assert!(system.lens.node(flaky).call().await?.earned > flaky_before, "earning again");
 
     // Another node goes offline and stays offline: decommissioned, then liquidated a day after it
     // went down, not a second earlier.
@@ -203,16 +209,16 @@ async fn offline_nodes_are_decommissioned_recommissioned_when_back_and_liquidate
     witness.set_offline(gone, down_at)?;
     mine_at(&env.provider, down_at + DECOMMISSION_AFTER).await?;
     assert_eq!(witness.act(system, sender).await?, decided(Action::Decommission, gone));
-    assert_in_step(&env, &witness, gone, "decommissioned", 5).await?;
+    assert_in_step(&env, &witness, gone, Some(NodeStatus::Decommissioned), 5).await?;
     mine_at(&env.provider, down_at + LIQUIDATE_AFTER - 1).await?;
     assert_eq!(witness.act(system, sender).await?, vec![]);
-    assert_in_step(&env, &witness, gone, "decommissioned", 5).await?;
+    assert_in_step(&env, &witness, gone, Some(NodeStatus::Decommissioned), 5).await?;
     mine_at(&env.provider, down_at + LIQUIDATE_AFTER).await?;
     assert_eq!(witness.act(system, sender).await?, decided(Action::Liquidation, gone));
-    assert_in_step(&env, &witness, gone, "liquidated", 5).await?;
+    assert_in_step(&env, &witness, gone, Some(NodeStatus::Liquidated), 5).await?;
     assert_eq!(witness.network.len(), 5, "its key left the aggregate");
     assert_eq!(witness.decommissioned(), Vec::<u64>::new());
-    assert_in_step(&env, &witness, flaky, "active", 5).await?;
+    assert_in_step(&env, &witness, flaky, Some(NodeStatus::Active), 5).await?;
     Ok(())
 }
 
@@ -236,7 +242,7 @@ async fn sesh_network_run_takes_nodes_offline_and_recommissions_them_when_back()
 
     // One round with the node offline: a non-signer, nothing to decide before its grace period.
     session_cli::run(sesh(&["network", "run", "--once", "--offline", &node.to_string()])).await?;
-    assert_eq!(status_name(env.system.views.node(node).call().await?.status), "active");
+    assert_eq!(NodeStatus::from_u8(env.system.lens.node(node).call().await?.status), Some(NodeStatus::Active));
 
     // An hour offline (for a witness that stays up), the network decommissions it ...
     let mut witness = Witness::new(&env.system, (0..3).map(|key| NodeKeys::derived(NETWORK_SEED, key)));
@@ -244,13 +250,13 @@ async fn sesh_network_run_takes_nodes_offline_and_recommissions_them_when_back()
     witness.set_offline(node, env.now().await?)?;
     mine_at(&env.provider, env.now().await? + DECOMMISSION_AFTER).await?;
     witness.act(&env.system, env.signers[9].address()).await?;
-    assert_eq!(status_name(env.system.views.node(node).call().await?.status), "decommissioned");
+    assert_eq!(NodeStatus::from_u8(env.system.lens.node(node).call().await?.status), Some(NodeStatus::Decommissioned));
 
     // ... and a later run that sees it online recommissions it (later: the registry takes a
     // recommission signed strictly after the decommission only).
     mine_at(&env.provider, env.now().await? + 60).await?;
     session_cli::run(sesh(&["network", "run", "--once"])).await?;
-    assert_eq!(status_name(env.system.views.node(node).call().await?.status), "active");
+    assert_eq!(NodeStatus::from_u8(env.system.lens.node(node).call().await?.status), Some(NodeStatus::Active));
     session_cli::run(sesh(&["network", "check"])).await?;
     std::fs::remove_dir_all(dir)?;
     Ok(())

@@ -6,12 +6,11 @@ use session_bindings::{
     RewardPool::{self, RewardPoolErrors},
     SessionProxy,
 };
+use session_client::transact::mined;
+use session_client::units::sesh;
+use session_deploy::create;
+use session_devnet::accounts::next_block_at;
 use session_e2e::{TestEnv, revert_of};
-use session_sdk::{
-    actors::next_block_at,
-    deploy::{create, mined},
-    units::sesh,
-};
 
 const DAY: u64 = 86_400;
 
@@ -25,10 +24,10 @@ async fn env_with_beneficiary() -> eyre::Result<(TestEnv, alloy::primitives::Add
         create(SessionProxy::deploy_builder(env.provider.clone(), implementation, init.into()), "proxy").await?;
     let pool = RewardPool::new(proxy, env.provider.clone());
     let holder = env.holder().address();
-    mined(env.system.token.approve(proxy, sesh(40_000_000)).from(holder).send().await?).await?;
-    mined(pool.deposit(sesh(40_000_000)).from(holder).send().await?).await?;
+    mined(env.system.token.approve(proxy, sesh(40_000_000)).from(holder).send().await?, "test transaction").await?;
+    mined(pool.deposit(sesh(40_000_000)).from(holder).send().await?, "test transaction").await?;
     let beneficiary = env.signers[7].address();
-    mined(pool.setBeneficiary(beneficiary).send().await?).await?;
+    mined(pool.setBeneficiary(beneficiary).send().await?, "test transaction").await?;
     env.system.reward_pool = pool;
     Ok((env, beneficiary))
 }
@@ -42,7 +41,7 @@ async fn one_day_of_40m_releases_16547_945205479_sesh() -> eyre::Result<()> {
     let start = pool.lastReleaseTime().call().await?;
 
     next_block_at(&env.provider, start + DAY).await?;
-    mined(pool.release().send().await?).await?;
+    mined(pool.release().send().await?, "test transaction").await?;
     // 40,000,000 x 0.151 / 365 = 16,547.945205479452... SESH, rounded down.
     assert_eq!(token.balanceOf(beneficiary).call().await?, U256::from(16_547_945_205_479u64));
     Ok(())
@@ -59,7 +58,7 @@ async fn a_second_release_in_the_same_block_pays_nothing() -> eyre::Result<()> {
     let second = pool.release().gas(200_000).from(env.signers[2].address()).send().await?;
     env.provider.evm_mine(None).await?;
     env.provider.anvil_set_auto_mine(true).await?;
-    let (first, second) = (mined(first).await?, mined(second).await?);
+    let (first, second) = (mined(first, "first release").await?, mined(second, "second release").await?);
     assert_eq!(first.block_number, second.block_number);
     assert_eq!(env.system.token.balanceOf(beneficiary).call().await?, U256::from(16_547_945_205_479u64));
     Ok(())
@@ -72,7 +71,7 @@ async fn a_year_of_daily_releases_leaves_86_percent() -> eyre::Result<()> {
     let start = pool.lastReleaseTime().call().await?;
     for day in 1..=365 {
         next_block_at(&env.provider, start + day * DAY).await?;
-        mined(pool.release().send().await?).await?;
+        mined(pool.release().send().await?, "test transaction").await?;
     }
     let left = env.system.token.balanceOf(*pool.address()).call().await?;
     // (1 - 0.151/365)^365 = 0.85985...; the issue allows 86.0% +- 0.1%.
@@ -87,15 +86,16 @@ async fn deposits_raise_the_release_and_anyone_can_trigger_it() -> eyre::Result<
     let pool = &env.system.reward_pool;
     let holder = env.holder().address();
     let before = pool.releasePerDay().call().await?;
-    mined(env.system.token.approve(*pool.address(), sesh(4_000_000)).from(holder).send().await?).await?;
-    mined(pool.deposit(sesh(4_000_000)).from(holder).send().await?).await?;
+    mined(env.system.token.approve(*pool.address(), sesh(4_000_000)).from(holder).send().await?, "test transaction")
+        .await?;
+    mined(pool.deposit(sesh(4_000_000)).from(holder).send().await?, "test transaction").await?;
     let after = pool.releasePerDay().call().await?;
     assert_eq!(after, sesh(44_000_000) * U256::from(1510) / U256::from(10_000u64 * 365));
     assert!(after > before);
 
     let start = pool.lastReleaseTime().call().await?;
     next_block_at(&env.provider, start + DAY).await?;
-    mined(pool.release().from(env.stranger()).send().await?).await?;
+    mined(pool.release().from(env.stranger()).send().await?, "test transaction").await?;
     let paid = env.system.token.balanceOf(beneficiary).call().await?;
     assert!(paid >= after - U256::from(1) && paid <= after);
     Ok(())

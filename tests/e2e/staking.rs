@@ -7,10 +7,12 @@
 //! the pool's own release is checked against its formula to 1 unit.
 
 use alloy::primitives::{Address, U256};
+use session_bindings::ContractError;
 use session_bindings::StakingRegistry::StakingRegistryErrors;
 use session_bls::messages::Action;
-use session_e2e::{TestEnv, revert_of};
-use session_sdk::{actors::next_block_at, revert::transact};
+use session_client::transact;
+use session_devnet::accounts::next_block_at;
+use session_e2e::{TestEnv, revert_in, revert_of};
 
 const DAY: u64 = 86_400;
 const YEAR: u64 = 365 * DAY;
@@ -32,7 +34,7 @@ async fn solo_operator_earns_the_pool_release_and_claims_it() -> eyre::Result<()
     let mut env = TestEnv::new().await?;
     let operator = env.signers[10].address();
     let node = env.register_solo(1, 10).await?;
-    let (registry, views) = (&env.system.registry, &env.system.views);
+    let (registry, lens) = (&env.system.registry, &env.system.lens);
     assert_eq!(registry.networkSize().call().await?, U256::from(1));
     assert_eq!(
         env.system.aggregate_public_key().await?,
@@ -48,12 +50,12 @@ async fn solo_operator_earns_the_pool_release_and_claims_it() -> eyre::Result<()
     transact(registry.distributeRewards(), "distributing").await?;
     let before = balance(&env, operator).await?;
     // A claim pays what was distributed; it does not pull the pool itself.
-    transact(registry.claimRewards_2(node, operator).from(operator), "claiming").await?;
+    transact(registry.claimRewards(node, operator).from(operator), "claiming").await?;
     let paid = balance(&env, operator).await? - before;
     assert!(paid <= expected && expected - paid <= U256::from(1), "paid {paid}, formula {expected}");
-    assert_eq!(views.claimableRewards(node, operator).call().await?, U256::ZERO);
-    assert_eq!(views.node(node).call().await?.earned, paid, "a solo operator gets all the node earned");
-    let again = revert_of::<StakingRegistryErrors>(registry.claimRewards_2(node, operator).from(operator).send().await);
+    assert_eq!(lens.claimableRewards(node, operator).call().await?, U256::ZERO);
+    assert_eq!(lens.node(node).call().await?.earned, paid, "a solo operator gets all the node earned");
+    let again = revert_of::<StakingRegistryErrors>(registry.claimRewards(node, operator).from(operator).send().await);
     assert!(matches!(again, StakingRegistryErrors::NothingToClaim(_)), "never paid twice");
     Ok(())
 }
@@ -65,7 +67,7 @@ async fn a_shared_node_pays_the_fee_first_then_pro_rata() -> eyre::Result<()> {
     let (operator, contributor) = (env.signers[10].address(), env.signers[11].address());
     env.register(1, 1_000, &[(10, 6_000), (11, 4_000)]).await?;
     env.register_solo(2, 12).await?;
-    let (registry, views) = (&env.system.registry, &env.system.views);
+    let (registry, lens) = (&env.system.registry, &env.system.lens);
     let last = env.system.reward_pool.lastReleaseTime().call().await?;
     let node_reward = (registry.undistributedRewards().call().await? + pool_release(&env, DAY).await?) / U256::from(2);
     next_block_at(&env.provider, last + DAY).await?;
@@ -74,7 +76,7 @@ async fn a_shared_node_pays_the_fee_first_then_pro_rata() -> eyre::Result<()> {
     // The split is exact: claimable = E * w / W rounded down, w = stake * (1 - fee) (+ fee * deposit
     // for the operator), W = deposit. The node may have earned alone for a second before node 2
     // joined, so E is at least half a day's release.
-    let info = views.node(1).call().await?;
+    let info = lens.node(1).call().await?;
     let earned = info.earned;
     assert!(earned >= node_reward, "{earned} of a day's {node_reward}");
     let (bps, fee) = (U256::from(10_000), U256::from(1_000));
@@ -82,14 +84,14 @@ async fn a_shared_node_pays_the_fee_first_then_pro_rata() -> eyre::Result<()> {
     let total = info.deposit * bps;
     let expected_c = earned * stake_c * (bps - fee) / total;
     let expected_op = earned * (stake_op * (bps - fee) + fee * info.deposit) / total;
-    assert_eq!(views.claimableRewards(1, contributor).call().await?, expected_c);
-    assert_eq!(views.claimableRewards(1, operator).call().await?, expected_op);
+    assert_eq!(lens.claimableRewards(1, contributor).call().await?, expected_c);
+    assert_eq!(lens.claimableRewards(1, operator).call().await?, expected_op);
     assert!(expected_c + expected_op <= earned && earned - expected_c - expected_op <= U256::from(1));
 
     let before = (balance(&env, contributor).await?, balance(&env, operator).await?);
-    transact(registry.claimRewards_2(1, contributor).from(contributor), "contributor claims").await?;
+    transact(registry.claimRewards(1, contributor).from(contributor), "contributor claims").await?;
     // The staker may trigger a claim; it pays the beneficiary (here the operator itself).
-    transact(registry.claimRewards_2(1, operator).from(operator), "operator claims").await?;
+    transact(registry.claimRewards(1, operator).from(operator), "operator claims").await?;
     assert_eq!(balance(&env, contributor).await? - before.0, expected_c);
     assert_eq!(balance(&env, operator).await? - before.1, expected_op);
     Ok(())
@@ -118,13 +120,13 @@ async fn exit_by_request_unlocks_after_30_days() -> eyre::Result<()> {
     assert_eq!(registry.networkSize().call().await?, U256::from(1));
     assert_eq!(env.system.aggregate_public_key().await?, env.network.aggregate_public_key()?.to_eip2537().to_vec());
     let stake = env.requirement().await?;
-    assert_eq!(env.system.views.node(node).call().await?.contributors[0].withdrawable, stake);
+    assert_eq!(env.system.lens.node(node).call().await?.contributors[0].withdrawable, stake);
     let before = balance(&env, operator).await?;
     let (withdrawn, _) = env.system.withdraw_all(operator).await?;
     assert_eq!(withdrawn, stake);
     assert_eq!(balance(&env, operator).await? - before, stake);
-    assert!(env.system.views.node(node).call().await?.contributors[0].stakeWithdrawn);
-    assert_eq!(env.system.views.node(other).call().await?.status, 1, "the other node is untouched");
+    assert!(env.system.lens.node(node).call().await?.contributors[0].stakeWithdrawn);
+    assert_eq!(env.system.lens.node(other).call().await?.status, 1, "the other node is untouched");
     Ok(())
 }
 
@@ -139,23 +141,26 @@ async fn exit_by_network_signature_once_the_node_is_2_hours_old() -> eyre::Resul
 
     let young = env.network.sign(Action::Exit, node, registered + 60)?;
     next_block_at(&env.provider, registered + 60).await?;
-    let err = env.system.submit_decision(sender, Action::Exit, node, registered + 60, &young).await.unwrap_err();
-    assert!(err.to_string().contains("NodeTooYoung"), "{err}");
+    let young = revert_in(env.system.submit_decision(sender, Action::Exit, node, registered + 60, &young).await);
+    assert!(
+        matches!(&young, ContractError::NodeTooYoung(e) if e.nodeId == node && e.exitableAt == U256::from(registered + 2 * 3_600)),
+        "{young:?}"
+    );
 
     let at = registered + 2 * 3_600 + 10;
     let signed = env.network.sign(Action::Exit, node, at)?;
     next_block_at(&env.provider, at).await?;
     // The same signature cannot liquidate: the action is in the signed message.
-    let wrong = env.system.submit_decision(sender, Action::Liquidation, node, at, &signed).await.unwrap_err();
-    assert!(wrong.to_string().contains("NetworkSignatureInvalid"), "{wrong}");
+    let wrong = revert_in(env.system.submit_decision(sender, Action::Liquidation, node, at, &signed).await);
+    assert!(matches!(&wrong, ContractError::NetworkSignatureInvalid(_)), "{wrong:?}");
     env.system.submit_decision(sender, Action::Exit, node, at, &signed).await?;
     env.network.leave(node);
     let registry = &env.system.registry;
     assert_eq!(registry.networkSize().call().await?, U256::from(2));
-    assert_eq!(env.system.views.node(node).call().await?.contributors[0].withdrawable, env.requirement().await?);
+    assert_eq!(env.system.lens.node(node).call().await?.contributors[0].withdrawable, env.requirement().await?);
     // A replay of the exit is refused.
-    let replay = env.system.submit_decision(sender, Action::Exit, node, at, &signed).await.unwrap_err();
-    assert!(replay.to_string().contains("reverted with"), "{replay}");
+    let replay = revert_in(env.system.submit_decision(sender, Action::Exit, node, at, &signed).await);
+    assert!(matches!(&replay, ContractError::NodeNotRegistered(e) if e.nodeId == node), "{replay:?}");
     Ok(())
 }
 
@@ -184,7 +189,7 @@ async fn liquidation_signed_with_non_signers_splits_the_deposit() -> eyre::Resul
     let pool_part = (deposit * U256::from(17)).div_ceil(U256::from(10_000));
     assert_eq!(balance(&env, liquidator).await?, liquidator_part);
     let operator = env.signers[11].address();
-    let info = env.system.views.node(target).call().await?;
+    let info = env.system.lens.node(target).call().await?;
     assert_eq!(info.returnedStake, deposit - liquidator_part - pool_part, "the three parts sum to the deposit");
     let before = balance(&env, operator).await?;
     transact(env.system.registry.withdrawStake(target).from(operator), "withdrawing").await?;
@@ -200,19 +205,20 @@ async fn liquidation_signed_with_non_signers_splits_the_deposit() -> eyre::Resul
 async fn the_devnet_scenario_leaves_the_network_and_the_contract_in_step() -> eyre::Result<()> {
     let mut env = TestEnv::new().await?;
     let accounts: Vec<Address> = env.signers[10..].iter().map(|s| s.address()).collect();
-    let plan = session_sdk::devnet::DevnetPlan { seed: 9, solo_nodes: 4, shared_nodes: 2, days: 1 };
+    let plan = session_devnet::scenario::DevnetPlan { seed: 9, solo_nodes: 4, shared_nodes: 2, days: 1 };
     let funder = env.holder().address();
     let report =
-        session_sdk::devnet::populate(&env.system, &env.provider, funder, &accounts, &mut env.network, &plan).await?;
-    let (registry, views) = (&env.system.registry, &env.system.views);
+        session_devnet::scenario::populate(&env.system, &env.provider, funder, &accounts, &mut env.network, &plan)
+            .await?;
+    let (registry, lens) = (&env.system.registry, &env.system.lens);
     assert_eq!(report.registered.len(), 6);
     assert_eq!(registry.networkSize().call().await?, U256::from(env.network.len()));
     assert_eq!(env.system.aggregate_public_key().await?, env.network.aggregate_public_key()?.to_eip2537().to_vec());
-    let status = |id: u64| async move { Ok::<_, eyre::Report>(views.node(id).call().await?.status) };
+    let status = |id: u64| async move { Ok::<_, eyre::Report>(lens.node(id).call().await?.status) };
     assert_eq!(status(report.liquidated.unwrap()).await?, 4, "liquidated");
     assert_eq!(status(report.exited.unwrap()).await?, 3, "exited");
-    assert!(views.node(report.exit_requested.unwrap()).call().await?.exitRequestedAt > 0);
-    let shared = views.node(report.registered[5]).call().await?;
+    assert!(lens.node(report.exit_requested.unwrap()).call().await?.exitRequestedAt > 0);
+    let shared = lens.node(report.registered[5]).call().await?;
     assert!(shared.contributors.len() >= 3, "a multi-contributor node");
     assert!(report.fees_paid > U256::ZERO, "app users paid fees");
     assert!(report.liquidity > U256::ZERO, "the treasury funded a real Uniswap v2 pair");

@@ -1,9 +1,14 @@
 //! SESH through the bindings: genesis, transfers, permit, burn, remint rights.
 
 use alloy::primitives::{Address, U256};
+use session_bindings::ContractError;
 use session_bindings::SessionToken::SessionTokenErrors;
+use session_client::provider::now;
+use session_client::transact::mined;
+use session_client::units::sesh;
+use session_deploy::genesis::Recipient;
+use session_devnet::permit::sign_permit;
 use session_e2e::{TestEnv, revert_of};
-use session_sdk::{actors::now, deploy::mined, genesis::Recipient, permit::sign_permit, units::sesh};
 
 #[tokio::test]
 async fn genesis_mints_each_allocation_and_caps_the_supply() -> eyre::Result<()> {
@@ -34,9 +39,14 @@ async fn permit_signed_in_rust_lets_a_spender_pull_once() -> eyre::Result<()> {
     let deadline = U256::from(now(&env.provider).await? + 600);
     let sig = sign_permit(holder, chain_id, *token.address(), spender, sesh(7), U256::ZERO, deadline)?;
 
-    mined(token.permit(holder.address(), spender, sesh(7), deadline, sig.v, sig.r, sig.s).send().await?).await?;
+    mined(
+        token.permit(holder.address(), spender, sesh(7), deadline, sig.v, sig.r, sig.s).send().await?,
+        "test transaction",
+    )
+    .await?;
     assert_eq!(token.allowance(holder.address(), spender).call().await?, sesh(7));
-    mined(token.transferFrom(holder.address(), spender, sesh(7)).from(spender).send().await?).await?;
+    mined(token.transferFrom(holder.address(), spender, sesh(7)).from(spender).send().await?, "test transaction")
+        .await?;
     assert_eq!(token.balanceOf(spender).call().await?, sesh(7));
 
     // The nonce moved on: the same signature now recovers another signer.
@@ -50,7 +60,7 @@ async fn burning_feeds_the_remint_reservoir_only_the_reminter_can_use() -> eyre:
     let env = TestEnv::without_fees().await?;
     let token = &env.system.token;
     let holder = env.holder().address();
-    mined(token.burn(sesh(1_000)).from(holder).send().await?).await?;
+    mined(token.burn(sesh(1_000)).from(holder).send().await?, "test transaction").await?;
     assert_eq!(token.totalBurnt().call().await?, sesh(1_000));
     assert_eq!(token.remintable().call().await?, sesh(1_000));
     assert_eq!(token.totalSupply().call().await?, token.MAX_SUPPLY().call().await? - sesh(1_000));
@@ -63,12 +73,12 @@ async fn burning_feeds_the_remint_reservoir_only_the_reminter_can_use() -> eyre:
 
     // The admin fixes a reminter once; it can re-create at most what was burnt.
     let reminter = env.signers[8].address();
-    mined(token.setReminter(reminter).send().await?).await?;
+    mined(token.setReminter(reminter).send().await?, "test transaction").await?;
     let again = revert_of::<SessionTokenErrors>(token.setReminter(holder).send().await);
     assert!(matches!(again, SessionTokenErrors::ReminterAlreadySet(_)));
     let over = revert_of::<SessionTokenErrors>(token.remint(holder, sesh(1_001)).from(reminter).send().await);
     assert!(matches!(over, SessionTokenErrors::RemintExceedsBurnt(e) if e.remintable == sesh(1_000)));
-    mined(token.remint(holder, sesh(1_000)).from(reminter).send().await?).await?;
+    mined(token.remint(holder, sesh(1_000)).from(reminter).send().await?, "test transaction").await?;
     assert_eq!(token.totalSupply().call().await?, token.MAX_SUPPLY().call().await?);
     Ok(())
 }
@@ -77,8 +87,11 @@ async fn burning_feeds_the_remint_reservoir_only_the_reminter_can_use() -> eyre:
 async fn a_revert_is_explained_by_error_name_and_values() -> eyre::Result<()> {
     let env = TestEnv::without_fees().await?;
     let call = env.system.token.remint(env.stranger(), sesh(1)).from(env.stranger());
-    let err = session_sdk::revert::transact(call, "reminting").await.unwrap_err().to_string();
-    assert!(err.starts_with("reminting: reverted with NotReminter {"), "{err}");
-    assert!(err.contains(&format!("caller: {:?}", env.stranger())), "{err}");
+    let err = session_client::transact(call, "reminting").await.unwrap_err();
+    assert!(matches!(err.revert(), Some(ContractError::NotReminter(e)) if e.caller == env.stranger()), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        format!("reminting: reverted with NotReminter(caller: {}, reminter: {})", env.stranger(), Address::ZERO)
+    );
     Ok(())
 }

@@ -2,23 +2,23 @@
 //! same deployment code as the CLI and the devnet, and names the actors.
 
 use alloy::{
-    contract::Error as ContractError,
     node_bindings::AnvilInstance,
     primitives::{Address, U256},
     providers::DynProvider,
     signers::local::PrivateKeySigner,
     sol_types::SolInterface,
 };
+use session_bindings::ContractError;
+use session_client::Deployment;
+use session_client::provider::now;
+use session_client::staking::Contributor;
+use session_client::transact;
+use session_deploy::GenesisConfig;
+use session_deploy::deploy;
+use session_devnet::accounts::dev_accounts;
+use session_devnet::anvil::spawn_anvil;
+use session_devnet::toolchain::devnet_genesis_path;
 use session_network::{NodeKeys, SimulatedNetwork};
-use session_sdk::{
-    Deployment, GenesisConfig,
-    actors::{dev_accounts, now},
-    anvil::spawn_anvil,
-    deploy,
-    revert::transact,
-    staking::Contributor,
-    toolchain::devnet_genesis_path,
-};
 
 /// Seed of the simulated network's keys in the tests.
 pub const NETWORK_SEED: u64 = 0x5e55;
@@ -121,12 +121,29 @@ impl TestEnv {
 
     /// The latest block's timestamp.
     pub async fn now(&self) -> eyre::Result<u64> {
-        now(&self.provider).await
+        Ok(now(&self.provider).await?)
+    }
+}
+
+/// The custom error a client operation failed with (it must have reverted with one of ours).
+pub fn revert_in<T: std::fmt::Debug>(result: Result<T, session_client::Error>) -> ContractError {
+    match result.expect_err("the operation was expected to revert") {
+        session_client::Error::Revert { error, .. } => *error,
+        other => panic!("not a revert with a custom error: {other}"),
+    }
+}
+
+/// The custom error under a CLI command's failure (a client revert, whatever context was added).
+pub fn cli_revert<T: std::fmt::Debug>(result: eyre::Result<T>) -> ContractError {
+    let report = result.expect_err("the command was expected to fail");
+    match report.downcast_ref::<session_client::Error>() {
+        Some(session_client::Error::Revert { error, .. }) => error.as_ref().clone(),
+        _ => panic!("not a revert with a custom error: {report:#}"),
     }
 }
 
 /// The custom error a failed call reverted with, decoded into a contract's error enum.
-pub fn revert_of<E: SolInterface>(result: Result<impl std::fmt::Debug, ContractError>) -> E {
+pub fn revert_of<E: SolInterface>(result: Result<impl std::fmt::Debug, alloy::contract::Error>) -> E {
     let err = result.expect_err("the call was expected to revert");
     err.as_decoded_interface_error::<E>().unwrap_or_else(|| panic!("not a known custom error: {err}"))
 }

@@ -87,7 +87,7 @@ contract ConsensusRegistry is IConsensusRegistry, OwnedUpgradeable, NetworkConse
         uint64 timestamp,
         bytes calldata nonSignerKeys,
         bytes calldata signature
-    ) external view onlyStakingRegistry {
+    ) external view {
         _verifyNetworkSignature(actionTag, nodeId, timestamp, nonSignerKeys, signature);
     }
 

@@ -49,8 +49,6 @@ abstract contract NetworkConsensus is INetworkConsensus, Initializable {
         uint64 nonSignerCap;
         uint64 signatureExpiry;
         uint64 maxFutureSkew;
-        /// @dev Unused since keys are passed back at removal; kept so the layout does not move.
-        mapping(uint64 nodeId => bytes32[3] packedKey) unusedKeys;
         mapping(bytes32 keyHash => uint64 nodeId) nodeIdOfKeyHash;
     }
 

@@ -3,6 +3,7 @@ pragma solidity ^0.8.30;
 
 import {IContributionContract} from "../interfaces/IContributionContract.sol";
 import {IStakingRegistry} from "../interfaces/IStakingRegistry.sol";
+import {GasGuard} from "../utils/GasGuard.sol";
 import {ContributionArgs} from "./ContributionArgs.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
@@ -216,7 +217,7 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
         ContributionArgs.Terms memory t = ContributionArgs.terms();
         require(h.terminal == TERMINAL_NONE, WrongStatus(_status(h, t.requirement)));
         Entry memory e = _entries[msg.sender];
-        require(e.amount != 0, NotContributor(msg.sender));
+        require(e.amount != 0, NoContribution(msg.sender));
         require(msg.sender != t.operator, OperatorCannotWithdraw());
         if (!_drifted(t)) {
             uint256 unlock = uint256(e.lastDeposit) + WITHDRAWAL_DELAY;
@@ -257,7 +258,7 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
     /// @inheritdoc IContributionContract
     function claimRefund() external onlyClone nonReentrant {
         uint256 amount = _refundable[msg.sender];
-        require(amount != 0, NothingToClaim(msg.sender));
+        require(amount != 0, NoRefundDue(msg.sender));
         delete _refundable[msg.sender];
         _extra.totalRefundable -= uint64(amount);
         emit RefundClaimed(msg.sender, amount);
@@ -611,12 +612,10 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
                 id = newId;
             } catch (bytes memory reason) {
                 // A registration starved of gas is the caller's doing, not a refusal: keeping the
-                // deposit and skipping it would also make gas estimates skip it (estimates search
-                // for the least gas that succeeds). Out of gas, the registry's proxy and
-                // implementation each keep 1/64, so about 1/32 of `gasBefore` is left; a refusal
-                // leaves far more.
+                // deposit and skipping it would also make gas estimates skip it. So is one whose
+                // pull of the pool ran out of gas inside the registry.
                 require(
-                    gasleft() > gasBefore / 16
+                    GasGuard.refused(gasBefore)
                         && bytes4(reason) != IStakingRegistry.PoolReleaseOutOfGas.selector,
                     AutoFinalizeOutOfGas()
                 );

@@ -73,15 +73,17 @@ contract SessionNames is ISessionNames, FeePayment {
             len >= MIN_LENGTH && len <= MAX_LENGTH, NameLengthOutOfRange(name, len, MIN_LENGTH, MAX_LENGTH)
         );
         bytes memory out = new bytes(len);
+        // Compared as uint8 (ASCII codes), not bytes1: no left-aligned 32-byte masks in the loop.
         for (uint256 i; i < len; ++i) {
-            bytes1 c = b[i];
-            if (c >= "A" && c <= "Z") {
-                c |= 0x20; // ASCII: lowercase = uppercase + 0x20
-            } else if (!((c >= "a" && c <= "z") || (c >= "0" && c <= "9")
-                        || (c == "-" && i != 0 && i != len - 1))) {
+            uint8 c = uint8(b[i]);
+            if (c >= 0x41 && c <= 0x5a) {
+                c |= 0x20; // "A".."Z": lowercase = uppercase + 0x20
+            } else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)
+                        || (c == 0x2d && i != 0 && i != len - 1))) {
+                // not "a".."z", "0".."9", or "-" inside the name
                 revert InvalidName(name, i);
             }
-            out[i] = c;
+            out[i] = bytes1(c);
         }
         return string(out);
     }

@@ -9,9 +9,9 @@ import {INetworkConsensus} from "./INetworkConsensus.sol";
 /// active node's key and their aggregate (all the views of {INetworkConsensus}) and the
 /// consensus parameters (non-signer cap, signature expiry, future skew), set by the owner.
 ///
-/// Only the staking registry adds and removes keys and asks for network signatures to be
-/// checked: it does so while registering a node, when a node leaves, and before acting on a
-/// network decision. Signed messages (proofs of possession and network actions) bind this
+/// Only the staking registry adds and removes keys: it does so while registering a node and when a
+/// node leaves. It also has network signatures checked here before acting on a network decision;
+/// that check is a view anyone may call. Signed messages (proofs of possession and network actions) bind this
 /// contract's address (its proxy), not the staking registry's (docs/consensus.md).
 ///
 /// Deployment: this contract first (`initialize(owner)`), then the staking registry with this
@@ -25,12 +25,11 @@ interface IConsensusRegistry is INetworkConsensus {
     /// @notice A zero address was given where an account or a contract is required.
     error ZeroAddress();
 
-    /// @notice The staking registry allowed to add and remove keys and to check network
-    /// signatures was set (once).
+    /// @notice The staking registry allowed to add and remove keys was set (once).
     event StakingRegistrySet(address indexed stakingRegistry);
 
-    /// @notice The staking registry allowed to call {addKey}, {removeKey} and
-    /// {verifyNetworkSignature}; zero until {setStakingRegistry}.
+    /// @notice The staking registry allowed to call {addKey} and {removeKey}; zero until
+    /// {setStakingRegistry}.
     function stakingRegistry() external view returns (address);
 
     /// @notice Owner only, once: names the staking registry (its proxy). Reverts with
@@ -65,11 +64,11 @@ interface IConsensusRegistry is INetworkConsensus {
     /// @param blsKey The key the node registered (from {BLSKeyAdded}); it is not stored.
     function removeKey(uint64 nodeId, bytes calldata blsKey) external;
 
-    /// @notice Staking registry only: checks that the network approved action `actionTag` on node
+    /// @notice Checks that the network approved action `actionTag` on node
     /// `nodeId` at `timestamp` (not older than {signatureExpiry}, not later than now +
     /// {maxFutureSkew}): `signature` is the aggregate signature of {networkActionMessage} by every
-    /// active key except `nonSignerKeys`. Returns nothing; reverts with {NotStakingRegistry},
-    /// {SignatureExpired}, {SignatureFromFuture}, {SignatureAtInfinity},
+    /// active key except `nonSignerKeys`. A view, callable by anyone (an `eth_call` could run the
+    /// same check anyway). Returns nothing; reverts with {SignatureExpired}, {SignatureFromFuture}, {SignatureAtInfinity},
     /// {NonSignerKeysMalformed}, {TooManyNonSigners}, {NonSignerNotRegistered},
     /// {NonSignersNotSorted}, {NetworkSignatureInvalid}, or a `BLS12381` error naming a malformed
     /// signature.

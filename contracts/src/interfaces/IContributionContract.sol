@@ -99,7 +99,7 @@ interface IContributionContract {
     /// @notice The registry's contributor limit changed since creation.
     error ContributorLimitChanged(uint256 captured, uint256 current);
     /// @notice The caller has no contribution.
-    error NotContributor(address account);
+    error NoContribution(address account);
     /// @notice The operator leaves through {reset} or {cancel}, never {withdraw}.
     error OperatorCannotWithdraw();
     /// @notice Withdrawal opens `WITHDRAWAL_DELAY` after the caller's latest deposit.
@@ -112,8 +112,8 @@ interface IContributionContract {
     error InvalidReservation(address staker, uint256 amount);
     /// @notice The reservations leave the operator less than 25%.
     error ReservationsTooLarge(uint256 reserved, uint256 maximum);
-    /// @notice Nothing is owed to the caller.
-    error NothingToClaim(address account);
+    /// @notice No refund is owed to the caller.
+    error NoRefundDue(address account);
     /// @notice The contract holds no stray tokens of this kind.
     error NothingToRescue(address token);
     /// @notice The staking requirement from the registry does not fit the contract's accounting.

@@ -38,8 +38,13 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// Stake and rewards of an ended node are pulled by each contributor ({withdrawStake},
 /// {claimRewards}); an exit or a liquidation never loops over transfers.
 ///
+/// Reads: this contract answers what a contract needs ({position}, {pendingRewards},
+/// {nodeRecord}, {stakesOf} and the parameters below); the listing and UI views (nodes with
+/// their positions, paging, APR) are served by the separate, non-upgradeable {IStakingLens} at its
+/// own address, which calls these.
+///
 /// Pause stops `registerNode`, `seedNode`, `requestExit`, `liquidate`, `decommission` and
-/// `recommission`. It never stops `claimRewards`, `withdrawStake`, `finalizeExit`, `exitBySignature`
+/// `recommission`. It never stops the claims, `withdrawStake`, `finalizeExit`, `exitBySignature`
 /// or `setBeneficiary`: a user can always get their own money out.
 interface IStakingRegistry {
     // ------------------------------------------------------------------------------ structs
@@ -54,7 +59,7 @@ interface IStakingRegistry {
         uint256 stake;
     }
 
-    /// @notice A contributor's position in a node, as seen by frontends.
+    /// @notice A contributor's position in a node ({position}).
     /// @param staker Owns the position.
     /// @param beneficiary Receives its rewards.
     /// @param stake Atomic SESH units staked.
@@ -88,29 +93,39 @@ interface IStakingRegistry {
         Liquidated
     }
 
-    /// @notice A node as seen by frontends ({IStakingRegistryViews-node}).
-    /// @param status Lifecycle state.
+    /// @notice A node's record as stored ({nodeRecord}); its positions are read with {stakesOf}
+    /// and {position}, and {IStakingLens-node} assembles both for frontends.
     /// @param operator contributors[0].staker, bound by the proof of possession.
-    /// @param ed25519Key The node's Ed25519 public key.
+    /// @param status Lifecycle state (None for an id never given).
     /// @param feeBps Operator fee in basis points.
     /// @param registeredAt Registration (deposit) time; for seeded nodes the original one.
+    /// @param contributorCount Contributors, the operator included (1..10).
+    /// @param contributionContract The contribution contract that registered the node, which keeps
+    /// its contributors, their stakes and its keys; `address(0)` for a node registered directly.
+    /// @param ed25519Key The node's Ed25519 key for a node registered directly; zero for a node
+    /// registered by a contribution contract (the registry stores that contract in its place: read
+    /// the key from the contract's `keys()`, as {IStakingLens-node} does).
     /// @param deposit Total stake, the staking requirement at registration.
-    /// @param exitRequestedAt First exit request time, 0 if none.
     /// @param earned E: everything the node has earned (as of the last distribution).
+    /// @param exitRequestedAt First exit request time, 0 if none.
+    /// @param lastExitRequestAt Latest exit request time, 0 if none (a repeat waits 1 h after it).
+    /// @param lastDecisionAt Signing time of the last decommission or recommission applied, 0 if none
+    /// (a decision must be newer).
     /// @param returnedStake What a liquidation left to the contributors (0 otherwise).
-    /// @param contributors The positions, operator first.
-    struct NodeInfo {
-        uint64 nodeId;
-        NodeStatus status;
+    struct NodeRecordView {
         address operator;
-        bytes32 ed25519Key;
+        NodeStatus status;
         uint16 feeBps;
         uint64 registeredAt;
+        uint256 contributorCount;
+        address contributionContract;
+        bytes32 ed25519Key;
         uint256 deposit;
-        uint64 exitRequestedAt;
         uint256 earned;
+        uint64 exitRequestedAt;
+        uint64 lastExitRequestAt;
+        uint64 lastDecisionAt;
         uint256 returnedStake;
-        Position[] contributors;
     }
 
     // ------------------------------------------------------------------------------- errors
@@ -318,18 +333,19 @@ interface IStakingRegistry {
     function distributeRewards() external;
 
     /// @notice Pays everything `staker`'s position in node `nodeId` can claim to its beneficiary.
-    /// Callable by the beneficiary or the staker. Reverts with {NothingToClaim} if that is zero.
+    /// Callable by the beneficiary or the staker. {claimRewardsAmount} pays part of it,
+    /// {claimRewardsBatch} several positions at once. Reverts with {NothingToClaim} if that is zero.
     /// @return amount Atomic SESH units paid.
     function claimRewards(uint64 nodeId, address staker) external returns (uint256 amount);
 
-    /// @notice Pays `amount` of what `staker`'s position in node `nodeId` can claim to its
-    /// beneficiary, the caller; the rest stays claimable.
-    function claimRewards(uint64 nodeId, address staker, uint256 amount) external;
+    /// @notice Pays `amount` (non-zero, at most what is claimable) of what `staker`'s position in
+    /// node `nodeId` can claim to its beneficiary, the caller; the rest stays claimable.
+    function claimRewardsAmount(uint64 nodeId, address staker, uint256 amount) external;
 
     /// @notice Pays the caller everything it can claim from `positions`, each of which must name
     /// it as beneficiary, in one transfer. Reverts with {NothingToClaim} if that is zero.
     /// @return amount Atomic SESH units paid.
-    function claimRewards(PositionRef[] calldata positions) external returns (uint256 amount);
+    function claimRewardsBatch(PositionRef[] calldata positions) external returns (uint256 amount);
 
     /// @notice Sends future rewards of the caller's position in node `nodeId` to `newBeneficiary`
     /// (non-zero); what is claimable now is paid to the old beneficiary first.
@@ -453,4 +469,26 @@ interface IStakingRegistry {
 
     /// @notice Released rewards waiting for the next distribution (division remainder, or N == 0).
     function undistributedRewards() external view returns (uint256);
+
+    /// @notice `staker`'s position in node `nodeId`, as of the last distribution. Reverts with
+    /// {NotContributor} if `staker` has none.
+    /// @return The position: `claimable` is what {claimRewards} pays now, `withdrawable` what
+    /// {withdrawStake} pays now.
+    function position(uint64 nodeId, address staker) external view returns (Position memory);
+
+    /// @notice What {claimRewards} of `staker`'s position in node `nodeId` would pay after a
+    /// distribution now (including what the pool would release). Reverts with {NotContributor} if
+    /// `staker` has no position.
+    /// @return Atomic SESH units.
+    function pendingRewards(uint64 nodeId, address staker) external view returns (uint256);
+
+    /// @notice Node `nodeId`'s record (all zero, status None, for an id never given).
+    /// @return The record; see {NodeRecordView} for the Ed25519 key of a contract-registered node.
+    function nodeRecord(uint64 nodeId) external view returns (NodeRecordView memory);
+
+    /// @notice Every contributor of node `nodeId` with its stake, the operator first (empty for an
+    /// id never given). For a node registered by a contribution contract, read from that contract.
+    /// @return stakers The stakers.
+    /// @return stakes Their stakes, atomic SESH units.
+    function stakesOf(uint64 nodeId) external view returns (address[] memory stakers, uint256[] memory stakes);
 }

@@ -8,9 +8,8 @@ import {IStakingRegistry} from "../interfaces/IStakingRegistry.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 /// @title StakingLedger
-/// @notice The staking registry's storage and the reads it shares with {StakingRegistryViews}, which
-/// runs in the registry's storage (by `delegatecall`): one definition of the layout and of every
-/// amount a position is owed, used by both.
+/// @notice The staking registry's storage and the amounts a position is owed: one definition of
+/// the layout and of each amount, used by the registry's payouts and by its reads alike.
 /// @dev Storage (ERC-7201 `session.storage.StakingRegistry`). The token, the pool and the consensus
 /// registry are immutables of the code (an upgrade must pass the same ones).
 abstract contract StakingLedger {
@@ -225,13 +224,18 @@ abstract contract StakingLedger {
             status == IStakingRegistry.NodeStatus.Exited || status == IStakingRegistry.NodeStatus.Liquidated;
     }
 
+    /// @dev The registry's SESH balance (one call site for the distribution and the pending view).
+    function _balance() internal view returns (uint256) {
+        return _TOKEN.balanceOf(address(this));
+    }
+
     /// @dev `rewardPerNode` as if the pool were pulled and distributed now.
     function _currentRewardPerNode() internal view returns (uint256 rpn) {
         StakingRegistryStorage storage $ = _storage();
         rpn = $.rewardPerNode;
         uint256 n = $.earningNodes;
         if (n == 0) return rpn;
-        uint256 incoming = _TOKEN.balanceOf(address(this)) - $.accountedBalance;
+        uint256 incoming = _balance() - $.accountedBalance;
         if ($.lastDistribution != block.timestamp && _POOL.beneficiary() == address(this)) {
             incoming += _POOL.pendingRelease();
         }

@@ -7,21 +7,19 @@ import {IContributionFactory} from "../interfaces/IContributionFactory.sol";
 import {IOwnedUpgradeable} from "../interfaces/IOwnedUpgradeable.sol";
 import {IRewardPool} from "../interfaces/IRewardPool.sol";
 import {IStakingRegistry} from "../interfaces/IStakingRegistry.sol";
+import {GasGuard} from "../utils/GasGuard.sol";
 import {OwnedUpgradeable} from "../utils/OwnedUpgradeable.sol";
 import {StakingLedger} from "./StakingLedger.sol";
-import {StakingRegistryViews} from "./StakingRegistryViews.sol";
 import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 /// @title StakingRegistry
-/// @notice See {IStakingRegistry}; the node listing ({IStakingRegistryViews}) answers at the same
-/// address.
-/// @dev Storage and shared reads in {StakingLedger}; pause state in OpenZeppelin's namespace. The BLS
-/// keys live in the {ConsensusRegistry}, which alone checks proofs of possession and network
-/// signatures. The listing views run in {StakingRegistryViews}, deployed by the constructor and
-/// reached by `delegatecall` from the fallback: they do not fit in this contract's 24 KB.
+/// @notice See {IStakingRegistry}; the node listing is {StakingLens}, at its own address.
+/// @dev Storage and the amounts owed in {StakingLedger}; pause state in OpenZeppelin's namespace.
+/// The BLS keys live in the {ConsensusRegistry}, which alone checks proofs of possession and
+/// network signatures. No fallback and no `delegatecall` but OpenZeppelin's UUPS upgrade: one ABI.
 /// Trust: the token is SESH, the pool our own {RewardPool}, the consensus registry our own, and a
 /// contribution contract one the configured factory `owns` (whose code answers for its
 /// contributors, frozen once it finalized); all are called under the reentrancy guard, and a
@@ -53,10 +51,6 @@ contract StakingRegistry is
     uint256 private constant MIN_JOINS_PER_BLOCK = 20;
     uint256 private constant JOIN_PERCENT = 2;
 
-    /// @dev The listing views, run in this contract's storage.
-    /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
-    address private immutable _VIEWS;
-
     /// @param token_ The SESH token.
     /// @param pool_ The reward pool (its beneficiary must be set to the proxy).
     /// @param consensus_ The consensus registry's proxy (its `setStakingRegistry` must name this
@@ -64,22 +58,7 @@ contract StakingRegistry is
     /// @custom:oz-upgrades-unsafe-allow constructor
     constructor(IERC20 token_, IRewardPool pool_, IConsensusRegistry consensus_)
         StakingLedger(token_, pool_, consensus_)
-    {
-        _VIEWS = address(new StakingRegistryViews(token_, pool_, consensus_));
-    }
-
-    /// @notice Answers {IStakingRegistryViews} (the listing of nodes and their positions) by running
-    /// {StakingRegistryViews} in this storage. It holds only view functions; any other call reverts.
-    fallback() external {
-        address views = _VIEWS;
-        assembly ("memory-safe") {
-            calldatacopy(0, 0, calldatasize())
-            let ok := delegatecall(gas(), views, 0, calldatasize(), 0, 0)
-            returndatacopy(0, 0, returndatasize())
-            if iszero(ok) { revert(0, returndatasize()) }
-            return(0, returndatasize())
-        }
-    }
+    {}
 
     /// @notice Sets the owner and the defaults (25,000 SESH, ratios 3 : 17 : 9980) behind the
     /// proxy.
@@ -88,11 +67,8 @@ contract StakingRegistry is
         require(owner_ != address(0), ZeroAddress());
         __OwnedUpgradeable_init(owner_);
         __Pausable_init();
-        StakingRegistryStorage storage $ = _storage();
-        $.stakingRequirement = DEFAULT_STAKING_REQUIREMENT;
-        ($.liquidatorRatio, $.poolRatio, $.returnedRatio) = (3, 17, 9980);
-        emit StakingRequirementUpdated(0, DEFAULT_STAKING_REQUIREMENT);
-        emit LiquidationRatiosUpdated(0, 0, 0, 3, 17, 9980);
+        _setStakingRequirement(DEFAULT_STAKING_REQUIREMENT);
+        _setLiquidationRatios(3, 17, 9980);
     }
 
     // ------------------------------------------------------------------------- registration
@@ -136,7 +112,7 @@ contract StakingRegistry is
         nodeId = _createNode(
             operator, ed25519Key, true, feeBps, contributorCount, requirement, uint64(block.timestamp)
         );
-        _CONSENSUS.addKey(nodeId, blsKey, operator, ed25519Key, proofOfPossession);
+        _addKey(nodeId, blsKey, operator, ed25519Key, proofOfPossession);
         emit NodeRegisteredByContract(nodeId, msg.sender);
         _TOKEN.safeTransferFrom(msg.sender, address(this), requirement);
     }
@@ -172,29 +148,17 @@ contract StakingRegistry is
 
     /// @inheritdoc IStakingRegistry
     function claimRewards(uint64 nodeId, address staker) external nonReentrant returns (uint256 amount) {
-        NodeRecord storage n = _storage().nodes[nodeId];
-        (PositionRecord memory p, address beneficiary, bool stored) = _readPosition(nodeId, n, staker);
-        require(msg.sender == beneficiary || msg.sender == staker, NotBeneficiary(nodeId, staker, msg.sender));
-        amount = _claimable(nodeId, n, staker, p, _storage().rewardPerNode);
-        require(amount != 0, NothingToClaim());
-        _recordPaid(nodeId, staker, p, beneficiary, stored, amount);
-        _transferOut(beneficiary, amount);
+        return _claim(nodeId, staker, 0);
     }
 
     /// @inheritdoc IStakingRegistry
-    function claimRewards(uint64 nodeId, address staker, uint256 amount) external nonReentrant {
+    function claimRewardsAmount(uint64 nodeId, address staker, uint256 amount) external nonReentrant {
         require(amount != 0, NothingToClaim());
-        NodeRecord storage n = _storage().nodes[nodeId];
-        (PositionRecord memory p, address beneficiary, bool stored) = _readPosition(nodeId, n, staker);
-        require(msg.sender == beneficiary, NotBeneficiary(nodeId, staker, msg.sender));
-        uint256 available = _claimable(nodeId, n, staker, p, _storage().rewardPerNode);
-        require(amount <= available, InsufficientRewards(amount, available));
-        _recordPaid(nodeId, staker, p, beneficiary, stored, amount);
-        _transferOut(beneficiary, amount);
+        _claim(nodeId, staker, amount);
     }
 
     /// @inheritdoc IStakingRegistry
-    function claimRewards(PositionRef[] calldata refs) external nonReentrant returns (uint256 amount) {
+    function claimRewardsBatch(PositionRef[] calldata refs) external nonReentrant returns (uint256 amount) {
         uint256 rpn = _storage().rewardPerNode;
         for (uint256 i; i < refs.length; ++i) {
             (uint64 nodeId, address staker) = (refs[i].nodeId, refs[i].staker);
@@ -221,13 +185,10 @@ contract StakingRegistry is
             p.rewardsPaid += uint64(due);
             emit RewardsClaimed(nodeId, msg.sender, old, due);
         }
-        if (newBeneficiary == msg.sender) {
-            p.flags &= ~HAS_BENEFICIARY;
-        } else {
-            p.flags |= HAS_BENEFICIARY;
-            $.beneficiaries[nodeId][msg.sender] = newBeneficiary;
-        }
-        $.positions[nodeId][msg.sender] = p;
+        if (newBeneficiary == msg.sender) p.flags &= ~HAS_BENEFICIARY;
+        else p.flags |= HAS_BENEFICIARY;
+        // Writes the new beneficiary unless it is the staker.
+        _writePosition(nodeId, msg.sender, p, newBeneficiary, false);
         emit BeneficiaryUpdated(nodeId, msg.sender, old, newBeneficiary);
         if (due != 0) _transferOut(old, due);
     }
@@ -266,12 +227,8 @@ contract StakingRegistry is
         NodeRecord storage n = _registeredNode(nodeId);
         uint256 exitableAt = uint256(n.registeredAt) + MIN_SIGNED_EXIT_AGE;
         require(block.timestamp >= exitableAt, NodeTooYoung(nodeId, exitableAt));
-        _CONSENSUS.verifyNetworkSignature(
-            ConsensusMessages.EXIT_TAG, nodeId, timestamp, nonSignerKeys, signature
-        );
-        _distribute();
-        uint256 earned = _end(nodeId, n, blsKey, NodeStatus.Exited);
-        emit NodeExited(nodeId, true, earned);
+        _verifySignature(ConsensusMessages.EXIT_TAG, nodeId, timestamp, nonSignerKeys, signature);
+        _exit(nodeId, n, blsKey, true);
     }
 
     /// @inheritdoc IStakingRegistry
@@ -281,9 +238,7 @@ contract StakingRegistry is
         require(requested != 0, ExitNotRequested(nodeId));
         uint256 unlock = requested + LOCK_PERIOD;
         require(block.timestamp >= unlock, ExitNotUnlocked(nodeId, unlock));
-        _distribute();
-        uint256 earned = _end(nodeId, n, blsKey, NodeStatus.Exited);
-        emit NodeExited(nodeId, false, earned);
+        _exit(nodeId, n, blsKey, false);
     }
 
     /// @inheritdoc IStakingRegistry
@@ -300,9 +255,7 @@ contract StakingRegistry is
         bytes calldata signature
     ) external nonReentrant whenNotPaused {
         NodeRecord storage n = _registeredNode(nodeId);
-        _CONSENSUS.verifyNetworkSignature(
-            ConsensusMessages.LIQUIDATION_TAG, nodeId, timestamp, nonSignerKeys, signature
-        );
+        _verifySignature(ConsensusMessages.LIQUIDATION_TAG, nodeId, timestamp, nonSignerKeys, signature);
         uint256 earned = _end(nodeId, n, blsKey, NodeStatus.Liquidated);
         StakingRegistryStorage storage $ = _storage();
         (uint256 liquidatorPart, uint256 poolPart, uint256 returned) =
@@ -376,9 +329,7 @@ contract StakingRegistry is
             newRequirement != 0 && newRequirement <= type(uint64).max,
             InvalidStakingRequirement(newRequirement)
         );
-        StakingRegistryStorage storage $ = _storage();
-        emit StakingRequirementUpdated($.stakingRequirement, newRequirement);
-        $.stakingRequirement = uint64(newRequirement);
+        _setStakingRequirement(newRequirement);
     }
 
     /// @inheritdoc IStakingRegistry
@@ -387,11 +338,7 @@ contract StakingRegistry is
             uint256(liquidator) + pool + returned != 0 && (uint256(liquidator) + pool) * 3 <= returned,
             InvalidLiquidationRatios(liquidator, pool, returned)
         );
-        StakingRegistryStorage storage $ = _storage();
-        emit LiquidationRatiosUpdated(
-            $.liquidatorRatio, $.poolRatio, $.returnedRatio, liquidator, pool, returned
-        );
-        ($.liquidatorRatio, $.poolRatio, $.returnedRatio) = (liquidator, pool, returned);
+        _setLiquidationRatios(liquidator, pool, returned);
     }
 
     /// @inheritdoc IStakingRegistry
@@ -474,7 +421,63 @@ contract StakingRegistry is
         return _storage().undistributed;
     }
 
+    /// @inheritdoc IStakingRegistry
+    function position(uint64 nodeId, address staker) external view returns (Position memory) {
+        NodeRecord storage n = _storage().nodes[nodeId];
+        (PositionRecord memory p, address beneficiary,) = _readPosition(nodeId, n, staker);
+        bool withdrawn = p.flags & STAKE_WITHDRAWN != 0;
+        return Position({
+            staker: staker,
+            beneficiary: beneficiary,
+            stake: p.stake,
+            rewardsPaid: p.rewardsPaid,
+            claimable: _claimable(nodeId, n, staker, p, _storage().rewardPerNode),
+            stakeWithdrawn: withdrawn,
+            withdrawable: _isEnded(n.status) && !withdrawn ? _stakeBack(nodeId, n, staker, p.stake) : 0
+        });
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function pendingRewards(uint64 nodeId, address staker) external view returns (uint256) {
+        NodeRecord storage n = _storage().nodes[nodeId];
+        (PositionRecord memory p,,) = _readPosition(nodeId, n, staker);
+        return _claimable(nodeId, n, staker, p, _currentRewardPerNode());
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function nodeRecord(uint64 nodeId) external view returns (NodeRecordView memory r) {
+        NodeRecord storage n = _storage().nodes[nodeId];
+        (r.operator, r.status, r.feeBps, r.registeredAt) = (n.operator, n.status, n.feeBps, n.registeredAt);
+        r.contributorCount = n.contributorCount;
+        if (n.byContract) r.contributionContract = address(_contract(n));
+        else r.ed25519Key = n.ed25519KeyOrContract;
+        (r.deposit, r.earned) = (n.deposit, _earned(n, _storage().rewardPerNode));
+        (r.exitRequestedAt, r.lastExitRequestAt) = (n.exitRequestedAt, n.lastExitRequestAt);
+        (r.lastDecisionAt, r.returnedStake) = (n.lastDecisionAt, n.returnedStake);
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function stakesOf(uint64 nodeId) external view returns (address[] memory, uint256[] memory) {
+        return _contributors(nodeId, _storage().nodes[nodeId]);
+    }
+
     // ------------------------------------------------------------------------------ private
+
+    /// @dev Sets a checked staking requirement (from 0 at initialization).
+    function _setStakingRequirement(uint256 newRequirement) private {
+        StakingRegistryStorage storage $ = _storage();
+        emit StakingRequirementUpdated($.stakingRequirement, newRequirement);
+        $.stakingRequirement = uint64(newRequirement);
+    }
+
+    /// @dev Sets checked liquidation ratios (from 0 : 0 : 0 at initialization).
+    function _setLiquidationRatios(uint32 liquidator, uint32 pool, uint32 returned) private {
+        StakingRegistryStorage storage $ = _storage();
+        emit LiquidationRatiosUpdated(
+            $.liquidatorRatio, $.poolRatio, $.returnedRatio, liquidator, pool, returned
+        );
+        ($.liquidatorRatio, $.poolRatio, $.returnedRatio) = (liquidator, pool, returned);
+    }
 
     /// @dev The per-block join cap (after `start()`).
     function _admit() private {
@@ -493,17 +496,16 @@ contract StakingRegistry is
         bytes32 ed25519Key,
         bytes calldata proofOfPossession,
         uint16 feeBps,
-        Contributor[] calldata contributors,
+        Contributor[] calldata list,
         uint64 registeredAt
     ) private returns (uint64 nodeId) {
         uint256 requirement = _checkTerms(ed25519Key, feeBps);
-        _checkContributors(contributors, requirement);
+        _checkContributors(list, requirement);
         _distribute();
-        address operator = contributors[0].staker;
-        nodeId =
-            _createNode(operator, ed25519Key, false, feeBps, contributors.length, requirement, registeredAt);
-        _CONSENSUS.addKey(nodeId, blsKey, operator, ed25519Key, proofOfPossession);
-        _createPositions(nodeId, contributors);
+        address operator = list[0].staker;
+        nodeId = _createNode(operator, ed25519Key, false, feeBps, list.length, requirement, registeredAt);
+        _addKey(nodeId, blsKey, operator, ed25519Key, proofOfPossession);
+        _createPositions(nodeId, list);
         _TOKEN.safeTransferFrom(msg.sender, address(this), requirement);
     }
 
@@ -532,27 +534,39 @@ contract StakingRegistry is
         emit NodeRegistered(nodeId, operator, ed25519Key, feeBps, requirement, registeredAt, base);
     }
 
+    /// @dev Has the consensus registry check the proof of possession and add the BLS key (one call
+    /// site for both registration paths).
+    function _addKey(
+        uint64 nodeId,
+        bytes calldata blsKey,
+        address operator,
+        bytes32 ed25519Key,
+        bytes calldata proofOfPossession
+    ) private {
+        _CONSENSUS.addKey(nodeId, blsKey, operator, ed25519Key, proofOfPossession);
+    }
+
     /// @dev A solo node writes nothing (its position is loaded from the node record when first
     /// changed); a shared node one slot per contributor and one per contributor after the operator
     /// (the list), plus the beneficiary where it is not the staker.
-    function _createPositions(uint64 nodeId, Contributor[] calldata contributors) private {
+    function _createPositions(uint64 nodeId, Contributor[] calldata list) private {
         StakingRegistryStorage storage $ = _storage();
-        uint256 count = contributors.length;
+        uint256 count = list.length;
         for (uint256 i; i < count; ++i) {
-            Contributor calldata c = contributors[i];
+            Contributor calldata c = list[i];
             address beneficiary = c.beneficiary;
             if (beneficiary == address(0)) beneficiary = c.staker;
-            if (count != 1) {
-                uint8 flags = LOADED;
-                if (beneficiary != c.staker) {
-                    flags |= HAS_BENEFICIARY;
-                    $.beneficiaries[nodeId][c.staker] = beneficiary;
-                }
-                $.positions[nodeId][c.staker] = PositionRecord(uint64(c.stake), 0, flags);
+            bool other = beneficiary != c.staker;
+            if (count != 1 || other) {
+                _writePosition(
+                    nodeId,
+                    c.staker,
+                    PositionRecord(uint64(c.stake), 0, other ? LOADED | HAS_BENEFICIARY : LOADED),
+                    beneficiary,
+                    false
+                );
+                // The operator (index 0) is the node's; the others are listed.
                 if (i != 0) $.stakers[nodeId][i] = c.staker;
-            } else if (beneficiary != c.staker) {
-                $.positions[nodeId][c.staker] = PositionRecord(uint64(c.stake), 0, LOADED | HAS_BENEFICIARY);
-                $.beneficiaries[nodeId][c.staker] = beneficiary;
             }
             emit ContributorAdded(nodeId, uint8(i), c.staker, beneficiary, c.stake);
         }
@@ -571,19 +585,19 @@ contract StakingRegistry is
     }
 
     /// @dev Checks a contributor list given at registration against the requirement.
-    function _checkContributors(Contributor[] calldata contributors, uint256 requirement) private pure {
-        uint256 count = contributors.length;
+    function _checkContributors(Contributor[] calldata list, uint256 requirement) private pure {
+        uint256 count = list.length;
         require(count != 0 && count <= MAX_CONTRIBUTORS, ContributorCountOutOfRange(count, MAX_CONTRIBUTORS));
         uint256 minimum = (requirement + QUARTER_DIVISOR - 1) / QUARTER_DIVISOR;
-        require(contributors[0].stake >= minimum, OperatorStakeTooLow(contributors[0].stake, minimum));
+        require(list[0].stake >= minimum, OperatorStakeTooLow(list[0].stake, minimum));
         uint256 sum;
         for (uint256 i; i < count; ++i) {
-            address staker = contributors[i].staker;
-            uint256 stake = contributors[i].stake;
+            address staker = list[i].staker;
+            uint256 stake = list[i].stake;
             require(staker != address(0), ZeroAddress());
             require(stake != 0, ZeroStake(i));
             for (uint256 j; j < i; ++j) {
-                require(contributors[j].staker != staker, DuplicateStaker(staker));
+                require(list[j].staker != staker, DuplicateStaker(staker));
             }
             sum += stake;
         }
@@ -604,11 +618,9 @@ contract StakingRegistry is
         uint256 gasBefore = gasleft();
         try _POOL.release() {}
         catch {
-            // Out of gas, the pool's proxy and its implementation each keep 1/64 of what they got,
-            // so about 1/32 of `gasBefore` is left here; a refusal by the pool costs far less.
-            require(gasleft() > gasBefore / 16, PoolReleaseOutOfGas());
+            require(GasGuard.refused(gasBefore), PoolReleaseOutOfGas());
         }
-        uint256 balance = _TOKEN.balanceOf(address(this));
+        uint256 balance = _balance();
         uint256 accounted = $.accountedBalance;
         if (balance <= accounted) return;
         uint256 arrived = balance - accounted;
@@ -637,6 +649,35 @@ contract StakingRegistry is
         if (n.status == NodeStatus.Active) --$.earningNodes;
         (n.status, n.earnedBase) = (finalStatus, uint64(earned));
         _CONSENSUS.removeKey(nodeId, blsKey);
+    }
+
+    /// @dev {claimRewards} (`amount` 0: everything claimable, by the beneficiary or the staker) and
+    /// {claimRewardsAmount} (`amount`, by the beneficiary only). Returns what was paid.
+    function _claim(uint64 nodeId, address staker, uint256 amount) private returns (uint256) {
+        NodeRecord storage n = _storage().nodes[nodeId];
+        (PositionRecord memory p, address beneficiary, bool stored) = _readPosition(nodeId, n, staker);
+        require(
+            msg.sender == beneficiary || (amount == 0 && msg.sender == staker),
+            NotBeneficiary(nodeId, staker, msg.sender)
+        );
+        uint256 available = _claimable(nodeId, n, staker, p, _storage().rewardPerNode);
+        if (amount == 0) {
+            amount = available;
+            require(amount != 0, NothingToClaim());
+        } else {
+            require(amount <= available, InsufficientRewards(amount, available));
+        }
+        _recordPaid(nodeId, staker, p, beneficiary, stored, amount);
+        _transferOut(beneficiary, amount);
+        return amount;
+    }
+
+    /// @dev An exit (`signed` by the network, or unlocked after the request): distributes first, so
+    /// the node earns until now.
+    function _exit(uint64 nodeId, NodeRecord storage n, bytes calldata blsKey, bool signed) private {
+        _distribute();
+        uint256 earned = _end(nodeId, n, blsKey, NodeStatus.Exited);
+        emit NodeExited(nodeId, signed, earned);
     }
 
     /// @dev Records that `amount` of `staker`'s rewards in node `nodeId` went to `beneficiary`.
@@ -673,9 +714,21 @@ contract StakingRegistry is
         require(n.status == expected, UnexpectedNodeStatus(nodeId, n.status));
         uint64 last = n.lastDecisionAt;
         require(timestamp > last, StaleNetworkDecision(nodeId, timestamp, last));
-        _CONSENSUS.verifyNetworkSignature(tag, nodeId, timestamp, nonSignerKeys, signature);
+        _verifySignature(tag, nodeId, timestamp, nonSignerKeys, signature);
         n.lastDecisionAt = timestamp;
         _distribute();
+    }
+
+    /// @dev Has the consensus registry check the network's signature of action `tag` on node
+    /// `nodeId` (one call site: one copy of the call's encoding).
+    function _verifySignature(
+        bytes32 tag,
+        uint64 nodeId,
+        uint64 timestamp,
+        bytes calldata nonSignerKeys,
+        bytes calldata signature
+    ) private view {
+        _CONSENSUS.verifyNetworkSignature(tag, nodeId, timestamp, nonSignerKeys, signature);
     }
 
     /// @dev Stores `p`; a position written for the first time also records its beneficiary.

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.30;
 
 import {IContributionContract} from "../../src/interfaces/IContributionContract.sol";
+import {IStakingLens} from "../../src/interfaces/IStakingLens.sol";
 import {IStakingRegistry} from "../../src/interfaces/IStakingRegistry.sol";
 import {ContributionBase} from "../unit/ContributionContract/ContributionBase.t.sol";
 import {ContributionHandler} from "./handlers/ContributionHandler.sol";
@@ -118,7 +119,7 @@ contract ContributionInvariantTest is ContributionBase {
     function invariant_RegistryReadsTheContributors() public view {
         uint64 id = cc.nodeId();
         if (id == 0) return;
-        IStakingRegistry.NodeInfo memory info = views.node(id);
+        IStakingLens.NodeInfo memory info = lens.node(id);
         (address[] memory stakers, uint256[] memory amounts) = cc.stakes();
         assertEq(info.contributors.length, stakers.length, "count");
         assertEq(info.ed25519Key, edKey, "key");

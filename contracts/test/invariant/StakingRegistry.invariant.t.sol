@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
+import {IStakingLens} from "../../src/interfaces/IStakingLens.sol";
 import {IStakingRegistry} from "../../src/interfaces/IStakingRegistry.sol";
 import {StakingRegistryBase} from "../unit/StakingRegistry/StakingRegistryBase.t.sol";
 import {BLSTestSigner} from "../unit/consensus/BLSTestSigner.sol";
@@ -33,7 +34,7 @@ contract StakingRegistryInvariantTest is StakingRegistryBase {
     function _unwithdrawnStakes() internal view returns (uint256 sum) {
         for (uint256 k; k < handler.nodeCount(); ++k) {
             uint64 id = handler.nodeIds(k);
-            if (!_ended(views.node(id).status)) {
+            if (!_ended(lens.node(id).status)) {
                 sum += REQUIREMENT;
                 continue;
             }
@@ -48,7 +49,7 @@ contract StakingRegistryInvariantTest is StakingRegistryBase {
     function _rewardSums() internal view returns (uint256 earned, uint256 unclaimed, uint256 paid) {
         for (uint256 k; k < handler.nodeCount(); ++k) {
             uint64 id = handler.nodeIds(k);
-            IStakingRegistry.NodeInfo memory info = views.node(id);
+            IStakingLens.NodeInfo memory info = lens.node(id);
             earned += info.earned;
             for (uint256 i; i < handler.positionCount(id); ++i) {
                 unclaimed += handler.entitlement(id, i, info.earned, _ended(info.status))
@@ -117,7 +118,7 @@ contract StakingRegistryInvariantTest is StakingRegistryBase {
     function invariant_PositionsFollowTheFormula() public view {
         for (uint256 k; k < handler.nodeCount(); ++k) {
             uint64 id = handler.nodeIds(k);
-            IStakingRegistry.NodeInfo memory info = views.node(id);
+            IStakingLens.NodeInfo memory info = lens.node(id);
             bool ended = _ended(info.status);
             uint256 count = handler.positionCount(id);
             assertEq(info.contributors.length, count);
@@ -145,7 +146,7 @@ contract StakingRegistryInvariantTest is StakingRegistryBase {
         uint256 waiting;
         for (uint256 k; k < handler.nodeCount(); ++k) {
             uint64 id = handler.nodeIds(k);
-            if (!_ended(views.node(id).status)) {
+            if (!_ended(lens.node(id).status)) {
                 held += REQUIREMENT;
                 continue;
             }
@@ -171,7 +172,7 @@ contract StakingRegistryInvariantTest is StakingRegistryBase {
         uint256 aggregateSk;
         for (uint256 k; k < handler.registeredCount(); ++k) {
             uint64 id = handler.registeredIds(k);
-            if (views.node(id).status == IStakingRegistry.NodeStatus.Active) ++active;
+            if (lens.node(id).status == IStakingRegistry.NodeStatus.Active) ++active;
             aggregateSk = addmod(aggregateSk, handler.skOf(id), BLSTestSigner.R);
         }
         assertEq(staking.networkSize(), active, "N == active nodes");

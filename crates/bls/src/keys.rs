@@ -54,7 +54,7 @@ impl SecretKey {
     /// Proof of possession for registration: signs [`messages::proof_of_possession`] for this
     /// key, `operator` and `ed25519_key` in `domain`.
     pub fn prove_possession(&self, domain: &Domain, operator: &[u8; 20], ed25519_key: &[u8; 32]) -> Signature {
-        self.sign(&messages::proof_of_possession(domain, &self.public_key(), operator, ed25519_key))
+        self.sign(&messages::proof_of_possession(domain, &self.public_key().to_eip2537(), operator, ed25519_key))
     }
 
     /// This node's share of a network decision: signs [`messages::network_action`].
@@ -108,7 +108,7 @@ impl PublicKey {
         ed25519_key: &[u8; 32],
         proof: &Signature,
     ) -> Result<(), Error> {
-        self.verify(&messages::proof_of_possession(domain, self, operator, ed25519_key), proof)
+        self.verify(&messages::proof_of_possession(domain, &self.to_eip2537(), operator, ed25519_key), proof)
     }
 
     /// The blst key, for callers that need more of blst.

@@ -7,7 +7,7 @@
 
 use sha3::{Digest, Keccak256};
 
-use crate::PublicKey;
+use crate::G1_LENGTH;
 
 /// Prefix of every tag preimage; the version changes if a layout ever does.
 pub const TAG_PREFIX: &str = "session.staking.v1.";
@@ -93,14 +93,15 @@ pub fn proof_of_possession_tag() -> [u8; 32] {
 
 /// The message a node's BLS key signs when registering (264 bytes):
 /// `tag || chain id || contract || BLS key (128, EIP-2537) || operator (20) || Ed25519 key (32)`.
+/// `bls_key` is the public key in its EIP-2537 encoding (`PublicKey::to_eip2537`).
 pub fn proof_of_possession(
     domain: &Domain,
-    bls_key: &PublicKey,
+    bls_key: &[u8; G1_LENGTH],
     operator: &[u8; 20],
     ed25519_key: &[u8; 32],
 ) -> Vec<u8> {
     let mut out = domain.header(proof_of_possession_tag(), PROOF_OF_POSSESSION_LENGTH);
-    out.extend_from_slice(&bls_key.to_eip2537());
+    out.extend_from_slice(bls_key);
     out.extend_from_slice(operator);
     out.extend_from_slice(ed25519_key);
     debug_assert_eq!(out.len(), PROOF_OF_POSSESSION_LENGTH);

@@ -115,7 +115,7 @@ fn generate() -> Fixture {
             ed25519_key: hex0x(ed25519_key(id)),
             proof_of_possession_message: hex0x(messages::proof_of_possession(
                 &domain,
-                &sk.public_key(),
+                &sk.public_key().to_eip2537(),
                 &operator(id),
                 &ed25519_key(id),
             )),
@@ -212,7 +212,7 @@ fn committed_fixtures_verify() {
         let operator: [u8; 20] = unhex(&node.operator).try_into().expect("address");
         let ed25519: [u8; 32] = unhex(&node.ed25519_key).try_into().expect("32 bytes");
         let message = unhex(&node.proof_of_possession_message);
-        assert_eq!(message, messages::proof_of_possession(&domain, &key, &operator, &ed25519));
+        assert_eq!(message, messages::proof_of_possession(&domain, &key.to_eip2537(), &operator, &ed25519));
         let proof = Signature::from_eip2537(&unhex(&node.proof_of_possession)).expect("valid signature");
         key.verify(&message, &proof).expect("proof of possession verifies");
         key.verify_proof_of_possession(&domain, &operator, &ed25519, &proof).expect("bound to its fields");

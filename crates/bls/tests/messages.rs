@@ -39,7 +39,7 @@ fn network_action_layout() {
 fn proof_of_possession_layout() {
     let domain = Domain::new(421_614, [0xbb; 20]);
     let key = SecretKey::from_seed(&[3; 32]).public_key();
-    let message = messages::proof_of_possession(&domain, &key, &[0xcc; 20], &[0xdd; 32]);
+    let message = messages::proof_of_possession(&domain, &key.to_eip2537(), &[0xcc; 20], &[0xdd; 32]);
     assert_eq!(message.len(), messages::PROOF_OF_POSSESSION_LENGTH);
     assert_eq!(message[..32], messages::proof_of_possession_tag());
     assert_eq!(message[56..64], 421_614u64.to_be_bytes());

@@ -7,7 +7,10 @@ use alloy::{
 };
 use clap::Args;
 use eyre::{OptionExt, WrapErr};
-use session_sdk::{Deployment, Manifest, actors::signing_provider, toolchain::repo_root};
+use session_client::Deployment;
+use session_client::Manifest;
+use session_client::provider::signing_provider;
+use session_devnet::toolchain::repo_root;
 use std::path::PathBuf;
 
 /// Global options.
@@ -63,7 +66,7 @@ impl GlobalArgs {
                 default_deployments_dir().join(format!("{chain_id}.json"))
             }
         };
-        Deployment::attach(provider, Manifest::load(&path)?)
+        Ok(Deployment::attach(provider, Manifest::load(&path)?)?)
     }
 }
 

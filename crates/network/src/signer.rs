@@ -1,12 +1,12 @@
 //! The network's signature on a decision: every online node signs, the offline ones are the
 //! non-signers the contract subtracts from its aggregate key.
 
-use crate::keys::NodeKeys;
 use session_bls::{
     PublicKey, Signature, aggregate_public_keys, aggregate_signatures,
     messages::{Action, Domain},
     non_signer_keys,
 };
+use session_keys::NodeKeys;
 use std::collections::BTreeMap;
 use thiserror::Error;
 
@@ -33,6 +33,12 @@ pub struct NetworkSignature {
     pub non_signer_keys: Vec<u8>,
     /// The aggregate signature, 256 bytes (EIP-2537 G2).
     pub signature: Vec<u8>,
+}
+
+impl From<&NetworkSignature> for session_client::staking::SignedDecision {
+    fn from(signed: &NetworkSignature) -> Self {
+        Self { non_signer_keys: signed.non_signer_keys.clone(), signature: signed.signature.clone() }
+    }
 }
 
 struct Member {

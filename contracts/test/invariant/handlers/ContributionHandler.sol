@@ -4,7 +4,6 @@ pragma solidity ^0.8.30;
 import {ContributionContract} from "../../../src/contribution/ContributionContract.sol";
 import {IContributionContract} from "../../../src/interfaces/IContributionContract.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
-import {IStakingRegistryViews} from "../../../src/interfaces/IStakingRegistryViews.sol";
 import {SessionToken} from "../../../src/token/SessionToken.sol";
 import {CommonBase} from "forge-std/Base.sol";
 import {StdCheats} from "forge-std/StdCheats.sol";
@@ -139,7 +138,7 @@ contract ContributionHandler is CommonBase, StdCheats, StdUtils {
             _registry.claimRewards(id, who);
             return;
         }
-        uint256 due = IStakingRegistryViews(address(_registry)).claimableRewards(id, who);
+        uint256 due = _registry.position(id, who).claimable;
         if (due == 0) return;
         address receiver = cc.beneficiaryOf(who);
         uint256 before = _token.balanceOf(receiver);

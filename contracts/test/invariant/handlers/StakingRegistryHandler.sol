@@ -2,9 +2,10 @@
 pragma solidity ^0.8.30;
 
 import {INetworkConsensus} from "../../../src/interfaces/INetworkConsensus.sol";
+import {IStakingLens} from "../../../src/interfaces/IStakingLens.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
-import {IStakingRegistryViews} from "../../../src/interfaces/IStakingRegistryViews.sol";
 import {RewardPool} from "../../../src/rewards/RewardPool.sol";
+import {StakingLens} from "../../../src/staking/StakingLens.sol";
 import {StakingRegistry} from "../../../src/staking/StakingRegistry.sol";
 import {SessionToken} from "../../../src/token/SessionToken.sol";
 import {BLSTestSigner} from "../../unit/consensus/BLSTestSigner.sol";
@@ -33,7 +34,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
     SessionToken public immutable token;
     RewardPool public immutable pool;
     StakingRegistry public immutable staking;
-    IStakingRegistryViews internal immutable views;
+    IStakingLens internal immutable lens;
     address public immutable treasury;
     address[] public actors;
 
@@ -77,7 +78,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
         token = token_;
         pool = pool_;
         staking = staking_;
-        views = IStakingRegistryViews(address(staking_));
+        lens = new StakingLens(staking_);
         treasury = treasury_;
         actors = actors_;
         currentTime = block.timestamp;
@@ -134,7 +135,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
 
     /// @dev Reference: what position `index` withdraws from node `id` once it has ended.
     function stakeDue(uint64 id, uint256 index) public view returns (uint256) {
-        IStakingRegistry.NodeStatus s = views.node(id).status;
+        IStakingRegistry.NodeStatus s = lens.node(id).status;
         if (s == IStakingRegistry.NodeStatus.Exited) return _stakes[id][index];
         uint256 returned = returnedOf[id];
         if (index != 0) return returned * _stakes[id][index] / REQUIREMENT;
@@ -152,7 +153,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
     }
 
     function _status(uint64 id) internal view returns (IStakingRegistry.NodeStatus) {
-        return views.node(id).status;
+        return lens.node(id).status;
     }
 
     function _isEnded(uint64 id) internal view returns (bool) {
@@ -188,7 +189,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
     function _ended(uint256 at) internal {
         uint64 id = registeredIds[at];
         frozen[id] = true;
-        frozenEarned[id] = views.node(id).earned;
+        frozenEarned[id] = lens.node(id).earned;
         skOf[id] = 0;
         registeredIds[at] = registeredIds[registeredIds.length - 1];
         registeredIds.pop();
@@ -262,7 +263,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
         // half the time the network distributed just before (a claim itself never pulls the pool)
         if (mode / 4 % 2 == 0) staking.distributeRewards();
         address beneficiary = beneficiaryOf[id][index];
-        uint256 due = views.claimableRewards(id, _stakers[id][index]);
+        uint256 due = lens.claimableRewards(id, _stakers[id][index]);
         mode %= 4;
         if (mode == 3) return _claimBatch(beneficiary);
         if (due == 0) {
@@ -283,7 +284,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
         } else {
             amount = bound(amountSeed, 1, due);
             vm.prank(beneficiary);
-            staking.claimRewards(id, _stakers[id][index], amount);
+            staking.claimRewardsAmount(id, _stakers[id][index], amount);
         }
         if (token.balanceOf(beneficiary) - before != amount) ++ghostPayoutMismatches;
         _pay(id, index, amount);
@@ -301,7 +302,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
                 if (beneficiaryOf[id][i] != beneficiary) continue;
                 refs[n] = IStakingRegistry.PositionRef(id, _stakers[id][i]);
                 indexes[n] = i;
-                dues[n] = views.claimableRewards(id, _stakers[id][i]);
+                dues[n] = lens.claimableRewards(id, _stakers[id][i]);
                 total += dues[n];
                 ++n;
             }
@@ -312,7 +313,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
         }
         uint256 before = token.balanceOf(beneficiary);
         vm.prank(beneficiary);
-        if (staking.claimRewards(refs) != total) ++ghostPayoutMismatches;
+        if (staking.claimRewardsBatch(refs) != total) ++ghostPayoutMismatches;
         if (token.balanceOf(beneficiary) - before != total) ++ghostPayoutMismatches;
         for (uint256 j; j < n; ++j) {
             _pay(refs[j].nodeId, indexes[j], dues[j]);
@@ -325,7 +326,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
         index %= positionCount(id);
         address old = beneficiaryOf[id][index];
         address next = _actor(newIndex);
-        uint256 due = views.claimableRewards(id, _stakers[id][index]);
+        uint256 due = lens.claimableRewards(id, _stakers[id][index]);
         uint256 before = token.balanceOf(old);
         vm.prank(_stakers[id][index]);
         staking.setBeneficiary(id, next);
@@ -358,7 +359,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
     function requestExit(uint256 nodeIndex) external useTime {
         (bool found,, uint64 id) = _pickRegistered(nodeIndex);
         if (!found) return;
-        IStakingRegistry.NodeInfo memory info = views.node(id);
+        IStakingLens.NodeInfo memory info = lens.node(id);
         if (info.exitRequestedAt != 0) return;
         vm.prank(info.operator);
         staking.requestExit(id);
@@ -367,7 +368,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
     function finalizeExit(uint256 nodeIndex) external useTime {
         (bool found, uint256 at, uint64 id) = _pickRegistered(nodeIndex);
         if (!found || _keepsRunning(nodeIndex)) return;
-        uint64 requested = views.node(id).exitRequestedAt;
+        uint64 requested = lens.node(id).exitRequestedAt;
         if (requested == 0 || block.timestamp < requested + 30 days) return;
         staking.finalizeExit(id, _keyOf[id]);
         _ended(at);
@@ -376,7 +377,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
     function exitBySignature(uint256 nodeIndex) external useTime {
         (bool found, uint256 at, uint64 id) = _pickRegistered(nodeIndex);
         if (!found || _keepsRunning(nodeIndex)) return;
-        if (block.timestamp < views.node(id).registeredAt + 2 hours) return;
+        if (block.timestamp < lens.node(id).registeredAt + 2 hours) return;
         bytes memory sig = _networkSign(EXIT, id);
         staking.exitBySignature(id, _keyOf[id], uint64(block.timestamp), "", sig);
         _ended(at);
@@ -398,7 +399,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
         uint256 paid = token.balanceOf(liq) - liqBefore;
         if (paid != toLiquidator) ++ghostPayoutMismatches;
         returnedOf[id] = REQUIREMENT - toLiquidator - toPool;
-        if (views.node(id).returnedStake != returnedOf[id]) ++ghostPayoutMismatches;
+        if (lens.node(id).returnedStake != returnedOf[id]) ++ghostPayoutMismatches;
         ghostPoolPenalty += toPool;
         ghostLiquidatorPaid += paid;
         _ended(at);
@@ -415,7 +416,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
         bytes memory err;
         which %= 3;
         if (which == 0) {
-            if (block.timestamp < views.node(id).registeredAt + 2 hours) return;
+            if (block.timestamp < lens.node(id).registeredAt + 2 hours) return;
             bytes memory sig = _networkSign(EXIT, id);
             try staking.exitBySignature(id, key, uint64(block.timestamp), "", sig) {
                 ok = true;
@@ -423,7 +424,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
                 err = e;
             }
         } else if (which == 1) {
-            uint64 requested = views.node(id).exitRequestedAt;
+            uint64 requested = lens.node(id).exitRequestedAt;
             if (requested == 0 || block.timestamp < requested + 30 days) return;
             try staking.finalizeExit(id, key) {
                 ok = true;
@@ -454,7 +455,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
             bytes memory sig = _networkSign(DECOMMISSION, id);
             try staking.decommission(id, uint64(block.timestamp), "", sig) {
                 frozen[id] = true;
-                frozenEarned[id] = views.node(id).earned;
+                frozenEarned[id] = lens.node(id).earned;
             } catch {}
         } else {
             bytes memory sig = _networkSign(RECOMMISSION, id);

@@ -8,8 +8,9 @@ import {SessionProxy} from "../../../src/utils/SessionProxy.sol";
 import {StakingRegistryBase} from "../StakingRegistry/StakingRegistryBase.t.sol";
 import {BLSTestSigner} from "../consensus/BLSTestSigner.sol";
 
-/// @notice `addKey`, `removeKey` and `verifyNetworkSignature` answer the staking registry only
+/// @notice `addKey` and `removeKey`, which change the key set, answer the staking registry only
 /// (not the owner, not a node); called by it, they act on the key set the registry's nodes see.
+/// `verifyNetworkSignature`, a view, answers anyone.
 contract ConsensusRegistryUnitTest_onlyStakingRegistry is StakingRegistryBase {
     uint256 internal sk;
     bytes internal key;
@@ -49,12 +50,24 @@ contract ConsensusRegistryUnitTest_onlyStakingRegistry is StakingRegistryBase {
         assertEq(consensus.aggregatePublicKey(), keyOf[id]);
     }
 
-    function test_RevertWhen_VerifyNotStakingRegistry() public {
+    /// @dev The check is a view: anyone may run it (an `eth_call` could anyway), and it answers the
+    /// same to everyone, accepting the network's signature and refusing another action's.
+    function test_VerifyNetworkSignatureIsCallableByAnyone() public {
         uint64 id = _registerSolo(alice);
+        uint64 ts = uint64(block.timestamp);
         bytes memory sig = _sign(EXIT, id);
-        vm.expectRevert(abi.encodeWithSelector(IConsensusRegistry.NotStakingRegistry.selector, bob));
-        vm.prank(bob);
-        consensus.verifyNetworkSignature(EXIT, id, uint64(block.timestamp), "", sig);
+        address[4] memory callers = [bob, alice, governance, address(this)];
+        for (uint256 i; i < callers.length; ++i) {
+            vm.prank(callers[i]);
+            consensus.verifyNetworkSignature(EXIT, id, ts, "", sig);
+            vm.expectRevert(
+                abi.encodeWithSelector(
+                    INetworkConsensus.NetworkSignatureInvalid.selector, _actionMessage(LIQUIDATION, id, ts)
+                )
+            );
+            vm.prank(callers[i]);
+            consensus.verifyNetworkSignature(LIQUIDATION, id, ts, "", sig);
+        }
     }
 
     function test_StakingRegistryAddsVerifiesAndRemoves() public {

@@ -6,7 +6,7 @@ import {ContributionBase} from "./ContributionBase.t.sol";
 
 contract ContributionContractUnitTests_claimRefund is ContributionBase {
     function test_RevertWhen_NothingOwed() public {
-        vm.expectRevert(abi.encodeWithSelector(IContributionContract.NothingToClaim.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IContributionContract.NoRefundDue.selector, alice));
         vm.prank(alice);
         cc.claimRefund();
     }

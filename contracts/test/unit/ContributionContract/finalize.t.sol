@@ -2,6 +2,7 @@
 pragma solidity ^0.8.30;
 
 import {IContributionContract} from "../../../src/interfaces/IContributionContract.sol";
+import {IStakingLens} from "../../../src/interfaces/IStakingLens.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {ContributionBase} from "./ContributionBase.t.sol";
 
@@ -19,7 +20,7 @@ contract ContributionContractUnitTests_finalize is ContributionBase {
         assertEq(cc.nodeId(), 1);
         assertEq(uint8(cc.status()), uint8(IContributionContract.Status.Finalized));
         assertEq(cc.openSlots(), 0, "no slot is open once registered");
-        IStakingRegistry.NodeInfo memory info = views.node(id);
+        IStakingLens.NodeInfo memory info = lens.node(id);
         assertEq(info.operator, operator);
         assertEq(info.feeBps, 700);
         assertEq(info.ed25519Key, edKey);
@@ -47,7 +48,7 @@ contract ContributionContractUnitTests_finalize is ContributionBase {
         IContributionContract.ContributorView[] memory local = cc.contributors();
         vm.prank(operator);
         uint64 id = cc.finalize();
-        IStakingRegistry.NodeInfo memory info = views.node(id);
+        IStakingLens.NodeInfo memory info = lens.node(id);
         assertEq(info.contributors.length, n);
         uint256 sum;
         for (uint256 i; i < n; ++i) {
@@ -98,6 +99,6 @@ contract ContributionContractUnitTests_finalize is ContributionBase {
         _fill(cc, 3);
         vm.prank(operator);
         uint64 id = cc.finalize();
-        assertEq(views.node(id).ed25519Key, e);
+        assertEq(lens.node(id).ed25519Key, e);
     }
 }

@@ -22,7 +22,7 @@ contract ContributionContractUnitTests_resetCancel is ContributionBase {
             vm.prank(who[i]);
             cc.claimRefund();
             assertEq(token.balanceOf(who[i]), owed);
-            vm.expectRevert(abi.encodeWithSelector(IContributionContract.NothingToClaim.selector, who[i]));
+            vm.expectRevert(abi.encodeWithSelector(IContributionContract.NoRefundDue.selector, who[i]));
             vm.prank(who[i]);
             cc.claimRefund();
         }

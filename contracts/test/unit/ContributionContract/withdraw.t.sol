@@ -76,8 +76,8 @@ contract ContributionContractUnitTests_withdraw is ContributionBase {
         cc.withdraw();
     }
 
-    function test_RevertWhen_NotContributor() public {
-        vm.expectRevert(abi.encodeWithSelector(IContributionContract.NotContributor.selector, bob));
+    function test_RevertWhen_NoContribution() public {
+        vm.expectRevert(abi.encodeWithSelector(IContributionContract.NoContribution.selector, bob));
         vm.prank(bob);
         cc.withdraw();
     }

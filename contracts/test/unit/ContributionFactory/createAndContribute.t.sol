@@ -3,6 +3,7 @@ pragma solidity ^0.8.30;
 
 import {ContributionContract} from "../../../src/contribution/ContributionContract.sol";
 import {IContributionContract} from "../../../src/interfaces/IContributionContract.sol";
+import {IStakingLens} from "../../../src/interfaces/IStakingLens.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {ContributionBase} from "../ContributionContract/ContributionBase.t.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
@@ -46,13 +47,13 @@ contract ContributionFactoryUnitTests_createAndContribute is ContributionBase {
         _deposit(c, alice, REQUIREMENT - QUARTER);
         vm.prank(operator);
         uint64 id = c.finalize();
-        assertEq(views.node(id).contributors[0].stake, QUARTER);
+        assertEq(lens.node(id).contributors[0].stake, QUARTER);
     }
 
     function test_AutoFinalizesWhenTheOperatorStakesEverything() public {
         ContributionContract c = _createAndContribute(REQUIREMENT, true);
         assertEq(uint8(c.status()), uint8(IContributionContract.Status.Finalized));
-        IStakingRegistry.NodeInfo memory info = views.node(c.nodeId());
+        IStakingLens.NodeInfo memory info = lens.node(c.nodeId());
         assertEq(info.operator, operator);
         assertEq(info.deposit, REQUIREMENT);
         assertEq(token.balanceOf(address(c)), 0);

@@ -4,8 +4,9 @@ pragma solidity ^0.8.30;
 import {ConsensusRegistry} from "../../../src/consensus/ConsensusRegistry.sol";
 import {IConsensusRegistry} from "../../../src/interfaces/IConsensusRegistry.sol";
 import {IRewardPool} from "../../../src/interfaces/IRewardPool.sol";
+import {IStakingLens} from "../../../src/interfaces/IStakingLens.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
-import {IStakingRegistryViews} from "../../../src/interfaces/IStakingRegistryViews.sol";
+import {StakingLens} from "../../../src/staking/StakingLens.sol";
 import {StakingRegistry} from "../../../src/staking/StakingRegistry.sol";
 import {SessionProxy} from "../../../src/utils/SessionProxy.sol";
 import {BaseTest} from "../../utils/Base.t.sol";
@@ -27,8 +28,8 @@ abstract contract StakingRegistryBase is BaseTest {
     bytes32 internal constant POP = keccak256("session.staking.v1.proofOfPossession");
 
     StakingRegistry internal staking;
-    /// @dev The listing views, answered at the registry's address.
-    IStakingRegistryViews internal views;
+    /// @dev The listing views, at their own address.
+    IStakingLens internal lens;
     StakingRegistry internal stakingImpl;
     ConsensusRegistry internal consensus;
     ConsensusRegistry internal consensusImpl;
@@ -51,8 +52,9 @@ abstract contract StakingRegistryBase is BaseTest {
         carol = makeAddr("carol");
         liquidator = makeAddr("liquidator");
         (consensusImpl, consensus, stakingImpl, staking) = _deploySystem();
-        views = IStakingRegistryViews(address(staking));
+        lens = new StakingLens(staking);
         vm.label(address(staking), "StakingRegistry");
+        vm.label(address(lens), "StakingLens");
         vm.label(address(consensus), "ConsensusRegistry");
         vm.prank(governance);
         pool.setBeneficiary(address(staking));
@@ -319,7 +321,7 @@ abstract contract StakingRegistryBase is BaseTest {
     /// nothing.
     function _claim(uint64 nodeId, uint256 index) internal returns (uint256 paid) {
         address staker = stakersOf[nodeId][index];
-        if (views.claimableRewards(nodeId, staker) == 0) return 0;
+        if (lens.claimableRewards(nodeId, staker) == 0) return 0;
         vm.prank(staker);
         paid = staking.claimRewards(nodeId, staker);
     }

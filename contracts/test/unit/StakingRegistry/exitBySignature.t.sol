@@ -37,14 +37,14 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
         vm.expectEmit(address(staking));
         emit IStakingRegistry.NodeExited(a, true, earned);
         _exitBySignature(a);
-        assertEq(uint8(views.node(a).status), uint8(IStakingRegistry.NodeStatus.Exited));
+        assertEq(uint8(lens.node(a).status), uint8(IStakingRegistry.NodeStatus.Exited));
         assertEq(staking.networkSize(), 2);
         assertEq(consensus.activeBLSKeyCount(), 2);
         assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
         // the exit pays nothing: the stake and the rewards up to now wait to be pulled
         assertEq(token.balanceOf(alice), 0);
-        assertEq(views.node(a).earned, earned);
-        assertEq(views.claimableRewards(a, _staker(a, 0)), earned);
+        assertEq(lens.node(a).earned, earned);
+        assertEq(lens.claimableRewards(a, _staker(a, 0)), earned);
         vm.prank(alice);
         assertEq(staking.withdrawStake(a), REQUIREMENT);
         vm.prank(alice);
@@ -55,15 +55,15 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
     function test_EndedNodeEarnsNothingMore() public {
         skip(2 hours);
         _exitBySignature(a);
-        uint256 earned = views.node(a).earned;
-        uint256 bBefore = views.node(b).earned;
+        uint256 earned = lens.node(a).earned;
+        uint256 bBefore = lens.node(b).earned;
         uint256 carried = staking.undistributedRewards();
         uint256 later = _poolRelease(1 days);
         skip(1 days);
         staking.distributeRewards();
-        assertEq(views.node(a).earned, earned);
-        assertEq(views.claimableRewards(a, _staker(a, 0)), earned);
-        assertEq(views.node(b).earned, bBefore + (later + carried) / 2);
+        assertEq(lens.node(a).earned, earned);
+        assertEq(lens.claimableRewards(a, _staker(a, 0)), earned);
+        assertEq(lens.node(b).earned, bBefore + (later + carried) / 2);
     }
 
     function test_RevertWhen_KeyIsNotTheNodes() public {
@@ -79,8 +79,8 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
             vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NotKeyOfNode.selector, a));
             staking.exitBySignature(a, wrong[i], uint64(ts), "", sig);
         }
-        assertEq(uint8(views.node(a).status), uint8(IStakingRegistry.NodeStatus.Active));
-        assertEq(uint8(views.node(b).status), uint8(IStakingRegistry.NodeStatus.Active));
+        assertEq(uint8(lens.node(a).status), uint8(IStakingRegistry.NodeStatus.Active));
+        assertEq(uint8(lens.node(b).status), uint8(IStakingRegistry.NodeStatus.Active));
         assertEq(staking.networkSize(), 3);
         assertEq(consensus.activeBLSKeyCount(), 3);
         assertEq(consensus.aggregatePublicKey(), aggregate);
@@ -95,7 +95,7 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
         nonSigners[0] = b;
         bytes memory sig = _networkSign(EXIT, a, uint64(block.timestamp), nonSigners);
         staking.exitBySignature(a, keyOf[a], uint64(block.timestamp), _keysOf(nonSigners), sig);
-        assertEq(uint8(views.node(a).status), uint8(IStakingRegistry.NodeStatus.Exited));
+        assertEq(uint8(lens.node(a).status), uint8(IStakingRegistry.NodeStatus.Exited));
     }
 
     function test_RevertWhen_SignatureForAnotherNode() public {
@@ -199,7 +199,7 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
         staking.liquidate(a, key, ts, "", liquidationSig);
         vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NodeNotRegistered.selector, a));
         staking.finalizeExit(a, key);
-        assertEq(uint8(views.node(again).status), uint8(IStakingRegistry.NodeStatus.Active));
+        assertEq(uint8(lens.node(again).status), uint8(IStakingRegistry.NodeStatus.Active));
         assertEq(consensus.nodeIdOfBLSKey(key), again);
         assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
     }

@@ -145,11 +145,11 @@ contract StakingRegistryUnitTest_governance is StakingRegistryBase {
         vm.prank(alice);
         assertGt(staking.claimRewards(a, _staker(a, 0)), 0);
         vm.prank(carol);
-        staking.claimRewards(b, _staker(b, 1), 1);
+        staking.claimRewardsAmount(b, _staker(b, 1), 1);
         IStakingRegistry.PositionRef[] memory refs = new IStakingRegistry.PositionRef[](1);
         refs[0] = IStakingRegistry.PositionRef(b, _staker(b, 0));
         vm.prank(bob);
-        assertGt(staking.claimRewards(refs), 0);
+        assertGt(staking.claimRewardsBatch(refs), 0);
         vm.prank(carol);
         staking.setBeneficiary(c, treasury);
         _exitBySignature(c);
@@ -180,8 +180,8 @@ contract StakingRegistryUnitTest_governance is StakingRegistryBase {
         uint64 a = _register(alice, _pair(alice, QUARTER, bob), 700);
         skip(1 days);
         staking.distributeRewards();
-        uint256 claimableAlice = views.claimableRewards(a, _staker(a, 0));
-        uint256 claimableBob = views.claimableRewards(a, _staker(a, 1));
+        uint256 claimableAlice = lens.claimableRewards(a, _staker(a, 0));
+        uint256 claimableBob = lens.claimableRewards(a, _staker(a, 1));
         assertGt(claimableAlice, 0);
         bytes memory aggregate = consensus.aggregatePublicKey();
         StakingRegistry v2 = new StakingRegistry(IERC20(address(token)), pool, consensus);
@@ -191,11 +191,11 @@ contract StakingRegistryUnitTest_governance is StakingRegistryBase {
             address(uint160(uint256(vm.load(address(staking), ERC1967Utils.IMPLEMENTATION_SLOT)))),
             address(v2)
         );
-        assertEq(views.claimableRewards(a, _staker(a, 0)), claimableAlice);
-        assertEq(views.claimableRewards(a, _staker(a, 1)), claimableBob);
+        assertEq(lens.claimableRewards(a, _staker(a, 0)), claimableAlice);
+        assertEq(lens.claimableRewards(a, _staker(a, 1)), claimableBob);
         assertEq(consensus.aggregatePublicKey(), aggregate);
-        assertEq(views.node(a).contributors.length, 2);
-        assertEq(views.node(a).contributors[1].staker, bob);
+        assertEq(lens.node(a).contributors.length, 2);
+        assertEq(lens.node(a).contributors[1].staker, bob);
         assertEq(staking.networkSize(), 1);
         vm.prank(alice);
         assertEq(staking.claimRewards(a, _staker(a, 0)), claimableAlice);

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.30;
 
 import {INetworkConsensus} from "../../../src/interfaces/INetworkConsensus.sol";
+import {IStakingLens} from "../../../src/interfaces/IStakingLens.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {StakingRegistryBase} from "./StakingRegistryBase.t.sol";
 import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
@@ -40,8 +41,8 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         skip(1 days);
         uint256 released = _poolRelease(1 days);
         // No distribution first: the node keeps what was distributed and forfeits the day's accrual.
-        uint256 earned = views.node(a).earned;
-        uint256 otherBefore = views.node(b).earned;
+        uint256 earned = lens.node(a).earned;
+        uint256 otherBefore = lens.node(b).earned;
         vm.expectEmit(address(staking));
         emit IStakingRegistry.NodeLiquidated(a, liquidator, l, p, r, earned);
         _liquidate(a);
@@ -52,10 +53,10 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         // the remaining node gets the whole day at the next distribution
         uint256 carried = staking.undistributedRewards();
         staking.distributeRewards();
-        assertEq(views.node(b).earned - otherBefore, released + carried);
+        assertEq(lens.node(b).earned - otherBefore, released + carried);
         assertEq(staking.undistributedRewards(), 0);
-        assertEq(views.node(a).earned, earned, "frozen");
-        IStakingRegistry.NodeInfo memory info = views.node(a);
+        assertEq(lens.node(a).earned, earned, "frozen");
+        IStakingLens.NodeInfo memory info = lens.node(a);
         assertEq(uint8(info.status), uint8(IStakingRegistry.NodeStatus.Liquidated));
         assertEq(info.returnedStake, r);
         assertEq(info.earned, earned);
@@ -85,8 +86,8 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NotKeyOfNode.selector, a));
         vm.prank(liquidator);
         staking.liquidate(a, new bytes(128), uint64(block.timestamp), "", sig);
-        assertEq(uint8(views.node(a).status), uint8(IStakingRegistry.NodeStatus.Active));
-        assertEq(views.node(a).returnedStake, 0);
+        assertEq(uint8(lens.node(a).status), uint8(IStakingRegistry.NodeStatus.Active));
+        assertEq(lens.node(a).returnedStake, 0);
         assertEq(token.balanceOf(liquidator), 0);
         assertEq(token.balanceOf(address(staking)), balance);
         assertEq(staking.networkSize(), 2);
@@ -97,7 +98,7 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
     function test_DecommissionedNodeIsLiquidated() public {
         _decommission(a);
         _liquidate(a);
-        assertEq(uint8(views.node(a).status), uint8(IStakingRegistry.NodeStatus.Liquidated));
+        assertEq(uint8(lens.node(a).status), uint8(IStakingRegistry.NodeStatus.Liquidated));
         assertEq(staking.networkSize(), 1, "N already excluded it");
         assertEq(consensus.activeBLSKeyCount(), 1);
     }
@@ -224,7 +225,7 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         assertEq(el + ep + er, requirement);
         assertEq(token.balanceOf(liquidator), el);
         assertEq(token.balanceOf(address(pool)), poolBefore + ep);
-        assertEq(views.node(id).returnedStake, er);
+        assertEq(lens.node(id).returnedStake, er);
         vm.prank(vesting);
         uint256 toVesting = staking.withdrawStake(id);
         vm.prank(treasury);

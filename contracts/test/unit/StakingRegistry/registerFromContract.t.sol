@@ -4,6 +4,7 @@ pragma solidity ^0.8.30;
 import {ContributionContract} from "../../../src/contribution/ContributionContract.sol";
 import {ContributionFactory} from "../../../src/contribution/ContributionFactory.sol";
 import {IContributionContract} from "../../../src/interfaces/IContributionContract.sol";
+import {IStakingLens} from "../../../src/interfaces/IStakingLens.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {ContributionBase} from "../ContributionContract/ContributionBase.t.sol";
 import {BLSTestSigner} from "../consensus/BLSTestSigner.sol";
@@ -45,13 +46,23 @@ contract StakingRegistryUnitTest_registerFromContract is ContributionBase {
                 vm.load(address(staking), _positionSlot(id, _staker(id, i))), bytes32(0), "no position yet"
             );
         }
-        IStakingRegistry.NodeInfo memory info = views.node(id);
+        IStakingLens.NodeInfo memory info = lens.node(id);
         assertEq(info.ed25519Key, edKey, "the key is read from the contract");
         assertEq(info.deposit, REQUIREMENT);
         assertEq(info.contributors.length, 4);
         for (uint256 i; i < 4; ++i) {
             assertEq(info.contributors[i].staker, _staker(id, i));
             assertEq(info.contributors[i].stake, stakesOf[id][i]);
+        }
+        IStakingRegistry.NodeRecordView memory r = staking.nodeRecord(id);
+        assertEq(r.contributionContract, address(cc), "the record names the contract");
+        assertEq(r.ed25519Key, bytes32(0), "whose keys() holds the key");
+        assertEq(r.contributorCount, 4);
+        (address[] memory stakers, uint256[] memory stakes) = staking.stakesOf(id);
+        assertEq(stakers.length, 4);
+        for (uint256 i; i < 4; ++i) {
+            assertEq(stakers[i], _staker(id, i), "read from the contract, operator first");
+            assertEq(stakes[i], stakesOf[id][i]);
         }
     }
 
@@ -157,7 +168,7 @@ contract StakingRegistryUnitTest_registerFromContract is ContributionBase {
         skip(1 days);
         staking.distributeRewards();
         address staker = _staker(id, 2);
-        uint256 due = _entitlement(id, 2, views.node(id).earned, false);
+        uint256 due = _entitlement(id, 2, lens.node(id).earned, false);
         assertGt(due, 0);
         vm.prank(staker);
         assertEq(staking.claimRewards(id, staker), due);
@@ -183,12 +194,12 @@ contract StakingRegistryUnitTest_registerFromContract is ContributionBase {
 
         skip(3 days);
         staking.distributeRewards();
-        uint256 earned = views.node(id).earned;
+        uint256 earned = lens.node(id).earned;
         for (uint256 i; i < n; ++i) {
             address staker = _staker(id, i);
             address receiver = i != 0 && withBeneficiary >> i & 1 == 1 ? _beneficiary(i) : staker;
             uint256 due = _entitlement(id, i, earned, false);
-            assertEq(views.claimableRewards(id, staker), due, "claimable");
+            assertEq(lens.claimableRewards(id, staker), due, "claimable");
             if (due == 0) continue;
             uint256 before = token.balanceOf(receiver);
             vm.prank(staker);
@@ -198,14 +209,14 @@ contract StakingRegistryUnitTest_registerFromContract is ContributionBase {
 
         skip(2 hours);
         _exitBySignature(id);
-        earned = views.node(id).earned;
+        earned = lens.node(id).earned;
         uint256 paidOut;
         for (uint256 i; i < n; ++i) {
             address staker = _staker(id, i);
-            paidOut += views.node(id).contributors[i].rewardsPaid;
-            uint256 rest = views.claimableRewards(id, staker);
+            paidOut += lens.node(id).contributors[i].rewardsPaid;
+            uint256 rest = lens.claimableRewards(id, staker);
             assertEq(
-                views.node(id).contributors[i].rewardsPaid + rest,
+                lens.node(id).contributors[i].rewardsPaid + rest,
                 _entitlement(id, i, earned, true),
                 "final share"
             );
@@ -231,7 +242,7 @@ contract StakingRegistryUnitTest_registerFromContract is ContributionBase {
         uint64 id = _finalize(cc);
         skip(2 hours);
         _liquidate(id);
-        uint256 returned = views.node(id).returnedStake;
+        uint256 returned = lens.node(id).returnedStake;
         uint256 sum;
         for (uint256 i = 3; i != 0; --i) {
             address staker = _staker(id, i);
@@ -277,13 +288,13 @@ contract StakingRegistryUnitTest_registerFromContract is ContributionBase {
         address staker = _contributor(1);
         skip(1 days);
         staking.distributeRewards();
-        assertEq(views.node(id).contributors[1].beneficiary, carol);
+        assertEq(lens.node(id).contributors[1].beneficiary, carol);
         vm.expectRevert(
             abi.encodeWithSelector(IStakingRegistry.NotBeneficiary.selector, id, staker, treasury)
         );
         vm.prank(treasury);
-        staking.claimRewards(id, staker, 1);
-        uint256 due = views.claimableRewards(id, staker);
+        staking.claimRewardsAmount(id, staker, 1);
+        uint256 due = lens.claimableRewards(id, staker);
         uint256 before = token.balanceOf(carol);
         vm.expectEmit(address(staking));
         emit IStakingRegistry.BeneficiaryUpdated(id, staker, carol, treasury);
@@ -292,12 +303,12 @@ contract StakingRegistryUnitTest_registerFromContract is ContributionBase {
         assertEq(token.balanceOf(carol) - before, due, "what was due went to the old beneficiary");
         skip(1 days);
         staking.distributeRewards();
-        due = views.claimableRewards(id, staker);
+        due = lens.claimableRewards(id, staker);
         before = token.balanceOf(treasury);
         vm.prank(treasury);
-        staking.claimRewards(id, staker, due);
+        staking.claimRewardsAmount(id, staker, due);
         assertEq(token.balanceOf(treasury) - before, due);
-        assertEq(views.node(id).contributors[1].beneficiary, treasury);
+        assertEq(lens.node(id).contributors[1].beneficiary, treasury);
     }
 
     function test_SmallStakerLockReadsTheContract() public {

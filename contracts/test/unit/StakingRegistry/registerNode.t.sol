@@ -3,6 +3,7 @@ pragma solidity ^0.8.30;
 
 import {BLS12381} from "../../../src/consensus/BLS12381.sol";
 import {INetworkConsensus} from "../../../src/interfaces/INetworkConsensus.sol";
+import {IStakingLens} from "../../../src/interfaces/IStakingLens.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {StakingRegistry} from "../../../src/staking/StakingRegistry.sol";
 import {BLSTestSigner} from "../consensus/BLSTestSigner.sol";
@@ -47,7 +48,7 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         assertEq(token.balanceOf(alice), aliceBefore - REQUIREMENT);
         assertEq(token.balanceOf(address(staking)), REQUIREMENT);
         assertEq(consensus.aggregatePublicKey(), key);
-        IStakingRegistry.NodeInfo memory info = views.node(1);
+        IStakingLens.NodeInfo memory info = lens.node(1);
         assertEq(uint8(info.status), uint8(IStakingRegistry.NodeStatus.Active));
         assertEq(info.operator, alice);
         assertEq(info.ed25519Key, ed);
@@ -76,8 +77,8 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         );
         uint64 id = _try(_solo(alice), 0);
         assertEq(staking.rewardPerNode(), DAY_ONE_RELEASE);
-        assertEq(views.node(id).earned, 0);
-        assertEq(views.pendingRewards(id, alice), 0);
+        assertEq(lens.node(id).earned, 0);
+        assertEq(staking.pendingRewards(id, alice), 0);
     }
 
     function test_SoloBeneficiaryOtherThanOperator() public {
@@ -86,8 +87,8 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         vm.expectEmit(address(staking));
         emit IStakingRegistry.ContributorAdded(1, 0, alice, carol, REQUIREMENT);
         uint64 id = _try(c, 0);
-        assertEq(views.node(id).contributors[0].staker, alice);
-        assertEq(views.node(id).contributors[0].beneficiary, carol);
+        assertEq(lens.node(id).contributors[0].staker, alice);
+        assertEq(lens.node(id).contributors[0].beneficiary, carol);
     }
 
     function test_CallerPaysForOtherContributors() public {
@@ -97,10 +98,10 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         // alice (e.g. a contribution contract) pays; bob is the operator bound by the PoP.
         uint64 id = _try(c, 0);
         assertEq(token.balanceOf(alice), aliceBefore - REQUIREMENT);
-        assertEq(views.node(id).operator, bob);
-        assertEq(views.node(id).contributors[1].beneficiary, treasury);
-        assertEq(views.node(id).contributors[1].staker, carol);
-        assertEq(views.node(id).contributors[0].beneficiary, bob);
+        assertEq(lens.node(id).operator, bob);
+        assertEq(lens.node(id).contributors[1].beneficiary, treasury);
+        assertEq(lens.node(id).contributors[1].staker, carol);
+        assertEq(lens.node(id).contributors[0].beneficiary, bob);
     }
 
     function test_TenContributors() public {
@@ -113,7 +114,7 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         }
         c[0].stake = REQUIREMENT - 9 * ((REQUIREMENT - QUARTER) / 9);
         uint64 id = _try(c, 0);
-        IStakingRegistry.NodeInfo memory info = views.node(id);
+        IStakingLens.NodeInfo memory info = lens.node(id);
         assertEq(info.contributors.length, 10);
         for (uint256 i; i < 10; ++i) {
             assertEq(info.contributors[i].staker, c[i].staker);
@@ -125,12 +126,12 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         uint64 id = _try(_solo(alice), 0);
         vm.prank(governance);
         staking.setStakingRequirement(20_000 * SESH);
-        assertEq(views.node(id).deposit, REQUIREMENT);
+        assertEq(lens.node(id).deposit, REQUIREMENT);
         _fund(bob, 20_000 * SESH);
         IStakingRegistry.Contributor[] memory c = new IStakingRegistry.Contributor[](1);
         c[0] = IStakingRegistry.Contributor(bob, address(0), 20_000 * SESH);
         uint64 id2 = _register(bob, c, 0);
-        assertEq(views.node(id2).deposit, 20_000 * SESH);
+        assertEq(lens.node(id2).deposit, 20_000 * SESH);
         skOf[id] = sk;
         keyOf[id] = key;
         skip(2 hours);

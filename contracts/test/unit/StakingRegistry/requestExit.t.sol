@@ -2,6 +2,7 @@
 pragma solidity ^0.8.30;
 
 import {INetworkConsensus} from "../../../src/interfaces/INetworkConsensus.sol";
+import {IStakingLens} from "../../../src/interfaces/IStakingLens.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {StakingRegistryBase} from "./StakingRegistryBase.t.sol";
 import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
@@ -29,7 +30,7 @@ contract StakingRegistryUnitTest_requestExit is StakingRegistryBase {
         emit IStakingRegistry.ExitRequested(id, alice, uint64(block.timestamp), block.timestamp + 30 days);
         vm.prank(alice);
         staking.requestExit(id);
-        assertEq(views.node(id).exitRequestedAt, block.timestamp);
+        assertEq(lens.node(id).exitRequestedAt, block.timestamp);
     }
 
     function test_ContributorAtQuarterRequestsAtOnce() public {
@@ -93,7 +94,7 @@ contract StakingRegistryUnitTest_requestExit is StakingRegistryBase {
         emit IStakingRegistry.ExitRequested(id, carol, first, first + 30 days);
         vm.prank(carol);
         staking.requestExit(id);
-        assertEq(views.node(id).exitRequestedAt, first);
+        assertEq(lens.node(id).exitRequestedAt, first);
         // the 1 h window counts from the latest request
         skip(1 hours - 1);
         vm.expectRevert(
@@ -109,7 +110,7 @@ contract StakingRegistryUnitTest_requestExit is StakingRegistryBase {
         staking.requestExit(id);
         skip(30 days);
         _finalizeExit(id);
-        assertEq(uint8(views.node(id).status), uint8(IStakingRegistry.NodeStatus.Exited));
+        assertEq(uint8(lens.node(id).status), uint8(IStakingRegistry.NodeStatus.Exited));
     }
 
     function test_RevertWhen_NodeEnded() public {
@@ -152,7 +153,7 @@ contract StakingRegistryUnitTest_requestExit is StakingRegistryBase {
         staking.finalizeExit(id, key);
         skOf[id] = 0;
 
-        IStakingRegistry.NodeInfo memory info = views.node(id);
+        IStakingLens.NodeInfo memory info = lens.node(id);
         assertEq(uint8(info.status), uint8(IStakingRegistry.NodeStatus.Exited));
         assertEq(info.earned, earned);
         assertEq(staking.networkSize(), 0);
@@ -188,8 +189,8 @@ contract StakingRegistryUnitTest_requestExit is StakingRegistryBase {
         vm.expectRevert(abi.encodeWithSelector(INetworkConsensus.NotKeyOfNode.selector, id));
         staking.finalizeExit(id, "");
         // nothing changed
-        assertEq(uint8(views.node(id).status), uint8(IStakingRegistry.NodeStatus.Active));
-        assertEq(uint8(views.node(other).status), uint8(IStakingRegistry.NodeStatus.Active));
+        assertEq(uint8(lens.node(id).status), uint8(IStakingRegistry.NodeStatus.Active));
+        assertEq(uint8(lens.node(other).status), uint8(IStakingRegistry.NodeStatus.Active));
         assertEq(staking.networkSize(), 2);
         assertEq(consensus.activeBLSKeyCount(), 2);
         assertEq(consensus.aggregatePublicKey(), aggregate);

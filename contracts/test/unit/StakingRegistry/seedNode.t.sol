@@ -4,7 +4,6 @@ pragma solidity ^0.8.30;
 import {ConsensusRegistry} from "../../../src/consensus/ConsensusRegistry.sol";
 import {INetworkConsensus} from "../../../src/interfaces/INetworkConsensus.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
-import {IStakingRegistryViews} from "../../../src/interfaces/IStakingRegistryViews.sol";
 import {StakingRegistry} from "../../../src/staking/StakingRegistry.sol";
 import {BLSTestSigner} from "../consensus/BLSTestSigner.sol";
 import {StakingRegistryBase} from "./StakingRegistryBase.t.sol";
@@ -44,7 +43,7 @@ contract StakingRegistryUnitTest_seedNode is StakingRegistryBase {
         emit IStakingRegistry.NodeRegistered(1, alice, ed, 0, REQUIREMENT, original, 0);
         vm.prank(governance);
         uint64 id = fresh.seedNode(key, ed, pop, 0, _solo(alice), original);
-        assertEq(IStakingRegistryViews(address(fresh)).node(id).registeredAt, original);
+        assertEq(fresh.nodeRecord(id).registeredAt, original);
         assertEq(fresh.networkSize(), 1);
         assertEq(token.balanceOf(address(fresh)), REQUIREMENT);
     }

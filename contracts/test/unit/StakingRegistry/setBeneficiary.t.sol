@@ -25,9 +25,9 @@ contract StakingRegistryUnitTest_setBeneficiary is StakingRegistryBase {
         vm.prank(bob);
         staking.setBeneficiary(id, carol);
         assertEq(token.balanceOf(bob), bobDay1, "earned so far went to bob");
-        assertEq(views.claimableRewards(id, _staker(id, 1)), 0);
-        assertEq(views.node(id).contributors[1].beneficiary, carol);
-        assertEq(views.node(id).contributors[1].rewardsPaid, bobDay1);
+        assertEq(lens.claimableRewards(id, _staker(id, 1)), 0);
+        assertEq(lens.node(id).contributors[1].beneficiary, carol);
+        assertEq(lens.node(id).contributors[1].rewardsPaid, bobDay1);
 
         uint256 day2 = _poolRelease(1 days);
         skip(1 days);
@@ -60,14 +60,14 @@ contract StakingRegistryUnitTest_setBeneficiary is StakingRegistryBase {
         uint64 solo = _registerSolo(carol);
         vm.prank(carol);
         staking.setBeneficiary(solo, treasury);
-        assertEq(views.node(solo).contributors[0].beneficiary, treasury);
-        assertEq(views.node(solo).contributors[0].staker, carol);
+        assertEq(lens.node(solo).contributors[0].beneficiary, treasury);
+        assertEq(lens.node(solo).contributors[0].staker, carol);
         skip(1 days);
         staking.distributeRewards();
-        uint256 due = views.claimableRewards(solo, _staker(solo, 0));
+        uint256 due = lens.claimableRewards(solo, _staker(solo, 0));
         uint256 before = token.balanceOf(treasury);
         vm.prank(treasury);
-        staking.claimRewards(solo, _staker(solo, 0), due);
+        staking.claimRewardsAmount(solo, _staker(solo, 0), due);
         assertEq(token.balanceOf(treasury), before + due);
         assertEq(token.balanceOf(carol), 0);
     }
@@ -77,7 +77,7 @@ contract StakingRegistryUnitTest_setBeneficiary is StakingRegistryBase {
         staking.setBeneficiary(id, carol);
         skip(1 days);
         staking.distributeRewards();
-        uint256 due = views.claimableRewards(id, _staker(id, 1));
+        uint256 due = lens.claimableRewards(id, _staker(id, 1));
         vm.expectEmit(address(staking));
         emit IStakingRegistry.RewardsClaimed(id, _staker(id, 1), carol, due);
         vm.expectEmit(address(staking));
@@ -85,19 +85,19 @@ contract StakingRegistryUnitTest_setBeneficiary is StakingRegistryBase {
         vm.prank(bob);
         staking.setBeneficiary(id, bob);
         assertEq(token.balanceOf(carol), due);
-        assertEq(views.node(id).contributors[1].beneficiary, bob);
+        assertEq(lens.node(id).contributors[1].beneficiary, bob);
         // bob may claim in part again: he is his own beneficiary
         skip(1 days);
         staking.distributeRewards();
         vm.prank(bob);
-        staking.claimRewards(id, _staker(id, 1), 1);
+        staking.claimRewardsAmount(id, _staker(id, 1), 1);
         assertEq(token.balanceOf(bob), 1);
     }
 
     function test_AfterTheNodeEnded() public {
         skip(2 hours);
         _exitBySignature(id);
-        uint256 due = views.claimableRewards(id, _staker(id, 1));
+        uint256 due = lens.claimableRewards(id, _staker(id, 1));
         assertGt(due, 0);
         vm.prank(bob);
         staking.setBeneficiary(id, carol);
@@ -114,7 +114,7 @@ contract StakingRegistryUnitTest_setBeneficiary is StakingRegistryBase {
         staking.pause();
         vm.prank(bob);
         staking.setBeneficiary(id, carol);
-        assertEq(views.node(id).contributors[1].beneficiary, carol);
+        assertEq(lens.node(id).contributors[1].beneficiary, carol);
     }
 
     function test_RevertWhen_NotContributor() public {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
+import {IStakingLens} from "../../../src/interfaces/IStakingLens.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {StakingRegistryBase} from "./StakingRegistryBase.t.sol";
 
@@ -21,9 +22,9 @@ contract StakingRegistryUnitTest_withdrawStake is StakingRegistryBase {
     }
 
     function test_EachContributorWithdrawsItsStakeAfterAnExit() public {
-        assertEq(views.node(id).contributors[1].withdrawable, 0, "nothing while registered");
+        assertEq(lens.node(id).contributors[1].withdrawable, 0, "nothing while registered");
         _exitBySignature(id);
-        assertEq(views.node(id).contributors[1].withdrawable, 9_000 * SESH);
+        assertEq(lens.node(id).contributors[1].withdrawable, 9_000 * SESH);
         uint256 before = token.balanceOf(address(staking));
         vm.expectEmit(address(staking));
         emit IStakingRegistry.StakeWithdrawn(id, bob, 9_000 * SESH);
@@ -35,7 +36,7 @@ contract StakingRegistryUnitTest_withdrawStake is StakingRegistryBase {
         vm.prank(carol);
         assertEq(staking.withdrawStake(id), 6_000 * SESH);
         assertEq(token.balanceOf(address(staking)), before - REQUIREMENT);
-        IStakingRegistry.NodeInfo memory info = views.node(id);
+        IStakingLens.NodeInfo memory info = lens.node(id);
         for (uint256 i; i < 3; ++i) {
             assertTrue(info.contributors[i].stakeWithdrawn);
         }
@@ -47,12 +48,12 @@ contract StakingRegistryUnitTest_withdrawStake is StakingRegistryBase {
         _exitBySignature(solo);
         vm.prank(alice);
         assertEq(staking.withdrawStake(solo), REQUIREMENT);
-        assertTrue(views.node(solo).contributors[0].stakeWithdrawn);
+        assertTrue(lens.node(solo).contributors[0].stakeWithdrawn);
     }
 
     function test_RewardsStayClaimableAfterTheStakeIsWithdrawn() public {
         _exitBySignature(id);
-        uint256 earned = views.node(id).earned;
+        uint256 earned = lens.node(id).earned;
         assertGt(earned, 0);
         vm.prank(bob);
         staking.withdrawStake(id);
@@ -137,7 +138,7 @@ contract StakingRegistryUnitTest_withdrawStake is StakingRegistryBase {
 
     function test_LiquidatedNodeReturnsItsShareProRata() public {
         _liquidate(id);
-        uint256 returned = views.node(id).returnedStake;
+        uint256 returned = lens.node(id).returnedStake;
         // 25,000 x 9,980 / 10,000 = 24,950 SESH, split 10 : 9 : 6 exactly
         assertEq(returned, 24_950 * SESH);
         vm.prank(bob);
@@ -171,7 +172,7 @@ contract StakingRegistryUnitTest_withdrawStake is StakingRegistryBase {
         IStakingRegistry.Contributor[] memory c = _randomContributors(seed, count, requirement);
         uint64 node = _register(treasury, c, 0);
         _liquidate(node);
-        uint256 returned = views.node(node).returnedStake;
+        uint256 returned = lens.node(node).returnedStake;
         uint256 others;
         for (uint256 i = 1; i < count; ++i) {
             others += returned * c[i].stake / requirement;
@@ -179,12 +180,12 @@ contract StakingRegistryUnitTest_withdrawStake is StakingRegistryBase {
         uint256 sum;
         for (uint256 k; k < count; ++k) {
             uint256 i = (k + seed % count) % count; // any order
-            uint256 shown = views.node(node).contributors[i].withdrawable;
+            uint256 shown = lens.node(node).contributors[i].withdrawable;
             vm.prank(c[i].staker);
             uint256 amount = staking.withdrawStake(node);
             assertEq(amount, i == 0 ? returned - others : returned * c[i].stake / requirement);
             assertEq(shown, amount, "the view shows what the withdrawal pays");
-            assertEq(views.node(node).contributors[i].withdrawable, 0, "nothing left once withdrawn");
+            assertEq(lens.node(node).contributors[i].withdrawable, 0, "nothing left once withdrawn");
             sum += amount;
         }
         assertEq(sum, returned);

@@ -69,6 +69,11 @@ contract NetworkConsensusUnitTests_parameters is NetworkConsensusBase {
             expected := mload(add(aggregate, 0x30))
         }
         assertEq(w0, expected);
+        // Slot 4: the mapping keccak256(128-byte key) => node id, right after the parameters.
+        for (uint64 id = 1; id <= 2; ++id) {
+            bytes32 entry = keccak256(abi.encode(keccak256(publicKeyOf[id]), uint256(STORAGE_LOCATION) + 4));
+            assertEq(uint256(vm.load(address(consensus), entry)), id, "nodeIdOfKeyHash");
+        }
     }
 
     /// forge-config: default.fuzz.runs = 64

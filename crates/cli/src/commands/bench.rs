@@ -11,18 +11,19 @@ use clap::Subcommand;
 use eyre::ContextCompat;
 use serde::Serialize;
 use session_bls::messages::Action;
+use session_client::provider::now;
+use session_client::transact;
+use session_client::transact::mined;
+use session_client::units::sesh;
+use session_deploy::GenesisConfig;
+use session_deploy::deploy;
+use session_devnet::accounts::dev_accounts;
+use session_devnet::accounts::mine_at;
+use session_devnet::accounts::next_block_at;
+use session_devnet::anvil::spawn_anvil;
+use session_devnet::permit::sign_permit;
+use session_devnet::toolchain::devnet_genesis_path;
 use session_network::{NodeKeys, SimulatedNetwork};
-use session_sdk::{
-    GenesisConfig,
-    actors::{dev_accounts, mine_at, next_block_at, now},
-    anvil::spawn_anvil,
-    deploy,
-    deploy::mined,
-    permit::sign_permit,
-    revert::transact,
-    toolchain::devnet_genesis_path,
-    units::sesh,
-};
 
 /// What `sesh bench` measures.
 #[derive(Debug, Clone, Subcommand)]
@@ -88,31 +89,41 @@ pub async fn measure_gas() -> eyre::Result<Vec<GasRow>> {
     };
 
     let fresh = Address::repeat_byte(0x51);
-    let r = mined(token.transfer(fresh, sesh(100)).from(holder.address()).send().await?).await?;
+    let r =
+        mined(token.transfer(fresh, sesh(100)).from(holder.address()).send().await?, "benchmark transaction").await?;
     record("SessionToken.transfer", "to a new holder", r);
-    let r = mined(token.transfer(fresh, sesh(100)).from(holder.address()).send().await?).await?;
+    let r =
+        mined(token.transfer(fresh, sesh(100)).from(holder.address()).send().await?, "benchmark transaction").await?;
     record("SessionToken.transfer", "to an existing holder", r);
-    let r = mined(token.approve(*pool.address(), sesh(1_000)).from(holder.address()).send().await?).await?;
+    let r = mined(
+        token.approve(*pool.address(), sesh(1_000)).from(holder.address()).send().await?,
+        "benchmark transaction",
+    )
+    .await?;
     record("SessionToken.approve", "", r);
 
     let chain_id = provider.get_chain_id().await?;
     let deadline = U256::from(now(&provider).await? + 3_600);
     let nonce = token.nonces(holder.address()).call().await?;
     let sig = sign_permit(holder, chain_id, *token.address(), owner, sesh(5), nonce, deadline)?;
-    let r = mined(token.permit(holder.address(), owner, sesh(5), deadline, sig.v, sig.r, sig.s).send().await?).await?;
+    let r = mined(
+        token.permit(holder.address(), owner, sesh(5), deadline, sig.v, sig.r, sig.s).send().await?,
+        "benchmark transaction",
+    )
+    .await?;
     record("SessionToken.permit", "signed off-chain", r);
-    let r = mined(token.burn(sesh(1)).from(holder.address()).send().await?).await?;
+    let r = mined(token.burn(sesh(1)).from(holder.address()).send().await?, "benchmark transaction").await?;
     record("SessionToken.burn", "", r);
 
     let start = pool.lastReleaseTime().call().await?;
     mine_at(&provider, start + 86_400 - 1).await?;
-    let r = mined(pool.deposit(sesh(1_000)).from(holder.address()).send().await?).await?;
+    let r = mined(pool.deposit(sesh(1_000)).from(holder.address()).send().await?, "benchmark transaction").await?;
     record("RewardPool.deposit", "pays 1 day of accrual first", r);
     let last = pool.lastReleaseTime().call().await?;
     mine_at(&provider, last + 86_400 - 1).await?;
-    let r = mined(pool.release().send().await?).await?;
+    let r = mined(pool.release().send().await?, "benchmark transaction").await?;
     record("RewardPool.release", "1 day of accrual", r);
-    let r = mined(pool.release().send().await?).await?;
+    let r = mined(pool.release().send().await?, "benchmark transaction").await?;
     record("RewardPool.release", "next block (1 s of accrual)", r);
     rows.first().context("no operation measured")?;
     Ok(rows)
@@ -162,11 +173,11 @@ pub async fn measure_registry(size: u64) -> eyre::Result<Vec<GasRow>> {
     record("StakingRegistry.requestExit", "", r);
     mine_at(&provider, now(&provider).await? + 2 * 3_600 + 60).await?;
     transact(registry.distributeRewards().from(solo), "distributing").await?;
-    transact(registry.claimRewards_2(solo_id, solo).from(solo), "first claim").await?;
+    transact(registry.claimRewards(solo_id, solo).from(solo), "first claim").await?;
     mine_at(&provider, now(&provider).await? + 86_400).await?;
     let r = transact(registry.distributeRewards().from(operator), "distributing").await?;
     record("StakingRegistry.distributeRewards", "a day of the pool", r);
-    let r = transact(registry.claimRewards_2(solo_id, solo).from(solo), "claiming").await?;
+    let r = transact(registry.claimRewards(solo_id, solo).from(solo), "claiming").await?;
     record("StakingRegistry.claimRewards", "a later claim of a one-node operator", r);
 
     let targets = &ids[1..];

@@ -11,11 +11,12 @@ use alloy::{
 use clap::Subcommand;
 use eyre::WrapErr;
 use session_bindings::contribution_factory::ContributionFactory::ContributionContractCreated;
-use session_sdk::{
-    Deployment,
-    revert::{decoded, transact},
-    units::{format_sesh, parse_sesh},
-};
+use session_bindings::enums::Status;
+use session_client::Deployment;
+use session_client::error::During;
+use session_client::transact;
+use session_client::units::format_sesh;
+use session_client::units::parse_sesh;
 use std::path::PathBuf;
 
 /// Contribution commands.
@@ -74,17 +75,18 @@ pub enum ContributionCommand {
     ListOpen,
 }
 
+/// A contribution contract's status in words ("waiting for operator", "open", ...).
 fn status_name(status: u8) -> &'static str {
-    ["waiting for the operator", "open", "filled", "finalized", "cancelled"]
-        .get(status as usize)
-        .copied()
-        .unwrap_or("?")
+    Status::from_u8(status).map_or("unknown", Status::as_words)
 }
 
 async fn show(deployment: &Deployment, address: Address) -> eyre::Result<()> {
     let c = deployment.contribution_at(address);
     println!("contribution contract {address}");
-    println!("  status               {}", status_name(c.status().call().await.map_err(decoded)?));
+    println!(
+        "  status               {}",
+        status_name(c.status().call().await.during("reading the contribution contract")?)
+    );
     let node = c.nodeId().call().await?;
     if node != 0 {
         println!("  registered as node   {node}");
@@ -161,7 +163,7 @@ pub async fn run(global: &GlobalArgs, command: ContributionCommand) -> eyre::Res
             let c = deployment.contribution_at(contract);
             let amount = match amount {
                 Some(text) => parse_sesh(&text)?,
-                None => c.minimumContributionOf(me).call().await.map_err(decoded)?,
+                None => c.minimumContributionOf(me).call().await.during("reading the contribution contract")?,
             };
             eyre::ensure!(amount > U256::ZERO, "nothing to contribute: pass --amount");
             println!("contributing {} SESH", format_sesh(amount));

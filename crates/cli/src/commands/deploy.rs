@@ -3,7 +3,9 @@
 use crate::context::{GlobalArgs, default_deployments_dir};
 use alloy::primitives::Address;
 use clap::Args;
-use session_sdk::{GenesisConfig, deploy, toolchain::devnet_genesis_path};
+use session_deploy::GenesisConfig;
+use session_deploy::deploy;
+use session_devnet::toolchain::devnet_genesis_path;
 use std::path::PathBuf;
 
 /// Options of `sesh deploy`.

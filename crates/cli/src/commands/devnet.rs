@@ -6,18 +6,22 @@ use alloy::primitives::Address;
 use alloy::signers::local::PrivateKeySigner;
 use clap::Args;
 use eyre::OptionExt;
+use session_client::Deployment;
+use session_client::provider::now;
+use session_client::provider::signing_provider;
+use session_client::status::SystemStatus;
+use session_client::transact;
+use session_client::units::format_sesh;
+use session_deploy::GenesisConfig;
+use session_deploy::deploy;
+use session_devnet::accounts::dev_accounts;
+use session_devnet::accounts::next_block_at;
+use session_devnet::anvil::spawn_anvil;
+use session_devnet::scenario::DevnetPlan;
+use session_devnet::scenario::populate;
+use session_devnet::scenario::refresh_price;
+use session_devnet::toolchain::devnet_genesis_path;
 use session_network::SimulatedNetwork;
-use session_sdk::{
-    Deployment, GenesisConfig,
-    actors::{dev_accounts, next_block_at, now, signing_provider},
-    anvil::spawn_anvil,
-    deploy,
-    devnet::{DevnetPlan, populate, refresh_price},
-    revert::transact,
-    status::SystemStatus,
-    toolchain::devnet_genesis_path,
-    units::format_sesh,
-};
 
 /// Seconds between two steps of the devnet's clock while it serves.
 const TICK_SECONDS: u64 = 15;
@@ -48,7 +52,7 @@ pub async fn run(_global: &GlobalArgs, args: DevnetArgs) -> eyre::Result<()> {
     let deployer = PrivateKeySigner::from(key.clone());
     let owner = deployer.address();
     let provider = signing_provider(deployer, anvil.endpoint_url());
-    println!("anvil (hardfork {}) at {}", session_sdk::anvil::HARDFORK, anvil.endpoint());
+    println!("anvil (hardfork {}) at {}", session_devnet::anvil::HARDFORK, anvil.endpoint());
 
     let deployment = deploy(&provider, owner, owner, &genesis).await?;
     let manifest = deployment.manifest.write(&args.out.unwrap_or_else(default_deployments_dir))?;

@@ -3,12 +3,14 @@
 use crate::context::GlobalArgs;
 use alloy::primitives::{Address, U256};
 use clap::{Args, Subcommand};
-use session_sdk::{
-    Deployment,
-    fees::{format_usd, parse_session_id, with_slippage},
-    revert::{decoded, transact},
-    units::{format_sesh, parse_sesh},
-};
+use session_client::Deployment;
+use session_client::error::During;
+use session_client::fees::format_usd;
+use session_client::fees::parse_session_id;
+use session_client::fees::with_slippage;
+use session_client::transact;
+use session_client::units::format_sesh;
+use session_client::units::parse_sesh;
 
 /// Session Names commands.
 #[derive(Debug, Clone, Subcommand)]
@@ -58,8 +60,8 @@ pub struct MaxSesh {
 /// Prints the quote and approves the payment; returns the limit.
 async fn quote_and_approve(deployment: &Deployment, name: &str, max: &MaxSesh) -> eyre::Result<U256> {
     let names = deployment.session_names()?;
-    let normalized = names.normalize(name.to_string()).call().await.map_err(decoded)?;
-    let quote = names.quoteName(name.to_string()).call().await.map_err(decoded)?;
+    let normalized = names.normalize(name.to_string()).call().await.during("reading Session Names")?;
+    let quote = names.quoteName(name.to_string()).call().await.during("reading Session Names")?;
     let limit = match &max.max_sesh {
         Some(text) => parse_sesh(text)?,
         None => with_slippage(quote.sesh, 100),
@@ -78,7 +80,7 @@ async fn quote_and_approve(deployment: &Deployment, name: &str, max: &MaxSesh) -
 pub async fn run(global: &GlobalArgs, command: NamesCommand) -> eyre::Result<()> {
     if let NamesCommand::Resolve { name } = &command {
         let deployment = global.deployment(global.provider(None)).await?;
-        let id = deployment.session_names()?.resolve(name.clone()).call().await.map_err(decoded)?;
+        let id = deployment.session_names()?.resolve(name.clone()).call().await.during("reading Session Names")?;
         match id.is_empty() {
             true => println!("{name} does not resolve (free, expired or in its grace period)"),
             false => println!("{name} -> {}", alloy::hex::encode(&id)),

@@ -4,8 +4,9 @@
 use crate::context::GlobalArgs;
 use clap::Subcommand;
 use eyre::WrapErr;
+use session_devnet::scenario::DevnetPlan;
 use session_network::NodeKeys;
-use session_sdk::{devnet::DevnetPlan, witness::Witness};
+use session_network::witness::Witness;
 
 /// Network commands.
 #[derive(Debug, Clone, Subcommand)]
@@ -79,7 +80,7 @@ pub async fn run(global: &GlobalArgs, command: NetworkCommand) -> eyre::Result<(
             if !offline.is_empty() {
                 // The nodes must be known (registered) before they can go down.
                 witness.sync(&deployment).await?;
-                let now = session_sdk::actors::now(&deployment.provider).await?;
+                let now = session_client::provider::now(&deployment.provider).await?;
                 for node_id in offline {
                     witness.set_offline(node_id, now).wrap_err_with(|| format!("taking node {node_id} offline"))?;
                     println!("node {node_id} offline since {now}");

@@ -3,7 +3,8 @@
 use crate::{commands::keys::KeyFile, context::GlobalArgs};
 use clap::Subcommand;
 use eyre::WrapErr;
-use session_sdk::{revert::transact, units::format_sesh};
+use session_client::transact;
+use session_client::units::format_sesh;
 use std::path::PathBuf;
 
 /// Node commands.

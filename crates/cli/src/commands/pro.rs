@@ -2,11 +2,13 @@
 
 use crate::context::GlobalArgs;
 use clap::{Args, Subcommand};
-use session_sdk::{
-    fees::{format_usd, parse_session_id, with_slippage},
-    revert::{decoded, transact},
-    units::{format_sesh, parse_sesh},
-};
+use session_client::error::During;
+use session_client::fees::format_usd;
+use session_client::fees::parse_session_id;
+use session_client::fees::with_slippage;
+use session_client::transact;
+use session_client::units::format_sesh;
+use session_client::units::parse_sesh;
 
 /// Session Pro commands.
 #[derive(Debug, Clone, Subcommand)]
@@ -57,7 +59,7 @@ pub async fn run(global: &GlobalArgs, command: ProCommand) -> eyre::Result<()> {
             let pro = deployment.session_pro()?;
             let id = parse_session_id(&args.session_id)?;
             let plan = alloy::primitives::U256::from(args.plan);
-            let quote = pro.quotePlan(plan).call().await.map_err(decoded)?;
+            let quote = pro.quotePlan(plan).call().await.during("reading Session Pro")?;
             let max = match &args.max_sesh {
                 Some(text) => parse_sesh(text)?,
                 None => with_slippage(quote.sesh, 100),

@@ -4,11 +4,9 @@ use crate::context::GlobalArgs;
 use alloy::primitives::{Address, U256};
 use clap::Subcommand;
 use eyre::OptionExt;
-use session_sdk::{
-    revert::transact,
-    staking::status_name,
-    units::{format_sesh, parse_sesh},
-};
+use session_client::transact;
+use session_client::units::format_sesh;
+use session_client::units::parse_sesh;
 
 /// Rewards commands.
 #[derive(Debug, Clone, Subcommand)]
@@ -49,7 +47,7 @@ pub async fn run(global: &GlobalArgs, command: RewardsCommand) -> eyre::Result<(
                 println!(
                     "  node {:>4} {:<14} staker {} stake {:>20} SESH  claimable {:>20} SESH  withdrawable {:>20} SESH",
                     h.node_id,
-                    status_name(h.status),
+                    h.status.as_words(),
                     h.staker,
                     format_sesh(h.stake),
                     format_sesh(h.claimable),
@@ -69,7 +67,7 @@ pub async fn run(global: &GlobalArgs, command: RewardsCommand) -> eyre::Result<(
             let paid = match (node, amount) {
                 (Some(node), Some(text)) => {
                     let amount = parse_sesh(&text)?;
-                    let call = deployment.registry.claimRewards_0(node, staker.unwrap_or(me), amount);
+                    let call = deployment.registry.claimRewardsAmount(node, staker.unwrap_or(me), amount);
                     transact(call, "claiming rewards").await?;
                     amount
                 }

@@ -2,7 +2,7 @@
 
 use crate::context::GlobalArgs;
 use clap::Args;
-use session_sdk::status::SystemStatus;
+use session_client::status::SystemStatus;
 
 /// Options of `sesh status` (none beyond the global ones).
 #[derive(Debug, Clone, Args)]
