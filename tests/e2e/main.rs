@@ -1,6 +1,7 @@
 //! End-to-end tests: one binary, one module per feature, each test on its own anvil.
 
 mod cli;
+mod cli_safety;
 mod contribution;
 mod deployment;
 mod fees;

@@ -1,17 +1,22 @@
 //! The options every command shares, and what they resolve to: a provider, a signer, a manifest.
 
+use alloy::signers::local::LocalSignerError;
 use alloy::{
     providers::{DynProvider, Provider, ProviderBuilder},
     signers::local::PrivateKeySigner,
     transports::http::reqwest::Url,
 };
 use clap::Args;
+use eth_keystore::KeystoreError;
 use eyre::{OptionExt, WrapErr};
 use session_client::Deployment;
 use session_client::Manifest;
 use session_client::provider::signing_provider;
 use session_devnet::toolchain::repo_root;
-use std::path::PathBuf;
+use std::{
+    io::{IsTerminal, Write},
+    path::PathBuf,
+};
 
 /// Global options.
 #[derive(Debug, Clone, Args)]
@@ -31,16 +36,32 @@ pub struct GlobalArgs {
     /// Deployment manifest; defaults to `deployments/<chain-id>.json` in the repository.
     #[arg(long, global = true)]
     pub deployment: Option<PathBuf>,
+    /// Do not ask before spending (for scripts); on a terminal, commands that move SESH ask.
+    #[arg(long, short = 'y', global = true)]
+    pub yes: bool,
+    /// On failure, also print the error's chain of causes in full.
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
 }
 
 impl GlobalArgs {
     /// The signer given by `--private-key` or `--keystore`.
     pub fn signer(&self) -> eyre::Result<PrivateKeySigner> {
         if let Some(path) = &self.keystore {
-            let password =
-                self.password.as_deref().ok_or_eyre("--keystore needs --password (or SESH_KEYSTORE_PASSWORD)")?;
-            return PrivateKeySigner::decrypt_keystore(path, password)
-                .wrap_err_with(|| format!("opening the keystore {}", path.display()));
+            let password = match &self.password {
+                Some(password) => password.clone(),
+                None if std::io::stdin().is_terminal() => {
+                    rpassword::prompt_password(format!("password of {}: ", path.display()))
+                        .wrap_err("reading the keystore password")?
+                }
+                None => eyre::bail!("--keystore needs --password (or SESH_KEYSTORE_PASSWORD) when not on a terminal"),
+            };
+            return PrivateKeySigner::decrypt_keystore(path, password).map_err(|e| match e {
+                LocalSignerError::EthKeystoreError(KeystoreError::MacMismatch) => {
+                    eyre::eyre!("opening the keystore {}: wrong password", path.display())
+                }
+                other => eyre::eyre!("opening the keystore {}: {other}", path.display()),
+            });
         }
         let key = self
             .private_key
@@ -57,16 +78,43 @@ impl GlobalArgs {
         }
     }
 
-    /// The deployment named by `--deployment`, or the default manifest of the node's chain.
+    /// The deployment named by `--deployment`, or the default manifest of the node's chain;
+    /// refused when the manifest describes another chain than the node's.
     pub async fn deployment(&self, provider: DynProvider) -> eyre::Result<Deployment> {
-        let path = match &self.deployment {
-            Some(path) => path.clone(),
-            None => {
-                let chain_id = provider.get_chain_id().await.wrap_err_with(|| format!("reaching {}", self.rpc_url))?;
-                default_deployments_dir().join(format!("{chain_id}.json"))
-            }
-        };
-        Ok(Deployment::attach(provider, Manifest::load(&path)?)?)
+        let chain_id = provider.get_chain_id().await.map_err(|e| {
+            eyre::eyre!(
+                "cannot reach the node at {} ({e}); start one with `tools/sesh devnet`, or pass --rpc-url (or ETH_RPC_URL)",
+                self.rpc_url
+            )
+        })?;
+        let path =
+            self.deployment.clone().unwrap_or_else(|| default_deployments_dir().join(format!("{chain_id}.json")));
+        let manifest = Manifest::load(&path)?;
+        eyre::ensure!(
+            manifest.chain_id == chain_id,
+            "the manifest {} describes chain {}, but the node at {} is chain {chain_id}",
+            path.display(),
+            manifest.chain_id,
+            self.rpc_url
+        );
+        Ok(Deployment::attach(provider, manifest)?)
+    }
+
+    /// Shows what a command is about to do with the user's tokens and, on a terminal, asks before
+    /// doing it (unless `--yes`). Scripts (no terminal) proceed; the plan is printed either way.
+    pub fn confirm(&self, plan: &str) -> eyre::Result<()> {
+        println!("{plan}");
+        if self.yes || !std::io::stdin().is_terminal() {
+            return Ok(());
+        }
+        print!("proceed? [y/N] ");
+        std::io::stdout().flush()?;
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer)?;
+        match answer.trim().to_ascii_lowercase().as_str() {
+            "y" | "yes" => Ok(()),
+            _ => eyre::bail!("cancelled: nothing was sent"),
+        }
     }
 }
 

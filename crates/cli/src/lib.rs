@@ -3,6 +3,7 @@
 
 pub mod commands;
 pub mod context;
+pub mod display;
 
 use clap::{Parser, Subcommand};
 pub use context::GlobalArgs;
@@ -52,6 +53,24 @@ pub enum Command {
     /// Measure costs.
     #[command(subcommand)]
     Bench(commands::bench::BenchCommand),
+}
+
+/// Prints a failed command's error in the user's words and gives the exit code: what we were
+/// doing and why it failed, on one line; `--verbose` adds eyre's full report. No source locations
+/// or backtraces otherwise. A closed standard output (`sesh status | head`) is not an error.
+pub fn report(error: &eyre::Report, verbose: bool) -> std::process::ExitCode {
+    let broken_pipe = error.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    });
+    if broken_pipe {
+        return std::process::ExitCode::SUCCESS;
+    }
+    // `{:#}`: the context and every cause on one line, without eyre's location report.
+    eprintln!("error: {error:#}");
+    if verbose {
+        eprintln!("\n{error:?}");
+    }
+    std::process::ExitCode::FAILURE
 }
 
 /// Runs one parsed command line.

@@ -3,6 +3,11 @@
 use clap::Parser;
 
 #[tokio::main]
-async fn main() -> eyre::Result<()> {
-    session_cli::run(session_cli::Cli::parse()).await
+async fn main() -> std::process::ExitCode {
+    let cli = session_cli::Cli::parse();
+    let verbose = cli.global.verbose;
+    match session_cli::run(cli).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => session_cli::report(&error, verbose),
+    }
 }

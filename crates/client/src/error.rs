@@ -50,6 +50,14 @@ pub enum Error {
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// A check made before sending anything failed: nothing was sent and no allowance was given.
+    #[error("{action}: {reason} (nothing was sent)")]
+    Refused {
+        /// What we were about to do.
+        action: String,
+        /// Why not, in the user's units.
+        reason: String,
+    },
     /// The manifest or a file could not be read, written or understood.
     #[error("{0}")]
     Config(String),
@@ -88,6 +96,11 @@ impl Error {
     /// Wraps a transport error (a plain RPC request).
     pub fn rpc(action: impl Into<String>, error: impl std::error::Error + Send + Sync + 'static) -> Self {
         Self::Rpc { action: action.into(), source: Box::new(error) }
+    }
+
+    /// A refusal before anything is sent.
+    pub fn refused(action: impl Into<String>, reason: impl Into<String>) -> Self {
+        Self::Refused { action: action.into(), reason: reason.into() }
     }
 
     /// An answer the system never produces.

@@ -12,6 +12,7 @@ pub mod fees;
 pub mod manifest;
 pub mod provider;
 pub mod rewards;
+pub mod spend;
 pub mod staking;
 pub mod status;
 pub mod time;

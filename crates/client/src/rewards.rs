@@ -67,8 +67,12 @@ impl Deployment {
     }
 
     /// Distributes, then claims in one transaction everything `account` can claim as a
-    /// beneficiary. Returns the amount paid (zero, and no claim sent, if there is nothing).
+    /// beneficiary. Returns the amount paid (zero, and no transaction sent, if nothing is due).
     pub async fn claim_all(&self, account: Address) -> Result<U256> {
+        // Nothing due even after a distribution: send nothing at all.
+        if self.pending_rewards_of(account).await?.is_zero() {
+            return Ok(U256::ZERO);
+        }
         transact(self.registry.distributeRewards().from(account), "distributing rewards").await?;
         let refs: Vec<PositionRef> = self
             .holdings_of(account)

@@ -48,7 +48,6 @@ impl Deployment {
         let operator =
             contributors.first().ok_or_else(|| Error::Config("a node needs at least its operator".into()))?.staker;
         let deposit: U256 = contributors.iter().map(|c| c.stake).sum();
-        transact(self.token.approve(*self.registry.address(), deposit).from(payer), "approving the deposit").await?;
         let proof = keys.proof_of_possession(&self.consensus_domain(), &operator.0.0);
         let call = self
             .registry
@@ -60,7 +59,8 @@ impl Deployment {
                 contributors,
             )
             .from(payer);
-        let receipt = transact(call, action).await?;
+        let registry = *self.registry.address();
+        let receipt = self.spend(payer, registry, deposit, action, async || transact(call, action).await).await?;
         let event = receipt
             .decoded_log::<NodeRegistered>()
             .ok_or_else(|| Error::unexpected(action, "receipt without a NodeRegistered event"))?;
@@ -173,3 +173,15 @@ pub fn node_status(value: u8) -> Result<crate::NodeStatus> {
     crate::NodeStatus::from_u8(value)
         .ok_or_else(|| Error::unexpected("reading a node", format!("unknown status {value}")))
 }
+
+/// A node's state in words: its status, or "exit requested" for a registered node on its way out.
+pub fn node_state(status: crate::NodeStatus, exit_requested_at: u64) -> String {
+    use crate::NodeStatus::{Active, Decommissioned};
+    match status {
+        Active | Decommissioned if exit_requested_at != 0 => "exit requested".into(),
+        status => status.to_string(),
+    }
+}
+
+/// Seconds from an exit request to when anyone may finalize the exit (the registry's 30 days).
+pub const EXIT_DELAY: u64 = 30 * 86_400;

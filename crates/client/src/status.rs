@@ -55,6 +55,8 @@ pub struct NodeRow {
     pub id: u64,
     /// Active, exited, ...
     pub status: NodeStatus,
+    /// When its exit was requested (0: never).
+    pub exit_requested_at: u64,
     /// The operator.
     pub operator: Address,
     /// Number of contributors, operator included.
@@ -90,6 +92,7 @@ impl SystemStatus {
                 Ok(NodeRow {
                     id: node.nodeId,
                     status: node_status(node.status)?,
+                    exit_requested_at: node.exitRequestedAt,
                     operator: node.operator,
                     contributors: node.contributors.len(),
                     fee_bps: node.feeBps,
@@ -151,12 +154,24 @@ impl fmt::Display for SystemStatus {
                     f,
                     "  {:>4}  {:<14} {:<42} {:>5} {:>6}% {:>20} {:>20}",
                     n.id,
-                    n.status.as_words(),
+                    crate::staking::node_state(n.status, n.exit_requested_at),
                     n.operator.to_string(),
                     n.contributors,
                     format!("{}.{:02}", n.fee_bps / 100, n.fee_bps % 100),
                     format_sesh(n.earned),
                     format_sesh(n.unclaimed)
+                )?;
+            }
+            let leaving = self.nodes.iter().filter(|n| {
+                n.exit_requested_at != 0 && matches!(n.status, NodeStatus::Active | NodeStatus::Decommissioned)
+            });
+            for n in leaving {
+                writeln!(
+                    f,
+                    "  node {}: exit requested on {}, can be finalized from {}",
+                    n.id,
+                    crate::time::format_timestamp(n.exit_requested_at),
+                    crate::time::format_timestamp(n.exit_requested_at + crate::staking::EXIT_DELAY)
                 )?;
             }
         }

@@ -8,9 +8,12 @@ pub const DECIMALS: u32 = 9;
 /// Atomic units in one SESH.
 pub const ONE_SESH: u64 = 1_000_000_000;
 
-/// An amount that is not a SESH value with at most 9 decimals.
+/// A text that is not an unambiguous, positive SESH amount.
 #[derive(Debug, Error, PartialEq, Eq)]
-#[error("`{0}` is not a SESH amount (digits with at most 9 decimals, e.g. 25000 or 0.5)")]
+#[error(
+    "`{0}` is not a SESH amount: write digits with at most 9 decimals after a `.`, and `_` between \
+     digits if you like (25000, 0.5, 1_000.25); no commas, no sign, not zero"
+)]
 pub struct ParseSeshError(pub String);
 
 /// `whole` SESH in atomic units.
@@ -18,24 +21,39 @@ pub fn sesh(whole: u64) -> U256 {
     U256::from(whole) * U256::from(ONE_SESH)
 }
 
-/// Parses "25000", "1,000.5" or "0.000000001" into atomic units.
+/// Parses an amount a user typed: digits, an optional `.` followed by at most 9 digits, and `_`
+/// only between two digits ("25000", "1_000.5", "0.000000001"). Anything ambiguous is refused:
+/// a comma may be a decimal or a thousands separator depending on the reader (`2,5` and `1,0000`
+/// were once read as 25 and 10,000), so commas are never accepted; so are signs, spaces inside,
+/// and zero, which no command moves.
 pub fn parse_sesh(text: &str) -> Result<U256, ParseSeshError> {
     let err = || ParseSeshError(text.to_string());
-    let cleaned: String = text.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
-    let (whole, fraction) = match cleaned.split_once('.') {
+    let trimmed = text.trim();
+    let (whole, fraction) = match trimmed.split_once('.') {
         Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (cleaned.as_str(), None),
+        None => (trimmed, None),
     };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let fraction_ok = fraction.is_none_or(|f| digits(f) && f.len() <= DECIMALS as usize);
-    let fraction = fraction.unwrap_or("");
-    if !digits(whole) || !fraction_ok {
+    let digits = |s: &str| -> Option<String> {
+        let bytes = s.as_bytes();
+        let separators_ok = bytes.iter().enumerate().all(|(i, b)| {
+            *b != b'_'
+                || (i > 0 && i + 1 < bytes.len() && bytes[i - 1].is_ascii_digit() && bytes[i + 1].is_ascii_digit())
+        });
+        let clean: String = s.chars().filter(|c| *c != '_').collect();
+        (!clean.is_empty() && separators_ok && clean.bytes().all(|b| b.is_ascii_digit())).then_some(clean)
+    };
+    let whole = digits(whole).ok_or_else(err)?;
+    let fraction = match fraction {
+        Some(f) => digits(f).filter(|f| f.len() <= DECIMALS as usize).ok_or_else(err)?,
+        None => String::new(),
+    };
+    let whole = U256::from_str_radix(&whole, 10).map_err(|_| err())?;
+    let fraction = U256::from_str_radix(&format!("{fraction:0<9}"), 10).map_err(|_| err())?;
+    let amount = whole.checked_mul(U256::from(ONE_SESH)).and_then(|w| w.checked_add(fraction)).ok_or_else(err)?;
+    if amount.is_zero() {
         return Err(err());
     }
-    let whole = U256::from_str_radix(whole, 10).map_err(|_| err())?;
-    let padded = format!("{fraction:0<9}");
-    let fraction = U256::from_str_radix(&padded, 10).map_err(|_| err())?;
-    whole.checked_mul(U256::from(ONE_SESH)).and_then(|w| w.checked_add(fraction)).ok_or_else(err)
+    Ok(amount)
 }
 
 /// Formats atomic units as SESH with thousands separators and no trailing zeros:
@@ -62,13 +80,39 @@ mod tests {
     #[test]
     fn parses_whole_fractional_and_grouped_amounts() {
         assert_eq!(parse_sesh("25000").unwrap(), sesh(25_000));
-        assert_eq!(parse_sesh("1,000.5").unwrap(), U256::from(1_000_500_000_000u64));
+        assert_eq!(parse_sesh("1_000.5").unwrap(), U256::from(1_000_500_000_000u64));
+        assert_eq!(parse_sesh("25_000").unwrap(), sesh(25_000));
+        assert_eq!(parse_sesh(" 12.5 ").unwrap(), U256::from(12_500_000_000u64));
         assert_eq!(parse_sesh("0.000000001").unwrap(), U256::from(1));
+        assert_eq!(parse_sesh("0.000_000_001").unwrap(), U256::from(1));
     }
 
     #[test]
-    fn refuses_malformed_amounts() {
-        for bad in ["", "abc", "1.0000000001", "-1", "1.", ".5", "1.2.3"] {
+    fn refuses_ambiguous_malformed_negative_and_zero_amounts() {
+        for bad in [
+            "",
+            "abc",
+            "1.0000000001",
+            "-1",
+            "-5",
+            "+5",
+            "1.",
+            ".5",
+            "1.2.3",
+            "2,5",
+            "1,0000",
+            "1,000.5",
+            "1 000",
+            "_1",
+            "1_",
+            "1__0",
+            "1_.5",
+            "0",
+            "0.0",
+            "0_000",
+            "1e9",
+            "0x10",
+        ] {
             assert_eq!(parse_sesh(bad), Err(ParseSeshError(bad.to_string())), "{bad}");
         }
     }
@@ -83,8 +127,9 @@ mod tests {
 
     #[test]
     fn format_and_parse_round_trip() {
-        for v in [0u64, 1, 999_999_999, 1_000_000_000, 123_456_789_012_345] {
-            assert_eq!(parse_sesh(&format_sesh(U256::from(v))).unwrap(), U256::from(v));
+        for v in [1u64, 999_999_999, 1_000_000_000, 123_456_789_012_345] {
+            let typed = format_sesh(U256::from(v)).replace(',', "_");
+            assert_eq!(parse_sesh(&typed).unwrap(), U256::from(v));
         }
     }
 }

@@ -10,13 +10,18 @@ pub const HARDFORK: &str = "prague";
 /// Dev accounts anvil creates: enough operators and contributors for a devnet of 20+ nodes.
 pub const DEV_ACCOUNTS: usize = 40;
 
-/// Starts the pinned anvil on `port` (a free one if `None`), with the default dev accounts.
+/// Starts the pinned anvil on `port` (a free one if `None`), with the default dev accounts. A
+/// taken port and a missing anvil are told apart before anything starts.
 pub fn spawn_anvil(port: Option<u16>) -> eyre::Result<AnvilInstance> {
     let binary = anvil_binary();
+    eyre::ensure!(binary.exists(), "anvil is not installed at {}: run tools/setup", binary.display());
     let accounts = DEV_ACCOUNTS.to_string();
     let mut anvil = Anvil::at(&binary).args(["--hardfork", HARDFORK, "--accounts", accounts.as_str()]);
     if let Some(port) = port {
+        if let Err(e) = std::net::TcpListener::bind(("127.0.0.1", port)) {
+            eyre::bail!("port {port} is taken ({e}): stop what listens there (another devnet?) or pass --port");
+        }
         anvil = anvil.port(port);
     }
-    anvil.try_spawn().wrap_err_with(|| format!("starting anvil ({}); run tools/setup to install it", binary.display()))
+    anvil.try_spawn().wrap_err_with(|| format!("starting anvil ({})", binary.display()))
 }

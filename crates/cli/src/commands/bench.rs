@@ -333,18 +333,27 @@ impl Progress {
         Self { what: what.to_string(), total, done: std::cell::Cell::new(0) }
     }
 
-    /// One step done; redraws every 1%.
+    /// One step done: redraws the line every 1% on a terminal; elsewhere (a log, a pipe) one
+    /// line every 10%, each ended.
     pub fn tick(&self) {
+        use std::io::IsTerminal;
         let done = self.done.get() + 1;
         self.done.set(done);
-        let step = (self.total / 100).max(1);
+        let terminal = std::io::stderr().is_terminal();
+        let step = (self.total / if terminal { 100 } else { 10 }).max(1);
         if done.is_multiple_of(step) || done == self.total {
-            eprint!("\r{}: {done}/{}", self.what, self.total);
+            match terminal {
+                true => eprint!("\r{}: {done}/{}", self.what, self.total),
+                false => eprintln!("{}: {done}/{}", self.what, self.total),
+            }
         }
     }
 
-    /// Ends the line.
+    /// Ends the line on a terminal.
     pub fn finish(&self) {
-        eprintln!();
+        use std::io::IsTerminal;
+        if std::io::stderr().is_terminal() {
+            eprintln!();
+        }
     }
 }

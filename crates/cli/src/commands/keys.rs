@@ -1,24 +1,32 @@
-//! `sesh keys generate`: a new node's keys (BLS for consensus, Ed25519 for its identity).
+//! `sesh keys generate`: a new node's keys (BLS for consensus, Ed25519 for its identity), written
+//! to a file only its owner can read; and the key file every other command reads, checked.
 
 use clap::{Args, Subcommand};
 use eyre::WrapErr;
 use serde::Serialize;
-use session_network::NodeKeys;
-use std::path::PathBuf;
+use session_keys::NodeKeys;
+use std::{io::Write, path::Path, path::PathBuf};
 
 /// Key management commands.
 #[derive(Debug, Clone, Subcommand)]
 pub enum KeysCommand {
-    /// Generate a node's BLS and Ed25519 keys from a fresh random seed (or a given one).
+    /// Generate a node's BLS and Ed25519 keys from a fresh random seed (or a given one) into a key
+    /// file readable by its owner only; prints the public keys.
     Generate(GenerateArgs),
 }
 
 /// Options of `sesh keys generate`.
 #[derive(Debug, Clone, Args)]
 pub struct GenerateArgs {
-    /// Write the keys (secret included) to this JSON file instead of printing them.
-    #[arg(long)]
+    /// The key file to write (mode 0600). It holds the secret seed: keep it, back it up.
+    #[arg(long, required_unless_present = "print_secret")]
     pub out: Option<PathBuf>,
+    /// Replace an existing key file (its keys are lost unless backed up).
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// Print the key file, secret seed included, to standard output instead of writing a file.
+    #[arg(long, conflicts_with = "out")]
+    pub print_secret: bool,
     /// Derive from this 32-byte hex seed instead of a random one (reproducible keys).
     #[arg(long)]
     pub seed: Option<String>,
@@ -37,9 +45,27 @@ pub struct KeyFile {
 }
 
 impl KeyFile {
-    /// The keys this file describes.
+    /// Reads a key file and checks that its public keys are the seed's: a file edited by hand (or
+    /// damaged) would otherwise register keys other than the ones it shows.
+    pub fn load(path: &Path) -> eyre::Result<Self> {
+        let text = std::fs::read_to_string(path).wrap_err_with(|| format!("reading {}", path.display()))?;
+        let file: Self = serde_json::from_str(&text)
+            .wrap_err_with(|| format!("{} is not a key file of `sesh keys generate`", path.display()))?;
+        file.keys().wrap_err_with(|| format!("checking the key file {}", path.display()))?;
+        Ok(file)
+    }
+
+    /// The keys this file describes, once its public keys are checked against its seed.
     pub fn keys(&self) -> eyre::Result<NodeKeys> {
-        Ok(NodeKeys::from_seed(&parse_seed(&self.seed)?))
+        let keys = NodeKeys::from_seed(&parse_seed(&self.seed)?);
+        let expected = generate(&parse_seed(&self.seed)?);
+        let same = |a: &str, b: &str| a.trim_start_matches("0x").eq_ignore_ascii_case(b);
+        eyre::ensure!(
+            same(&self.bls_public_key, &expected.bls_public_key)
+                && same(&self.ed25519_public_key, &expected.ed25519_public_key),
+            "its public keys are not the ones its seed derives: refusing to use it"
+        );
+        Ok(keys)
     }
 }
 
@@ -61,19 +87,46 @@ pub fn run(command: KeysCommand) -> eyre::Result<()> {
                 }
             };
             let file = generate(&seed);
-            let json = serde_json::to_string_pretty(&file)?;
+            let json = serde_json::to_string_pretty(&file)? + "\n";
             match args.out {
                 Some(path) => {
-                    std::fs::write(&path, json + "\n").wrap_err_with(|| format!("writing {}", path.display()))?;
-                    println!("keys written to {} (keep it secret: it holds the seed)", path.display());
+                    write_secret(&path, &json, args.force)?;
+                    println!(
+                        "keys written to {} (readable by you only; back it up: it holds the seed)",
+                        path.display()
+                    );
                     println!("BLS public key:     0x{}", file.bls_public_key);
                     println!("Ed25519 public key: 0x{}", file.ed25519_public_key);
                 }
-                None => println!("{json}"),
+                None => print!("{json}"),
             }
             Ok(())
         }
     }
+}
+
+/// Writes `contents` to a new file readable and writable by its owner only; an existing file is
+/// replaced only with `force`.
+fn write_secret(path: &Path, contents: &str, force: bool) -> eyre::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => {
+            eyre::eyre!("{} exists: refusing to overwrite a key file (pass --force to replace it)", path.display())
+        }
+        _ => eyre::eyre!("writing {}: {e}", path.display()),
+    })?;
+    // A replaced file keeps its old mode: make it private too.
+    #[cfg(unix)]
+    std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+    file.write_all(contents.as_bytes()).wrap_err_with(|| format!("writing {}", path.display()))
 }
 
 /// The key file of `seed`.

@@ -1,6 +1,6 @@
 //! `sesh names`: Session Names that resolve to a Session account, priced in USD, paid in SESH.
 
-use crate::context::GlobalArgs;
+use crate::{context::GlobalArgs, display::when};
 use alloy::primitives::{Address, U256};
 use clap::{Args, Subcommand};
 use session_client::Deployment;
@@ -39,13 +39,16 @@ pub enum NamesCommand {
         /// The name.
         name: String,
     },
-    /// Give a name you hold to another address.
+    /// Give a name you hold to another address, and/or point it at another Session ID.
     Transfer {
         /// The name.
         name: String,
         /// The new holder.
+        #[arg(long, required_unless_present = "session_id")]
+        to: Option<Address>,
+        /// The 33-byte Session ID (hex, 05...) the name resolves to from now on.
         #[arg(long)]
-        to: Address,
+        session_id: Option<String>,
     },
 }
 
@@ -53,12 +56,18 @@ pub enum NamesCommand {
 #[derive(Debug, Clone, Args)]
 pub struct MaxSesh {
     /// Most SESH to pay; defaults to the quote plus 1%.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub max_sesh: Option<String>,
 }
 
-/// Prints the quote and approves the payment; returns the limit.
-async fn quote_and_approve(deployment: &Deployment, name: &str, max: &MaxSesh) -> eyre::Result<U256> {
+/// The quote of `name` and the most the payment may take, shown and confirmed before paying.
+async fn quote(
+    global: &GlobalArgs,
+    deployment: &Deployment,
+    name: &str,
+    what: &str,
+    max: &MaxSesh,
+) -> eyre::Result<U256> {
     let names = deployment.session_names()?;
     let normalized = names.normalize(name.to_string()).call().await.during("reading Session Names")?;
     let quote = names.quoteName(name.to_string()).call().await.during("reading Session Names")?;
@@ -66,13 +75,12 @@ async fn quote_and_approve(deployment: &Deployment, name: &str, max: &MaxSesh) -
         Some(text) => parse_sesh(text)?,
         None => with_slippage(quote.sesh, 100),
     };
-    println!(
-        "{normalized}: {} = {} SESH at the current price (paying at most {} SESH)",
+    global.confirm(&format!(
+        "{what} {normalized}: {} = {} SESH at the current price (paying at most {} SESH)",
         format_usd(quote.usdPrice),
         format_sesh(quote.sesh),
         format_sesh(limit)
-    );
-    transact(deployment.token.approve(*names.address(), limit), "approving the payment").await?;
+    ))?;
     Ok(limit)
 }
 
@@ -80,31 +88,51 @@ async fn quote_and_approve(deployment: &Deployment, name: &str, max: &MaxSesh) -
 pub async fn run(global: &GlobalArgs, command: NamesCommand) -> eyre::Result<()> {
     if let NamesCommand::Resolve { name } = &command {
         let deployment = global.deployment(global.provider(None)).await?;
-        let id = deployment.session_names()?.resolve(name.clone()).call().await.during("reading Session Names")?;
+        let names = deployment.session_names()?;
+        let id = names.resolve(name.clone()).call().await.during("reading Session Names")?;
         match id.is_empty() {
             true => println!("{name} does not resolve (free, expired or in its grace period)"),
-            false => println!("{name} -> {}", alloy::hex::encode(&id)),
+            false => {
+                let expiry = names.recordOf(name.clone()).call().await.during("reading Session Names")?.expiry;
+                println!("{name} -> {} (until {})", alloy::hex::encode(&id), when(expiry));
+            }
         }
         return Ok(());
     }
     let signer = global.signer()?;
+    let me = signer.address();
     let deployment = global.deployment(global.provider(Some(signer))).await?;
     let names = deployment.session_names()?;
+    let expiry = async |name: &str| -> eyre::Result<String> {
+        let record = names.recordOf(name.to_string()).call().await.during("reading Session Names")?;
+        Ok(when(record.expiry))
+    };
     match command {
         NamesCommand::Register { name, session_id, max } => {
             let id = parse_session_id(&session_id)?;
-            let limit = quote_and_approve(&deployment, &name, &max).await?;
-            transact(names.register(name.clone(), id, limit), "registering the name").await?;
-            println!("registered {name}; expires {}", names.recordOf(name.clone()).call().await?.expiry);
+            let limit = quote(global, &deployment, &name, "registering", &max).await?;
+            let action = "registering the name";
+            let call = names.register(name.clone(), id, limit).from(me);
+            deployment.spend(me, *names.address(), limit, action, async || transact(call, action).await).await?;
+            println!("registered {name} until {}", expiry(&name).await?);
         }
         NamesCommand::Renew { name, max } => {
-            let limit = quote_and_approve(&deployment, &name, &max).await?;
-            transact(names.renew(name.clone(), limit), "renewing the name").await?;
-            println!("renewed {name}; expires {}", names.recordOf(name.clone()).call().await?.expiry);
+            let limit = quote(global, &deployment, &name, "renewing", &max).await?;
+            let action = "renewing the name";
+            let call = names.renew(name.clone(), limit).from(me);
+            deployment.spend(me, *names.address(), limit, action, async || transact(call, action).await).await?;
+            println!("renewed {name} until {}", expiry(&name).await?);
         }
-        NamesCommand::Transfer { name, to } => {
-            transact(names.transfer(name.clone(), to), "transferring the name").await?;
-            println!("{name} now belongs to {to}");
+        NamesCommand::Transfer { name, to, session_id } => {
+            if let Some(text) = session_id {
+                let id = parse_session_id(&text)?;
+                transact(names.setTarget(name.clone(), id), "pointing the name at the Session ID").await?;
+                println!("{name} now resolves to {}", text.trim().trim_start_matches("0x"));
+            }
+            if let Some(to) = to {
+                transact(names.transfer(name.clone(), to), "transferring the name").await?;
+                println!("{name} now belongs to {to}");
+            }
         }
         NamesCommand::Resolve { .. } => unreachable!("handled above"),
     }

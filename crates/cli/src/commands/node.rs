@@ -1,11 +1,17 @@
 //! `sesh node`: an operator's node: register it alone, ask it to leave, take the stake back.
 
-use crate::{commands::keys::KeyFile, context::GlobalArgs};
+use crate::{
+    commands::keys::KeyFile,
+    context::GlobalArgs,
+    display::{format_bps, when},
+};
 use clap::Subcommand;
-use eyre::WrapErr;
-use session_client::transact;
 use session_client::units::format_sesh;
+use session_client::{NodeStatus, staking::node_status, transact};
 use std::path::PathBuf;
+
+/// The delay of an exit by request, and a small staker's lock after registration (seeds: 30 days).
+pub const THIRTY_DAYS: u64 = session_client::staking::EXIT_DELAY;
 
 /// Node commands.
 #[derive(Debug, Clone, Subcommand)]
@@ -40,20 +46,55 @@ pub async fn run(global: &GlobalArgs, command: NodeCommand) -> eyre::Result<()> 
     let registry = &deployment.registry;
     match command {
         NodeCommand::Register { keys, fee_bps } => {
-            let text = std::fs::read_to_string(&keys).wrap_err_with(|| format!("reading {}", keys.display()))?;
-            let file: KeyFile = serde_json::from_str(&text).wrap_err("not a key file of `sesh keys generate`")?;
+            let keys = KeyFile::load(&keys)?.keys()?;
             let requirement = registry.stakingRequirement().call().await?;
-            println!("registering a solo node for {me}: staking {} SESH", format_sesh(requirement));
-            let (id, receipt) = deployment.register_solo(me, &file.keys()?, fee_bps).await?;
+            global.confirm(&format!(
+                "registering a solo node for {me}: staking {} SESH, fee {}\n  the stake comes back when the node \
+                 leaves: 30 days after an exit request, sooner if the network confirms the exit",
+                format_sesh(requirement),
+                format_bps(fee_bps)
+            ))?;
+            let (id, receipt) = deployment.register_solo(me, &keys, fee_bps).await?;
             println!("node {id} registered in block {}", receipt.block_number.unwrap_or_default());
         }
-        NodeCommand::Exit { node, finalize: false } => {
-            transact(registry.requestExit(node), "requesting the exit").await?;
-            println!("exit of node {node} requested; the network confirms it, or anyone may finalize it in 30 days");
-        }
-        NodeCommand::Exit { node, finalize: true } => {
-            deployment.finalize_exit(me, node).await?;
-            println!("node {node} has left; its contributors can withdraw their stake");
+        NodeCommand::Exit { node, finalize } => {
+            let info = deployment.node(node).await?;
+            let status = node_status(info.status)?;
+            match status {
+                NodeStatus::None => eyre::bail!("there is no node {node}"),
+                NodeStatus::Exited | NodeStatus::Liquidated => {
+                    eyre::bail!("node {node} has already left ({status}); `sesh node withdraw` takes your stake back")
+                }
+                _ => {}
+            }
+            let requested = info.exitRequestedAt;
+            if finalize {
+                eyre::ensure!(requested != 0, "node {node} has no exit request: `sesh node exit --node {node}` first");
+                let now = session_client::provider::now(&deployment.provider).await?;
+                let from = requested + THIRTY_DAYS;
+                eyre::ensure!(
+                    now >= from,
+                    "node {node}'s exit was requested on {}; it can be finalized from {}",
+                    when(requested),
+                    when(from)
+                );
+                deployment.finalize_exit(me, node).await?;
+                println!("node {node} has left; its contributors can withdraw their stake (`sesh node withdraw`)");
+            } else {
+                if requested != 0 {
+                    println!(
+                        "node {node}'s exit was already requested on {}; asking again (the first request's date counts)",
+                        when(requested)
+                    );
+                }
+                transact(registry.requestExit(node), "requesting the exit").await?;
+                let requested = deployment.node(node).await?.exitRequestedAt;
+                println!(
+                    "exit of node {node} requested on {}: the network confirms it, or anyone may finalize it from {}",
+                    when(requested),
+                    when(requested + THIRTY_DAYS)
+                );
+            }
         }
         NodeCommand::Withdraw => {
             let (amount, receipts) = deployment.withdraw_all(me).await?;

@@ -1,6 +1,6 @@
 //! `sesh pro`: Session Pro subscriptions, priced in USD and paid in SESH.
 
-use crate::context::GlobalArgs;
+use crate::{context::GlobalArgs, display::when};
 use clap::{Args, Subcommand};
 use session_client::error::During;
 use session_client::fees::format_usd;
@@ -33,7 +33,7 @@ pub struct SubscribeArgs {
     #[arg(long, default_value_t = 1)]
     pub plan: u64,
     /// Most SESH to pay; defaults to the quote plus 1%.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub max_sesh: Option<String>,
 }
 
@@ -46,8 +46,8 @@ pub async fn run(global: &GlobalArgs, command: ProCommand) -> eyre::Result<()> {
             let id = parse_session_id(&session_id)?;
             let expiry = pro.proExpiry(id.clone()).call().await?;
             match pro.isPro(id).call().await? {
-                true => println!("Pro until {expiry} (unix time)"),
-                false if expiry > 0 => println!("not Pro: expired at {expiry} (unix time)"),
+                true => println!("Pro until {}", when(expiry)),
+                false if expiry > 0 => println!("not Pro: expired on {}", when(expiry)),
                 false => println!("not Pro: never subscribed"),
             }
             Ok(())
@@ -64,21 +64,23 @@ pub async fn run(global: &GlobalArgs, command: ProCommand) -> eyre::Result<()> {
                 Some(text) => parse_sesh(text)?,
                 None => with_slippage(quote.sesh, 100),
             };
-            println!(
-                "plan {}: {} = {} SESH at the current price (paying at most {} SESH)",
+            global.confirm(&format!(
+                "Session Pro plan {}: {} = {} SESH at the current price (paying at most {} SESH)",
                 args.plan,
                 format_usd(quote.usdPrice),
                 format_sesh(quote.sesh),
                 format_sesh(max)
-            );
-            transact(deployment.token.approve(*pro.address(), max), "approving the payment").await?;
-            let receipt = transact(pro.subscribe(id.clone(), plan, max), "subscribing").await?;
+            ))?;
+            let call = pro.subscribe(id.clone(), plan, max).from(payer);
+            let action = "subscribing";
+            let receipt =
+                deployment.spend(payer, *pro.address(), max, action, async || transact(call, action).await).await?;
             let paid = receipt
                 .decoded_log::<session_bindings::session_pro::SessionPro::Subscribed>()
                 .map(|e| format!(", paid {} SESH", format_sesh(e.seshPaid)))
                 .unwrap_or_default();
             let expiry = pro.proExpiry(id).call().await?;
-            println!("subscribed by {payer}: Pro until {expiry} (unix time){paid}");
+            println!("subscribed by {payer}: Pro until {}{paid}", when(expiry));
             Ok(())
         }
     }

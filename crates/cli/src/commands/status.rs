@@ -3,6 +3,7 @@
 use crate::context::GlobalArgs;
 use clap::Args;
 use session_client::status::SystemStatus;
+use std::io::Write;
 
 /// Options of `sesh status` (none beyond the global ones).
 #[derive(Debug, Clone, Args)]
@@ -11,6 +12,10 @@ pub struct StatusArgs {}
 /// Prints the status of the deployment at `--rpc-url`.
 pub async fn run(global: &GlobalArgs, _args: StatusArgs) -> eyre::Result<()> {
     let deployment = global.deployment(global.provider(None)).await?;
-    print!("{}", SystemStatus::fetch(&deployment).await?);
+    let status = SystemStatus::fetch(&deployment).await?;
+    // Written, not printed: a closed pipe (`sesh status | head`) is an error to return, not a panic.
+    let mut out = std::io::stdout().lock();
+    write!(out, "{status}")?;
+    out.flush()?;
     Ok(())
 }
