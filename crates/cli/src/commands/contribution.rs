@@ -1,7 +1,12 @@
 //! `sesh contribution`: multi-contributor nodes through the factory, for operators and
 //! contributors, and the list a staking portal shows.
 
-use crate::{commands::keys::KeyFile, context::GlobalArgs, display::format_bps};
+use crate::{
+    commands::keys::KeyFile,
+    context::GlobalArgs,
+    display::{format_bps, when},
+};
+use session_bindings::enums::Status;
 use alloy::primitives::{Address, U256};
 use clap::Subcommand;
 use session_client::Deployment;
@@ -102,6 +107,12 @@ async fn show(deployment: &Deployment, address: Address, viewer: Option<Address>
                 "    refund owed        {} SESH: `sesh contribution refund --contract {address}`",
                 format_sesh(terms.refundable)
             );
+        }
+        let own = c.contributors().call().await?.into_iter().find(|k| k.staker == viewer);
+        if let Some(own) = own.filter(|_| matches!(terms.status, Status::Open | Status::Filled)) {
+            let delay = c.WITHDRAWAL_DELAY().call().await?;
+            let from: u64 = (own.lastDeposit + delay).saturating_to();
+            println!("    may withdraw from  {} (operators leave by reset or cancel)", when(from));
         }
         if !terms.maximum.is_zero() {
             println!(
