@@ -7,6 +7,7 @@ mod deployment;
 mod fees;
 mod frontend;
 mod network;
+mod public_rpc;
 mod reward_pool;
 mod staking;
 mod token;

@@ -2,7 +2,7 @@
 
 use alloy::signers::local::LocalSignerError;
 use alloy::{
-    providers::{DynProvider, Provider, ProviderBuilder},
+    providers::{DynProvider, Provider},
     signers::local::PrivateKeySigner,
     transports::http::reqwest::Url,
 };
@@ -11,7 +11,7 @@ use eth_keystore::KeystoreError;
 use eyre::{OptionExt, WrapErr};
 use session_client::Deployment;
 use session_client::Manifest;
-use session_client::provider::signing_provider;
+use session_client::provider::{read_only_provider, signing_provider};
 use session_devnet::toolchain::repo_root;
 use std::{
     io::{IsTerminal, Write},
@@ -36,6 +36,9 @@ pub struct GlobalArgs {
     /// Deployment manifest; defaults to `deployments/<chain-id>.json` in the repository.
     #[arg(long, global = true)]
     pub deployment: Option<PathBuf>,
+    /// The most blocks one `eth_getLogs` request may cover (public endpoints refuse wide ranges).
+    #[arg(long, global = true, default_value_t = session_client::logs::DEFAULT_LOG_RANGE)]
+    pub log_range: u64,
     /// Do not ask before spending (for scripts); on a terminal, commands that move SESH ask.
     #[arg(long, short = 'y', global = true)]
     pub yes: bool,
@@ -74,7 +77,7 @@ impl GlobalArgs {
     pub fn provider(&self, signer: Option<PrivateKeySigner>) -> DynProvider {
         match signer {
             Some(signer) => signing_provider(signer, self.rpc_url.clone()),
-            None => ProviderBuilder::new().connect_http(self.rpc_url.clone()).erased(),
+            None => read_only_provider(self.rpc_url.clone()),
         }
     }
 
@@ -97,7 +100,9 @@ impl GlobalArgs {
             manifest.chain_id,
             self.rpc_url
         );
-        Ok(Deployment::attach(provider, manifest)?)
+        let mut deployment = Deployment::attach(provider, manifest)?;
+        deployment.log_range = self.log_range;
+        Ok(deployment)
     }
 
     /// Shows what a command is about to do with the user's tokens and, on a terminal, asks before

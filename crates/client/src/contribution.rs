@@ -11,6 +11,7 @@ use crate::{
 };
 use alloy::{
     primitives::{Address, Bytes, FixedBytes, U256},
+    providers::Provider,
     rpc::types::TransactionReceipt,
 };
 use session_bindings::{
@@ -206,14 +207,19 @@ impl Deployment {
     /// the deployment's block).
     pub async fn contribution_contracts(&self) -> Result<Vec<Address>> {
         let action = "listing the contribution contracts";
-        let logs = self
-            .factory
-            .ContributionContractCreated_filter()
-            .from_block(self.manifest.block)
-            .query()
-            .await
-            .during(action)?;
-        Ok(logs.into_iter().map(|(created, _)| created.contributionContract).collect())
+        let latest = self.provider.get_block_number().await.during(action)?;
+        let filter = self.factory.ContributionContractCreated_filter().filter;
+        let logs =
+            crate::logs::logs_in_range(&self.provider, &filter, self.manifest.block, latest, self.log_range, action)
+                .await?;
+        logs.iter()
+            .map(|log| {
+                let created = log
+                    .log_decode::<ContributionContractCreated>()
+                    .map_err(|e| Error::unexpected(action, e.to_string()))?;
+                Ok(created.inner.data.contributionContract)
+            })
+            .collect()
     }
 
     /// The contracts open for contributions now (their operator's stake is in, slots and stake

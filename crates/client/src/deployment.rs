@@ -28,6 +28,8 @@ pub struct Deployment {
     pub factory: ContributionFactory::ContributionFactoryInstance<DynProvider>,
     /// Where everything lives.
     pub manifest: Manifest,
+    /// The most blocks one `eth_getLogs` request covers (see [`crate::logs`]).
+    pub log_range: u64,
 }
 
 impl Deployment {
@@ -42,6 +44,7 @@ impl Deployment {
             factory: ContributionFactory::new(manifest.address("ContributionFactory")?, provider.clone()),
             provider,
             manifest,
+            log_range: crate::logs::DEFAULT_LOG_RANGE,
         })
     }
 

@@ -9,6 +9,7 @@ pub mod contribution;
 pub mod deployment;
 pub mod error;
 pub mod fees;
+pub mod logs;
 pub mod manifest;
 pub mod provider;
 pub mod rewards;

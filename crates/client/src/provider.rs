@@ -4,7 +4,8 @@ use crate::error::{During, Error, Result};
 use alloy::{
     network::EthereumWallet,
     providers::{DynProvider, Provider, ProviderBuilder},
-    transports::http::reqwest::Url,
+    rpc::client::{ClientBuilder, RpcClient},
+    transports::{http::reqwest::Url, layers::RetryBackoffLayer},
 };
 
 /// A provider that signs with `wallet`. Nonces are read from the node for every transaction:
@@ -18,7 +19,7 @@ pub fn signing_provider(wallet: impl Into<EthereumWallet>, url: Url) -> DynProvi
         .with_simple_nonce_management()
         .fetch_chain_id()
         .wallet(wallet.into())
-        .connect_http(url)
+        .connect_client(client(url))
         .erased();
     if provider.client().is_local() {
         // A local node mines on arrival; alloy's default 250 ms receipt polling would dominate.
@@ -29,7 +30,17 @@ pub fn signing_provider(wallet: impl Into<EthereumWallet>, url: Url) -> DynProvi
 
 /// A provider that only reads.
 pub fn read_only_provider(url: Url) -> DynProvider {
-    ProviderBuilder::new().connect_http(url).erased()
+    ProviderBuilder::new().connect_client(client(url)).erased()
+}
+
+/// Requests a public endpoint rate-limits (HTTP 429) or finds itself too busy for (503) are
+/// retried with backoff, up to this many times.
+pub const RPC_RETRIES: u32 = 10;
+
+/// An RPC client over HTTP that retries rate-limited requests with backoff, as public L2
+/// endpoints require.
+fn client(url: Url) -> RpcClient {
+    ClientBuilder::default().layer(RetryBackoffLayer::new(RPC_RETRIES, 100, 330)).http(url)
 }
 
 /// The latest block's timestamp.

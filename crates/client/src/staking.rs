@@ -8,6 +8,7 @@ use crate::{
 };
 use alloy::{
     primitives::{Address, Bytes, FixedBytes, U256},
+    providers::Provider,
     rpc::types::TransactionReceipt,
 };
 use session_bindings::StakingRegistry::NodeRegistered;
@@ -125,20 +126,34 @@ impl Deployment {
             .map_err(|e| Error::unexpected(format!("reading node {node_id}'s BLS key"), e.to_string()))
     }
 
-    /// The EIP-2537 bytes of node `node_id`'s BLS key, as exits and liquidations pass it back.
+    /// The EIP-2537 bytes of node `node_id`'s BLS key, as exits and liquidations pass it back. The
+    /// registry keeps only the key's hash; the key is in the `BLSKeyAdded` event of the node's
+    /// registration, found without scanning the chain: the block is bisected from the node's
+    /// registration time, then a bounded range from there is read (a seeded node, registered
+    /// with an earlier time, is found further on).
     pub async fn bls_key_bytes(&self, node_id: u64) -> Result<Bytes> {
         let action = format!("finding node {node_id}'s BLS key");
-        let logs = self
-            .consensus
-            .BLSKeyAdded_filter()
-            .topic1(U256::from(node_id))
-            .from_block(0)
-            .query()
-            .await
-            .during(&action)?;
-        let (event, _) =
-            logs.into_iter().next().ok_or_else(|| Error::unexpected(&action, "the node never registered a BLS key"))?;
-        Ok(event.blsKey)
+        let record = self.registry.nodeRecord(node_id).call().await.during(&action)?;
+        if record.registeredAt == 0 {
+            return Err(Error::unexpected(&action, "no such node"));
+        }
+        let latest = self.provider.get_block_number().await.during(&action)?;
+        let start =
+            crate::logs::first_block_at(&self.provider, record.registeredAt, self.manifest.block, latest).await?;
+        let filter = self.consensus.BLSKeyAdded_filter().topic1(U256::from(node_id)).filter;
+        let mut from = start;
+        while from <= latest {
+            let to = latest.min(from + self.log_range - 1);
+            let logs = crate::logs::logs_in_range(&self.provider, &filter, from, to, self.log_range, &action).await?;
+            if let Some(log) = logs.first() {
+                let event = log
+                    .log_decode::<session_bindings::consensus_registry::ConsensusRegistry::BLSKeyAdded>()
+                    .map_err(|e| Error::unexpected(&action, e.to_string()))?;
+                return Ok(event.inner.data.blsKey);
+            }
+            from = to + 1;
+        }
+        Err(Error::unexpected(&action, "the node never registered a BLS key"))
     }
 
     /// Completes node `node_id`'s requested exit once its 30 days have passed, from `sender`.

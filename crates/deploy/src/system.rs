@@ -132,7 +132,18 @@ pub async fn deploy(
         .collect(),
     };
     let lens = StakingLens::new(lens_address, provider.clone());
-    Ok(Deployment { provider: provider.clone(), token, reward_pool, registry, lens, consensus, factory, manifest })
+    let log_range = session_client::logs::DEFAULT_LOG_RANGE;
+    Ok(Deployment {
+        provider: provider.clone(),
+        token,
+        reward_pool,
+        registry,
+        lens,
+        consensus,
+        factory,
+        manifest,
+        log_range,
+    })
 }
 
 /// Manifest entries of the fee contracts (and of the devnet's feed and Uniswap).

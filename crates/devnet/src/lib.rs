@@ -9,5 +9,6 @@
 pub mod accounts;
 pub mod anvil;
 pub mod permit;
+pub mod public_rpc;
 pub mod scenario;
 pub mod toolchain;

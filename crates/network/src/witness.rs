@@ -11,7 +11,7 @@ use crate::{
 use alloy::{primitives::Address, providers::Provider, rpc::types::Filter, sol_types::SolEventInterface};
 use session_bindings::staking_registry::StakingRegistry::StakingRegistryEvents;
 use session_bls::messages::{Action, Domain};
-use session_client::{Deployment, error::During};
+use session_client::{Deployment, error::During, logs::logs_in_range};
 use session_keys::NodeKeys;
 use std::collections::{BTreeMap, HashMap};
 
@@ -59,7 +59,8 @@ impl Witness {
     /// A network running the nodes of `keys` (matched to registrations by their Ed25519 key);
     /// registrations of other keys are observed, never signed for.
     pub fn new(deployment: &Deployment, keys: impl IntoIterator<Item = NodeKeys>) -> Self {
-        Self::with_domain(deployment.consensus_domain(), keys)
+        // Nothing of the registry's happened before its deployment: no need to read earlier blocks.
+        Self { next_block: deployment.manifest.block, ..Self::with_domain(deployment.consensus_domain(), keys) }
     }
 
     fn with_domain(domain: Domain, keys: impl IntoIterator<Item = NodeKeys>) -> Self {
@@ -80,8 +81,10 @@ impl Witness {
         if latest < self.next_block {
             return Ok(0);
         }
-        let filter = Filter::new().address(*deployment.registry.address()).from_block(self.next_block).to_block(latest);
-        let logs = deployment.provider.get_logs(&filter).await.during("reading the registry's events")?;
+        let filter = Filter::new().address(*deployment.registry.address());
+        let action = "reading the registry's events";
+        let logs =
+            logs_in_range(&deployment.provider, &filter, self.next_block, latest, deployment.log_range, action).await?;
         let mut applied = 0;
         for log in &logs {
             let Ok(event) = StakingRegistryEvents::decode_raw_log(log.topics(), &log.data().data) else { continue };

@@ -6,9 +6,9 @@ use crate::{
     context::GlobalArgs,
     display::{format_bps, when},
 };
-use session_bindings::enums::Status;
 use alloy::primitives::{Address, U256};
 use clap::Subcommand;
+use session_bindings::enums::Status;
 use session_client::Deployment;
 use session_client::transact;
 use session_client::units::format_sesh;

@@ -88,13 +88,17 @@ pub async fn run(_global: &GlobalArgs, args: DevnetArgs) -> eyre::Result<()> {
 
     if !args.once {
         println!(
-            "\nThe chain stays up at {} for frontends; every {}s it moves one hour on, refreshes the price feed and distributes rewards. Ctrl-C stops it.",
+            "\nThe chain stays up at {} for frontends; every {}s it moves one hour on, refreshes the price feed and distributes rewards. Ctrl-C (or SIGTERM) stops it and anvil with it.",
             anvil.endpoint(),
             TICK_SECONDS
         );
+        // SIGTERM as well as Ctrl-C: either way this function returns and anvil is stopped with it
+        // (dropping its handle kills it); a process killed without returning would leave it running.
+        let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
         loop {
             tokio::select! {
                 _ = tokio::signal::ctrl_c() => break,
+                _ = terminate.recv() => break,
                 _ = tokio::time::sleep(std::time::Duration::from_secs(TICK_SECONDS)) => {
                     let at = now(&provider).await? + 3_600;
                     next_block_at(&provider, at).await?;
