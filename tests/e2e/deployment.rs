@@ -90,3 +90,40 @@ async fn deploy_refuses_a_genesis_above_the_caps_before_sending_anything() -> ey
     assert_eq!(env.provider.get_transaction_count(env.owner()).await?, nonce);
     Ok(())
 }
+
+#[tokio::test]
+async fn deploy_refuses_a_chain_without_the_bls_precompiles_before_sending_anything() -> eyre::Result<()> {
+    let genesis = GenesisConfig::load(&session_devnet::toolchain::devnet_genesis_path())?;
+    for (hardfork, opcodes_missing) in [("cancun", false), ("shanghai", true)] {
+        let anvil = session_devnet::anvil::spawn_anvil_at(None, hardfork)?;
+        let (provider, signers) = session_devnet::accounts::dev_accounts(&anvil);
+        let deployer = signers[0].address();
+        let err = deploy(&provider, deployer, deployer, &genesis).await.unwrap_err();
+        let DeployError::Preflight(problems) = err else { panic!("{hardfork}: not a preflight refusal: {err}") };
+        let precompiles = problems.iter().filter(|p| p.starts_with("EIP-2537 precompile")).count();
+        assert_eq!(precompiles, 7, "{hardfork}: every BLS precompile is missing: {problems:?}");
+        let opcodes = problems.iter().any(|p| p.contains("PUSH0, MCOPY or transient storage"));
+        assert_eq!(opcodes, opcodes_missing, "{hardfork}: {problems:?}");
+        assert_eq!(provider.get_transaction_count(deployer).await?, 0, "{hardfork}: nothing was sent");
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn deploy_refuses_a_deployer_who_cannot_pay_and_a_deployment_fits_its_gas_estimate() -> eyre::Result<()> {
+    let env = TestEnv::new().await?;
+    // The whole deployment (the first blocks of the chain) stays below the preflight's estimate.
+    let mut used = 0;
+    for number in 1..=env.system.manifest.block {
+        used += env.provider.get_block_by_number(number.into()).await?.expect("block").header.gas_used;
+    }
+    assert!(used <= session_deploy::preflight::DEPLOYMENT_GAS, "a deployment used {used} gas");
+
+    let poor = alloy::signers::local::PrivateKeySigner::random();
+    let provider = session_client::provider::signing_provider(poor.clone(), env.anvil.endpoint_url());
+    let err = deploy(&provider, poor.address(), poor.address(), &env.genesis).await.unwrap_err();
+    let DeployError::Preflight(problems) = err else { panic!("not a preflight refusal: {err}") };
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains(&format!("the deployer {} holds 0 wei", poor.address())), "{problems:?}");
+    Ok(())
+}

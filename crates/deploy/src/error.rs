@@ -14,6 +14,9 @@ pub enum DeployError {
     /// The fee settings cannot be deployed (a price that does not parse or fit).
     #[error("fee settings: {0}")]
     Fees(String),
+    /// The chain cannot run the system, or the deployer cannot pay for it (nothing was sent).
+    #[error("the chain is not ready for a deployment (nothing was sent): {}", .0.join("; "))]
+    Preflight(Vec<String>),
     /// A transaction or a read failed.
     #[error(transparent)]
     Chain(#[from] session_client::Error),

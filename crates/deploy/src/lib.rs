@@ -8,6 +8,7 @@ pub mod create;
 pub mod error;
 pub mod fees;
 pub mod genesis;
+pub mod preflight;
 pub mod system;
 pub mod uniswap;
 

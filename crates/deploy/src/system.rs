@@ -32,6 +32,10 @@ pub async fn deploy(
     genesis: &GenesisConfig,
 ) -> Result<Deployment> {
     genesis.validate()?;
+    let checked = crate::preflight::preflight(provider, deployer, owner).await?;
+    if !checked.problems.is_empty() {
+        return Err(crate::DeployError::Preflight(checked.problems));
+    }
     let chain_id = provider.get_chain_id().await.during("reading the chain id")?;
 
     // The pool's share is minted to the deployer and moved once the pool exists: the token must

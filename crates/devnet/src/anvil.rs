@@ -13,10 +13,15 @@ pub const DEV_ACCOUNTS: usize = 40;
 /// Starts the pinned anvil on `port` (a free one if `None`), with the default dev accounts. A
 /// taken port and a missing anvil are told apart before anything starts.
 pub fn spawn_anvil(port: Option<u16>) -> eyre::Result<AnvilInstance> {
+    spawn_anvil_at(port, HARDFORK)
+}
+
+/// Starts the pinned anvil at another `hardfork`: a chain the contracts cannot run on, for tests.
+pub fn spawn_anvil_at(port: Option<u16>, hardfork: &str) -> eyre::Result<AnvilInstance> {
     let binary = anvil_binary();
     eyre::ensure!(binary.exists(), "anvil is not installed at {}: run tools/setup", binary.display());
     let accounts = DEV_ACCOUNTS.to_string();
-    let mut anvil = Anvil::at(&binary).args(["--hardfork", HARDFORK, "--accounts", accounts.as_str()]);
+    let mut anvil = Anvil::at(&binary).args(["--hardfork", hardfork, "--accounts", accounts.as_str()]);
     if let Some(port) = port {
         if let Err(e) = std::net::TcpListener::bind(("127.0.0.1", port)) {
             eyre::bail!("port {port} is taken ({e}): stop what listens there (another devnet?) or pass --port");
