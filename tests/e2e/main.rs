@@ -6,6 +6,7 @@ mod contribution;
 mod deployment;
 mod fees;
 mod frontend;
+mod gas_estimates;
 mod network;
 mod public_rpc;
 mod reward_pool;

@@ -4,6 +4,7 @@ pragma solidity ^0.8.30;
 import {IContributionContract} from "../interfaces/IContributionContract.sol";
 import {IStakingRegistry} from "../interfaces/IStakingRegistry.sol";
 import {GasGuard} from "../utils/GasGuard.sol";
+import {ReservingReentrancyGuard} from "../utils/ReservingReentrancyGuard.sol";
 import {ContributionArgs} from "./ContributionArgs.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
@@ -613,10 +614,12 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
             } catch (bytes memory reason) {
                 // A registration starved of gas is the caller's doing, not a refusal: keeping the
                 // deposit and skipping it would also make gas estimates skip it. So is one whose
-                // pull of the pool ran out of gas inside the registry.
+                // pull of the pool ran out of gas inside the registry, or that left the registry
+                // too little of the gas it reserves for a distribution.
+                bytes4 why = bytes4(reason);
                 require(
-                    GasGuard.refused(gasBefore)
-                        && bytes4(reason) != IStakingRegistry.PoolReleaseOutOfGas.selector,
+                    GasGuard.refused(gasBefore) && why != IStakingRegistry.PoolReleaseOutOfGas.selector
+                        && why != ReservingReentrancyGuard.GasReserveNotLeft.selector,
                     AutoFinalizeOutOfGas()
                 );
                 IERC20(TOKEN).forceApprove(address(REGISTRY), 0);

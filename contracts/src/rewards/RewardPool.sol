@@ -4,12 +4,13 @@ pragma solidity ^0.8.30;
 import {IOwnedUpgradeable} from "../interfaces/IOwnedUpgradeable.sol";
 import {IRewardPool} from "../interfaces/IRewardPool.sol";
 import {OwnedUpgradeable} from "../utils/OwnedUpgradeable.sol";
+import {ReservingReentrancyGuard} from "../utils/ReservingReentrancyGuard.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 
 /// @title RewardPool
 /// @notice See {IRewardPool}.
-contract RewardPool is IRewardPool, OwnedUpgradeable {
+contract RewardPool is IRewardPool, OwnedUpgradeable, ReservingReentrancyGuard {
     using SafeERC20 for IERC20;
 
     /// @inheritdoc IRewardPool
@@ -18,6 +19,10 @@ contract RewardPool is IRewardPool, OwnedUpgradeable {
     uint256 private constant YEAR = 365 days;
     /// @inheritdoc IOwnedUpgradeable
     uint64 public constant VERSION = 1;
+    /// @dev Gas a release's transfer and bookkeeping cost at most (about 35k, cold), with room for
+    /// a calling contract's remaining work: what a call that skipped the release must leave at
+    /// its end.
+    uint256 private constant RELEASE_GAS = 80_000;
 
     /// @custom:storage-location erc7201:session.storage.RewardPool
     struct RewardPoolStorage {
@@ -81,13 +86,13 @@ contract RewardPool is IRewardPool, OwnedUpgradeable {
     }
 
     /// @inheritdoc IRewardPool
-    function release() external returns (uint256) {
+    function release() external nonReentrant returns (uint256) {
         require(_storage().beneficiary != address(0), BeneficiaryNotSet());
         return _release();
     }
 
     /// @inheritdoc IRewardPool
-    function deposit(uint256 amount) external {
+    function deposit(uint256 amount) external nonReentrant {
         require(amount != 0, ZeroAmount());
         RewardPoolStorage storage $ = _storage();
         bool accruing = $.beneficiary != address(0);
@@ -99,7 +104,7 @@ contract RewardPool is IRewardPool, OwnedUpgradeable {
     }
 
     /// @inheritdoc IRewardPool
-    function setBeneficiary(address newBeneficiary) external onlyOwner {
+    function setBeneficiary(address newBeneficiary) external onlyOwner nonReentrant {
         require(newBeneficiary != address(0), ZeroAddress());
         require(newBeneficiary != address(this), BeneficiaryIsPool());
         RewardPoolStorage storage $ = _storage();
@@ -119,7 +124,13 @@ contract RewardPool is IRewardPool, OwnedUpgradeable {
     function _release() private returns (uint256 amount) {
         RewardPoolStorage storage $ = _storage();
         uint256 elapsed = block.timestamp - $.lastReleaseTime;
-        if (elapsed == 0) return 0;
+        if (elapsed == 0) {
+            // Released this second: a second later this call would pay a release, so a caller's
+            // gas estimate must include it (see {ReservingReentrancyGuard}). The beneficiary (the
+            // staking registry) reserves it at its own exit instead, which covers its whole call.
+            if (msg.sender != $.beneficiary) _reserveGasAtExit(RELEASE_GAS);
+            return 0;
+        }
         amount = _accrued(_base($), elapsed);
         uint256 balanceAfter = $.token.balanceOf(address(this)) - amount;
         $.lastReleaseTime = uint64(block.timestamp);

@@ -9,11 +9,11 @@ import {IRewardPool} from "../interfaces/IRewardPool.sol";
 import {IStakingRegistry} from "../interfaces/IStakingRegistry.sol";
 import {GasGuard} from "../utils/GasGuard.sol";
 import {OwnedUpgradeable} from "../utils/OwnedUpgradeable.sol";
+import {ReservingReentrancyGuard} from "../utils/ReservingReentrancyGuard.sol";
 import {StakingLedger} from "./StakingLedger.sol";
 import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 /// @title StakingRegistry
 /// @notice See {IStakingRegistry}; the node listing is {StakingLens}, at its own address.
@@ -29,7 +29,7 @@ contract StakingRegistry is
     StakingLedger,
     OwnedUpgradeable,
     PausableUpgradeable,
-    ReentrancyGuardTransient
+    ReservingReentrancyGuard
 {
     using SafeERC20 for IERC20;
 
@@ -47,6 +47,9 @@ contract StakingRegistry is
     uint256 private constant EXIT_REQUEST_REPEAT = 1 hours;
     /// @dev Minimum age of a node for a signed exit (above the 2 h signature expiry bound).
     uint256 private constant MIN_SIGNED_EXIT_AGE = 2 hours;
+    /// @dev Gas a distribution with the pool's release costs at most, with room: what a call
+    /// that skipped it (same second) must leave at its end.
+    uint256 private constant DISTRIBUTION_GAS = 120_000;
     /// @dev Per-block join cap: max(20, 2% of N).
     uint256 private constant MIN_JOINS_PER_BLOCK = 20;
     uint256 private constant JOIN_PERCENT = 2;
@@ -610,14 +613,19 @@ contract StakingRegistry is
     /// third party's `pool.release()` (or sent directly) are distributed, never stranded.
     function _distribute() private {
         StakingRegistryStorage storage $ = _storage();
-        if ($.lastDistribution == block.timestamp) return;
+        // Done this second: a second later this call would distribute, so it must leave the gas
+        // for that at its end (see {ReservingReentrancyGuard}).
+        if ($.lastDistribution == block.timestamp) return _reserveGasAtExit(DISTRIBUTION_GAS);
         $.lastDistribution = uint40(block.timestamp);
         // A pool without this registry as beneficiary (or otherwise failing) must never block
         // registrations, exits or payouts. A failure for lack of gas is the caller's doing (it
         // would skip the payout, and make gas estimates skip it too): that one is refused.
         uint256 gasBefore = gasleft();
-        try _POOL.release() {}
-        catch {
+        try _POOL.release() returns (uint256 released) {
+            // Nothing released: someone else pulled the pool this second; a second later this
+            // call would pay for the pool's transfer too.
+            if (released == 0) _reserveGasAtExit(DISTRIBUTION_GAS);
+        } catch {
             require(GasGuard.refused(gasBefore), PoolReleaseOutOfGas());
         }
         uint256 balance = _balance();
