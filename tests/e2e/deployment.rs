@@ -127,3 +127,50 @@ async fn deploy_refuses_a_deployer_who_cannot_pay_and_a_deployment_fits_its_gas_
     assert!(problems[0].contains(&format!("the deployer {} holds 0 wei", poor.address())), "{problems:?}");
     Ok(())
 }
+
+#[tokio::test]
+async fn an_interrupted_deployment_resumes_without_repeating_a_step() -> eyre::Result<()> {
+    use session_deploy::{Journal, deploy_with};
+    let genesis = GenesisConfig::load(&session_devnet::toolchain::devnet_genesis_path())?;
+    // The reference: an uninterrupted deployment on a chain of its own.
+    let fresh = session_devnet::anvil::spawn_anvil(None)?;
+    let (provider, signers) = session_devnet::accounts::dev_accounts(&fresh);
+    deploy(&provider, signers[0].address(), signers[0].address(), &genesis).await?;
+    let transactions = provider.get_transaction_count(signers[0].address()).await?;
+
+    let anvil = session_devnet::anvil::spawn_anvil(None)?;
+    let (provider, signers) = session_devnet::accounts::dev_accounts(&anvil);
+    let deployer = signers[0].address();
+    let path = std::env::temp_dir().join(format!("session-e2e-journal-{}.json", std::process::id()));
+    // Stopped three times (early, in the middle, among the fee contracts), then finished.
+    for stop_after in [1, 9, 12] {
+        let mut journal = Journal::at(&path)?;
+        journal.stop_after = Some(stop_after);
+        let err = deploy_with(&provider, deployer, deployer, &genesis, &mut journal).await.unwrap_err();
+        assert!(matches!(err, DeployError::Interrupted { .. }), "{err}");
+        assert!(path.exists(), "the journal stays for the next run");
+    }
+    let mut journal = Journal::at(&path)?;
+    let system = deploy_with(&provider, deployer, deployer, &genesis, &mut journal).await?;
+    assert!(!path.exists(), "a complete deployment removes its journal");
+    assert_eq!(provider.get_transaction_count(deployer).await?, transactions, "no step ran twice");
+    let pool = system.token.balanceOf(*system.reward_pool.address()).call().await?;
+    assert_eq!(pool, genesis.reward_pool_amount(), "the pool was funded once");
+    assert!(system.registry.started().call().await?);
+    assert_eq!(system.registry.contributionFactory().call().await?, *system.factory.address());
+    assert_eq!(system.lens.registry().call().await?, *system.registry.address());
+
+    // A journal of another deployment is refused.
+    let mut journal = Journal::at(&path)?;
+    journal.bind(session_deploy::journal::Target {
+        chain_id: 1,
+        deployer,
+        owner: deployer,
+        genesis: session_deploy::journal::fingerprint(&genesis),
+    })?;
+    let mut journal = Journal::at(&path)?;
+    let other = deploy_with(&provider, deployer, deployer, &genesis, &mut journal).await.unwrap_err();
+    assert!(matches!(other, DeployError::Journal(_)), "{other}");
+    std::fs::remove_file(&path)?;
+    Ok(())
+}

@@ -17,6 +17,18 @@ pub enum DeployError {
     /// The chain cannot run the system, or the deployer cannot pay for it (nothing was sent).
     #[error("the chain is not ready for a deployment (nothing was sent): {}", .0.join("; "))]
     Preflight(Vec<String>),
+    /// The run stopped on purpose (`Journal::stop_after`) before step `next`; resume with the
+    /// same journal.
+    #[error("deployment interrupted after {done} steps, before `{next}`: run it again to resume")]
+    Interrupted {
+        /// Steps done so far.
+        done: usize,
+        /// The step it stopped before.
+        next: String,
+    },
+    /// The journal cannot be read, written, or is another deployment's.
+    #[error("deployment journal: {0}")]
+    Journal(String),
     /// A transaction or a read failed.
     #[error(transparent)]
     Chain(#[from] session_client::Error),

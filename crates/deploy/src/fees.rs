@@ -3,8 +3,7 @@
 //! Their deployment, from the `[fees]` table of the genesis config.
 
 use crate::{
-    DeployError, Result,
-    create::create,
+    DeployError, Journal, Result,
     genesis::{FeesConfig, Source},
     uniswap::{UniswapV2, deploy_uniswap_v2},
 };
@@ -17,8 +16,8 @@ use session_bindings::{
     DevnetPriceFeed, FeeRouter, LiquidityTreasury, SessionNames, SessionPro, SessionProxy, SessionToken,
 };
 use session_client::{
+    error::During,
     fees::{FEED_DECIMALS, USD_DECIMALS, parse_usd},
-    transact,
 };
 
 /// The deployed fee contracts.
@@ -40,8 +39,14 @@ fn usd<T: TryFrom<U256>>(text: &str, decimals: u32) -> Result<T> {
     value.try_into().map_err(|_| DeployError::Fees(format!("`{text}` USD is too large")))
 }
 
-async fn proxy(provider: &DynProvider, implementation: Address, init: Vec<u8>, what: &str) -> Result<Address> {
-    Ok(create(SessionProxy::deploy_builder(provider.clone(), implementation, init.into()), what).await?.0)
+async fn proxy(
+    provider: &DynProvider,
+    journal: &mut Journal,
+    implementation: Address,
+    init: Vec<u8>,
+    what: &str,
+) -> Result<Address> {
+    journal.create(provider, SessionProxy::deploy_builder(provider.clone(), implementation, init.into()), what).await
 }
 
 /// Deploys the fee system and makes the fee router the token's reminter (the deployer must be the
@@ -52,9 +57,10 @@ pub async fn deploy_fees(
     token: Address,
     pool: Address,
     config: &FeesConfig,
+    journal: &mut Journal,
 ) -> Result<FeeContracts> {
     let uniswap = match config.uniswap_router {
-        Source::Devnet => Some(deploy_uniswap_v2(provider, deployer).await?),
+        Source::Devnet => Some(deploy_uniswap_v2(provider, deployer, journal).await?),
         Source::At(_) => None,
     };
     let router_address = match config.uniswap_router {
@@ -71,7 +77,7 @@ pub async fn deploy_fees(
                 answer,
                 deployer,
             );
-            (create(builder, "DevnetPriceFeed").await?.0, true)
+            (journal.create(provider, builder, "DevnetPriceFeed").await?, true)
         }
         Source::At(address) => (address, false),
     };
@@ -79,20 +85,23 @@ pub async fn deploy_fees(
     let max_answer: i128 = usd(&config.price_bounds_usd[1], FEED_DECIMALS.into())?;
 
     let mut upgradeable = Vec::new();
-    let treasury_impl = create(LiquidityTreasury::deploy_builder(provider.clone()), "LiquidityTreasury").await?.0;
+    let treasury_impl =
+        journal.create(provider, LiquidityTreasury::deploy_builder(provider.clone()), "LiquidityTreasury").await?;
     let init = LiquidityTreasury::initializeCall { token_: token, router_: router_address, owner_: deployer };
-    let treasury = proxy(provider, treasury_impl, init.abi_encode(), "LiquidityTreasury proxy").await?;
+    let treasury = proxy(provider, journal, treasury_impl, init.abi_encode(), "LiquidityTreasury proxy").await?;
     upgradeable.push(("LiquidityTreasury", treasury, treasury_impl));
 
-    let router_impl = create(FeeRouter::deploy_builder(provider.clone()), "FeeRouter").await?.0;
+    let router_impl = journal.create(provider, FeeRouter::deploy_builder(provider.clone()), "FeeRouter").await?;
     let init =
         FeeRouter::initializeCall { token_: token, rewardPool_: pool, liquidityTreasury_: treasury, owner_: deployer };
-    let fee_router = proxy(provider, router_impl, init.abi_encode(), "FeeRouter proxy").await?;
+    let fee_router = proxy(provider, journal, router_impl, init.abi_encode(), "FeeRouter proxy").await?;
     upgradeable.push(("FeeRouter", fee_router, router_impl));
     let sesh = SessionToken::new(token, provider.clone());
-    transact(sesh.setReminter(fee_router), "making the fee router the token's reminter").await?;
+    // Not twice: the token accepts one reminter only.
+    let named = sesh.reminter().call().await.during("checking the token's reminter")? == fee_router;
+    journal.transact(sesh.setReminter(fee_router), "making the fee router the token's reminter", named).await?;
 
-    let pro_impl = create(SessionPro::deploy_builder(provider.clone()), "SessionPro").await?.0;
+    let pro_impl = journal.create(provider, SessionPro::deploy_builder(provider.clone()), "SessionPro").await?;
     let init = SessionPro::initializeCall {
         token_: token,
         feeRouter_: fee_router,
@@ -102,15 +111,16 @@ pub async fn deploy_fees(
         maxAnswer: max_answer,
         owner_: deployer,
     };
-    let pro = proxy(provider, pro_impl, init.abi_encode(), "SessionPro proxy").await?;
+    let pro = proxy(provider, journal, pro_impl, init.abi_encode(), "SessionPro proxy").await?;
     upgradeable.push(("SessionPro", pro, pro_impl));
     let pro_contract = SessionPro::new(pro, provider.clone());
     for plan in &config.pro_plans {
         let price: u128 = usd(&plan.usd, USD_DECIMALS)?;
-        transact(pro_contract.setPlan(U256::from(plan.id), price, plan.days * 86_400), "adding a Pro plan").await?;
+        let call = pro_contract.setPlan(U256::from(plan.id), price, plan.days * 86_400);
+        journal.transact(call, &format!("adding Pro plan {}", plan.id), false).await?;
     }
 
-    let names_impl = create(SessionNames::deploy_builder(provider.clone()), "SessionNames").await?.0;
+    let names_impl = journal.create(provider, SessionNames::deploy_builder(provider.clone()), "SessionNames").await?;
     let mut prices = [0u128; 3];
     for (price, text) in prices.iter_mut().zip(&config.name_prices_usd) {
         *price = usd(text, USD_DECIMALS)?;
@@ -125,7 +135,7 @@ pub async fn deploy_fees(
         usdPrices: prices,
         owner_: deployer,
     };
-    let names = proxy(provider, names_impl, init.abi_encode(), "SessionNames proxy").await?;
+    let names = proxy(provider, journal, names_impl, init.abi_encode(), "SessionNames proxy").await?;
     upgradeable.push(("SessionNames", names, names_impl));
     Ok(FeeContracts { upgradeable, price_feed, devnet_feed, uniswap })
 }

@@ -1,10 +1,10 @@
 //! `deploy`: the whole system from a genesis config, and its manifest.
 
 use crate::{
-    Result,
-    create::create,
+    Journal, Result,
     fees::{FeeContracts, deploy_fees},
     genesis::{GenesisConfig, Recipient},
+    journal::{Target, fingerprint},
 };
 use alloy::{
     primitives::{Address, U256},
@@ -19,7 +19,6 @@ use session_client::{
     Deployment,
     error::During,
     manifest::{self, Manifest},
-    transact,
 };
 
 /// Deploys the whole system from `genesis`, sending from `deployer` (the provider's signer).
@@ -31,12 +30,28 @@ pub async fn deploy(
     owner: Address,
     genesis: &GenesisConfig,
 ) -> Result<Deployment> {
+    deploy_with(provider, deployer, owner, genesis, &mut Journal::in_memory()).await
+}
+
+/// [`deploy`], recording every step in `journal` so that an interrupted run resumes where it
+/// stopped without deploying or sending anything twice (see [`crate::journal`]).
+pub async fn deploy_with(
+    provider: &DynProvider,
+    deployer: Address,
+    owner: Address,
+    genesis: &GenesisConfig,
+    journal: &mut Journal,
+) -> Result<Deployment> {
     genesis.validate()?;
-    let checked = crate::preflight::preflight(provider, deployer, owner).await?;
-    if !checked.problems.is_empty() {
-        return Err(crate::DeployError::Preflight(checked.problems));
-    }
     let chain_id = provider.get_chain_id().await.during("reading the chain id")?;
+    journal.bind(Target { chain_id, deployer, owner, genesis: fingerprint(genesis) })?;
+    // A resumed run has paid for its first steps already: the balance check is for a fresh one.
+    let checked = crate::preflight::preflight(provider, deployer, owner).await?;
+    let problems: Vec<String> =
+        checked.problems.into_iter().filter(|p| journal.done() == 0 || !p.starts_with("the deployer")).collect();
+    if !problems.is_empty() {
+        return Err(crate::DeployError::Preflight(problems));
+    }
 
     // The pool's share is minted to the deployer and moved once the pool exists: the token must
     // exist before the pool can be initialised with it.
@@ -51,68 +66,99 @@ pub async fn deploy(
             (to, session_client::units::sesh(a.amount))
         })
         .unzip();
-    let (token_address, _) =
-        create(SessionToken::deploy_builder(provider.clone(), recipients, amounts, deployer), "SessionToken").await?;
+    let token_address = journal
+        .create(provider, SessionToken::deploy_builder(provider.clone(), recipients, amounts, deployer), "SessionToken")
+        .await?;
     let token = SessionToken::new(token_address, provider.clone());
 
-    let (pool_impl, _) = create(RewardPool::deploy_builder(provider.clone()), "RewardPool implementation").await?;
+    let pool_impl =
+        journal.create(provider, RewardPool::deploy_builder(provider.clone()), "RewardPool implementation").await?;
     let init = RewardPool::initializeCall { token_: token_address, owner_: deployer }.abi_encode();
-    let (pool_address, _) =
-        create(SessionProxy::deploy_builder(provider.clone(), pool_impl, init.into()), "RewardPool proxy").await?;
+    let pool_address = journal
+        .create(provider, SessionProxy::deploy_builder(provider.clone(), pool_impl, init.into()), "RewardPool proxy")
+        .await?;
     let reward_pool = RewardPool::new(pool_address, provider.clone());
 
     // The consensus registry first: the staking registry's implementation holds its address.
-    let (consensus_impl, _) =
-        create(ConsensusRegistry::deploy_builder(provider.clone()), "ConsensusRegistry implementation").await?;
-    let init = ConsensusRegistry::initializeCall { owner_: deployer }.abi_encode();
-    let (consensus_address, _) =
-        create(SessionProxy::deploy_builder(provider.clone(), consensus_impl, init.into()), "ConsensusRegistry proxy")
-            .await?;
-    let consensus = ConsensusRegistry::new(consensus_address, provider.clone());
-    let (registry_impl, _) = create(
-        StakingRegistry::deploy_builder(provider.clone(), token_address, pool_address, consensus_address),
-        "StakingRegistry implementation",
-    )
-    .await?;
-    let init = StakingRegistry::initializeCall { owner_: deployer }.abi_encode();
-    let (registry_address, _) =
-        create(SessionProxy::deploy_builder(provider.clone(), registry_impl, init.into()), "StakingRegistry proxy")
-            .await?;
-    let registry = StakingRegistry::new(registry_address, provider.clone());
-    transact(consensus.setStakingRegistry(registry_address), "binding the consensus registry to the staking registry")
+    let consensus_impl = journal
+        .create(provider, ConsensusRegistry::deploy_builder(provider.clone()), "ConsensusRegistry implementation")
         .await?;
+    let init = ConsensusRegistry::initializeCall { owner_: deployer }.abi_encode();
+    let consensus_address = journal
+        .create(
+            provider,
+            SessionProxy::deploy_builder(provider.clone(), consensus_impl, init.into()),
+            "ConsensusRegistry proxy",
+        )
+        .await?;
+    let consensus = ConsensusRegistry::new(consensus_address, provider.clone());
+    let registry_impl = journal
+        .create(
+            provider,
+            StakingRegistry::deploy_builder(provider.clone(), token_address, pool_address, consensus_address),
+            "StakingRegistry implementation",
+        )
+        .await?;
+    let init = StakingRegistry::initializeCall { owner_: deployer }.abi_encode();
+    let registry_address = journal
+        .create(
+            provider,
+            SessionProxy::deploy_builder(provider.clone(), registry_impl, init.into()),
+            "StakingRegistry proxy",
+        )
+        .await?;
+    let registry = StakingRegistry::new(registry_address, provider.clone());
+    // Not twice: the consensus registry takes its staking registry once.
+    let bound = consensus.stakingRegistry().call().await.during("checking the consensus registry")? == registry_address;
+    let call = consensus.setStakingRegistry(registry_address);
+    journal.transact(call, "binding the consensus registry to the staking registry", bound).await?;
 
-    transact(token.transfer(pool_address, genesis.reward_pool_amount()), "funding the reward pool").await?;
+    // Not twice: a resumed run checks the chain (the pool holds nothing else before this).
+    let funded =
+        token.balanceOf(pool_address).call().await.during("checking the pool")? >= genesis.reward_pool_amount();
+    journal
+        .transact(token.transfer(pool_address, genesis.reward_pool_amount()), "funding the reward pool", funded)
+        .await?;
     // The pool's clock starts when it names the registry; nodes join once the registry starts.
-    transact(reward_pool.setBeneficiary(registry_address), "naming the registry the pool's beneficiary").await?;
-    transact(registry.start(), "starting the registry").await?;
+    journal
+        .transact(reward_pool.setBeneficiary(registry_address), "naming the registry the pool's beneficiary", false)
+        .await?;
+    let started = registry.started().call().await.during("checking the registry")?;
+    journal.transact(registry.start(), "starting the registry", started).await?;
     // Not upgradeable on purpose: what a recorded clone runs can never change (see its NatSpec).
-    let (factory_address, _) = create(
-        ContributionFactory::deploy_builder(provider.clone(), token_address, registry_address, owner),
-        "ContributionFactory",
-    )
-    .await?;
+    let factory_address = journal
+        .create(
+            provider,
+            ContributionFactory::deploy_builder(provider.clone(), token_address, registry_address, owner),
+            "ContributionFactory",
+        )
+        .await?;
     let factory = ContributionFactory::new(factory_address, provider.clone());
     // Before the ownership transfer: the deployer is still the registry's owner. Without it every
     // contribution contract's finalize reverts (NotContributionContract).
-    transact(registry.setContributionFactory(factory_address), "naming the registry's contribution factory").await?;
+    journal
+        .transact(registry.setContributionFactory(factory_address), "naming the registry's contribution factory", false)
+        .await?;
     let contribution_impl = factory.IMPLEMENTATION().call().await.during("reading the contribution implementation")?;
     // The listing views, at their own address: not upgradeable, redeployed at will.
-    let (lens_address, _) =
-        create(StakingLens::deploy_builder(provider.clone(), registry_address), "StakingLens").await?;
+    let lens_address = journal
+        .create(provider, StakingLens::deploy_builder(provider.clone(), registry_address), "StakingLens")
+        .await?;
     let fees = match &genesis.fees {
-        Some(config) => Some(deploy_fees(provider, deployer, token_address, pool_address, config).await?),
+        Some(config) => Some(deploy_fees(provider, deployer, token_address, pool_address, config, journal).await?),
         None => None,
     };
     if owner != deployer {
-        transact(reward_pool.transferOwnership(owner), "offering the pool to its owner").await?;
-        transact(registry.transferOwnership(owner), "offering the registry to its owner").await?;
-        transact(consensus.transferOwnership(owner), "offering the consensus registry to its owner").await?;
+        journal.transact(reward_pool.transferOwnership(owner), "offering the pool to its owner", false).await?;
+        journal.transact(registry.transferOwnership(owner), "offering the registry to its owner", false).await?;
+        journal
+            .transact(consensus.transferOwnership(owner), "offering the consensus registry to its owner", false)
+            .await?;
         for (name, address, _) in fees.iter().flat_map(|f| &f.upgradeable) {
             // Every upgradeable contract here shares OwnedUpgradeable's Ownable2Step functions, so
             // one binding that has them (the pool's) serves for any of them.
             let owned = OwnedUpgradeable::new(*address, provider.clone());
-            transact(owned.transferOwnership(owner), &format!("offering {name} to its owner")).await?;
+            journal.transact(owned.transferOwnership(owner), &format!("offering {name} to its owner"), false).await?;
         }
     }
 
@@ -137,6 +183,7 @@ pub async fn deploy(
     };
     let lens = StakingLens::new(lens_address, provider.clone());
     let log_range = session_client::logs::DEFAULT_LOG_RANGE;
+    journal_done(journal)?;
     Ok(Deployment {
         provider: provider.clone(),
         token,
@@ -165,4 +212,9 @@ fn fee_entries(fees: &FeeContracts) -> Vec<(String, manifest::DeployedContract)>
         entries.push(manifest::external("WETH9", uniswap.weth));
     }
     entries
+}
+
+/// Marks a journal complete (its file removed); the in-memory one has nothing to remove.
+fn journal_done(journal: &mut Journal) -> Result<()> {
+    std::mem::replace(journal, Journal::in_memory()).complete()
 }

@@ -2,15 +2,14 @@
 //! artifacts shipped in the npm packages `@uniswap/v2-core` and `@uniswap/v2-periphery`. These are
 //! not our contracts, so they are deployed from their bytecode rather than through bindings.
 
-use crate::Result;
+use crate::{Journal, Result};
 use alloy::{
-    network::TransactionBuilder,
+    contract::RawCallBuilder,
     primitives::{Address, Bytes},
-    providers::{DynProvider, Provider},
-    rpc::types::TransactionRequest,
+    providers::DynProvider,
     sol_types::SolValue,
 };
-use session_client::{Error, error::During, transact::mined};
+use session_client::Error;
 
 /// The npm packages' artifacts, built into the binary: deploying needs no checkout.
 macro_rules! uniswap_artifact {
@@ -45,28 +44,26 @@ fn bytecode(contract: &str, artifact: &str) -> Result<Vec<u8>> {
     Ok(alloy::hex::decode(hex).map_err(|e| Error::unexpected(&action, e.to_string()))?)
 }
 
+/// Deploys `code` with constructor `args`, through the deployment's journal.
 async fn create(
     provider: &DynProvider,
-    from: Address,
+    journal: &mut Journal,
     mut code: Vec<u8>,
     args: Vec<u8>,
     what: &str,
 ) -> Result<Address> {
     code.extend(args);
-    let action = format!("deploying {what}");
-    let tx = TransactionRequest::default().from(from).with_deploy_code(Bytes::from(code));
-    let receipt = mined(provider.send_transaction(tx).await.during(&action)?, &action).await?;
-    Ok(receipt.contract_address.ok_or_else(|| Error::unexpected(&action, "no contract address"))?)
+    journal.create(provider, RawCallBuilder::new_raw_deploy(provider.clone(), Bytes::from(code)), what).await
 }
 
 /// Deploys WETH9, the factory (fee setter: `deployer`) and Router02.
-pub async fn deploy_uniswap_v2(provider: &DynProvider, deployer: Address) -> Result<UniswapV2> {
+pub async fn deploy_uniswap_v2(provider: &DynProvider, deployer: Address, journal: &mut Journal) -> Result<UniswapV2> {
     let weth_code = bytecode("WETH9", uniswap_artifact!("v2-periphery", "WETH9"))?;
-    let weth = create(provider, deployer, weth_code, vec![], "WETH9").await?;
+    let weth = create(provider, journal, weth_code, vec![], "WETH9").await?;
     let factory_code = bytecode("UniswapV2Factory", uniswap_artifact!("v2-core", "UniswapV2Factory"))?;
-    let factory = create(provider, deployer, factory_code, deployer.abi_encode(), "UniswapV2Factory").await?;
+    let factory = create(provider, journal, factory_code, deployer.abi_encode(), "UniswapV2Factory").await?;
     let router_code = bytecode("UniswapV2Router02", uniswap_artifact!("v2-periphery", "UniswapV2Router02"))?;
-    let router =
-        create(provider, deployer, router_code, (factory, weth).abi_encode_params(), "UniswapV2Router02").await?;
+    let args = (factory, weth).abi_encode_params();
+    let router = create(provider, journal, router_code, args, "UniswapV2Router02").await?;
     Ok(UniswapV2 { weth, factory, router })
 }
