@@ -155,6 +155,22 @@ abstract contract BaseTest is Test {
     }
 
     /// @dev Gives `to` `amount` SESH from the treasury.
+    /// @dev The least gas with which `caller`'s call of `data` on `target` succeeds now, state
+    /// unchanged: what a wallet's gas estimate finds (by the same bisection).
+    function _leastGas(address target, address caller, bytes memory data) internal returns (uint256 low) {
+        uint256 high = 3_000_000;
+        low = 1;
+        while (low < high) {
+            uint256 middle = (low + high) / 2;
+            uint256 snapshot = vm.snapshotState();
+            vm.prank(caller);
+            (bool ok,) = target.call{gas: middle}(data);
+            vm.revertToState(snapshot);
+            if (ok) high = middle;
+            else low = middle + 1;
+        }
+    }
+
     function _fund(address to, uint256 amount) internal {
         vm.prank(treasury);
         token.transfer(to, amount);

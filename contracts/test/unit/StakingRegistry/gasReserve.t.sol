@@ -19,22 +19,6 @@ contract StakingRegistryUnitTest_gasReserve is StakingRegistryBase {
         staking.distributeRewards();
     }
 
-    /// @dev The least gas with which `data` from `caller` succeeds now (state unchanged), as gas
-    /// estimation finds it.
-    function _leastGas(address caller, bytes memory data) internal returns (uint256 low) {
-        uint256 high = 3_000_000;
-        low = 1;
-        while (low < high) {
-            uint256 middle = (low + high) / 2;
-            uint256 snapshot = vm.snapshotState();
-            vm.prank(caller);
-            (bool ok,) = address(staking).call{gas: middle}(data);
-            vm.revertToState(snapshot);
-            if (ok) high = middle;
-            else low = middle + 1;
-        }
-    }
-
     function _succeedsWith(address caller, uint256 gas, bytes memory data) internal returns (bool ok) {
         vm.prank(caller);
         (ok,) = address(staking).call{gas: gas}(data);
@@ -42,7 +26,7 @@ contract StakingRegistryUnitTest_gasReserve is StakingRegistryBase {
 
     function test_DistributeEstimatedInTheSecondOfTheLastOneWorksASecondLater() public {
         bytes memory data = abi.encodeCall(IStakingRegistry.distributeRewards, ());
-        uint256 estimate = _leastGas(carol, data);
+        uint256 estimate = _leastGas(address(staking), carol, data);
         uint256 before = staking.rewardPerNode();
         skip(1);
         assertTrue(_succeedsWith(carol, estimate, data), "mined a second later with the estimate");
@@ -59,7 +43,7 @@ contract StakingRegistryUnitTest_gasReserve is StakingRegistryBase {
         token.approve(address(staking), REQUIREMENT);
         bytes memory data =
             abi.encodeCall(IStakingRegistry.registerNode, (key, ed, _pop(sk, carol, ed), 0, c));
-        uint256 estimate = _leastGas(carol, data);
+        uint256 estimate = _leastGas(address(staking), carol, data);
         uint256 before = staking.rewardPerNode();
         skip(1);
         assertTrue(_succeedsWith(carol, estimate, data), "mined a second later with the estimate");
@@ -73,7 +57,7 @@ contract StakingRegistryUnitTest_gasReserve is StakingRegistryBase {
         vm.prank(carol);
         pool.release();
         bytes memory data = abi.encodeCall(IStakingRegistry.distributeRewards, ());
-        uint256 estimate = _leastGas(carol, data);
+        uint256 estimate = _leastGas(address(staking), carol, data);
         skip(1);
         uint256 poolBefore = token.balanceOf(address(pool));
         assertTrue(_succeedsWith(carol, estimate, data), "mined a second later with the estimate");
@@ -83,7 +67,7 @@ contract StakingRegistryUnitTest_gasReserve is StakingRegistryBase {
     function test_RevertWhen_ASkippedDistributionLeavesLessThanItsReserve() public {
         // Same second as the last distribution: the call works with its reserve, not without.
         bytes memory data = abi.encodeCall(IStakingRegistry.distributeRewards, ());
-        uint256 estimate = _leastGas(carol, data);
+        uint256 estimate = _leastGas(address(staking), carol, data);
         assertGt(estimate, 120_000, "the estimate includes the reserve");
         vm.expectRevert(ReservingReentrancyGuard.GasReserveNotLeft.selector);
         vm.prank(carol);
