@@ -174,3 +174,26 @@ async fn an_interrupted_deployment_resumes_without_repeating_a_step() -> eyre::R
     std::fs::remove_file(&path)?;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_multisig_owner_accepts_later_and_the_status_says_what_awaits_it() -> eyre::Result<()> {
+    let genesis = GenesisConfig::load(&session_devnet::toolchain::devnet_genesis_path())?;
+    let anvil = session_devnet::anvil::spawn_anvil(None)?;
+    let (provider, signers) = session_devnet::accounts::dev_accounts(&anvil);
+    let (deployer, owner) = (signers[0].address(), signers[5].address());
+    let system = deploy(&provider, deployer, owner, &genesis).await?;
+    let offered = ["RewardPool", "StakingRegistry", "ConsensusRegistry", "LiquidityTreasury", "FeeRouter"];
+    for name in offered.into_iter().chain(["SessionPro", "SessionNames"]) {
+        assert!(system.manifest.awaiting_acceptance.iter().any(|n| n == name), "{name} awaits the owner");
+    }
+    assert_eq!(system.awaiting_owner().await?.len(), 7);
+    // Until it accepts, the deployer still owns the pool; then the owner does, and it is listed no more.
+    assert_eq!(system.reward_pool.owner().call().await?, deployer);
+    session_client::transact(system.reward_pool.acceptOwnership().from(owner), "accepting the pool").await?;
+    assert_eq!(system.reward_pool.owner().call().await?, owner);
+    let status = session_client::status::SystemStatus::fetch(&system).await?;
+    assert_eq!(status.awaiting_owner.len(), 6);
+    assert!(!status.awaiting_owner.iter().any(|n| n == "RewardPool"));
+    assert!(status.to_string().contains("awaiting the owner's acceptOwnership: StakingRegistry"), "{status}");
+    Ok(())
+}

@@ -1,6 +1,9 @@
 //! Handles on a deployed system, named by its manifest.
 
-use crate::{error::Result, manifest::Manifest};
+use crate::{
+    error::{During, Result},
+    manifest::Manifest,
+};
 use alloy::providers::DynProvider;
 use session_bindings::{
     ConsensusRegistry, ContributionFactory, DevnetPriceFeed, RewardPool, SessionNames, SessionPro, SessionToken,
@@ -61,6 +64,22 @@ impl Deployment {
     /// The devnet's settable price feed.
     pub fn devnet_price_feed(&self) -> Result<DevnetPriceFeed::DevnetPriceFeedInstance<DynProvider>> {
         Ok(DevnetPriceFeed::new(self.manifest.address("DevnetPriceFeed")?, self.provider.clone()))
+    }
+
+    /// The contracts of [`Manifest::awaiting_acceptance`] whose ownership the manifest's owner
+    /// has still not accepted, read on chain (`pendingOwner`).
+    pub async fn awaiting_owner(&self) -> Result<Vec<String>> {
+        let mut pending = Vec::new();
+        for name in &self.manifest.awaiting_acceptance {
+            // Every upgradeable contract shares OwnedUpgradeable's Ownable2Step functions: the
+            // pool's binding reads any of them.
+            let owned = RewardPool::new(self.manifest.address(name)?, self.provider.clone());
+            let pending_owner = owned.pendingOwner().call().await.during(&format!("reading {name}'s pending owner"))?;
+            if pending_owner == self.manifest.owner {
+                pending.push(name.clone());
+            }
+        }
+        Ok(pending)
     }
 
     /// Whether the deployment has the network fee contracts.

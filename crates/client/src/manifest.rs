@@ -28,6 +28,11 @@ pub struct Manifest {
     pub abi_dir: String,
     /// Contract name -> where it lives.
     pub contracts: BTreeMap<String, DeployedContract>,
+    /// The upgradeable contracts offered to `owner` by a two-step transfer at deployment, which
+    /// the owner (a multisig, say) still has to accept (`acceptOwnership`); empty when the
+    /// deployer is the owner. `sesh status` reads which of them are still pending on chain.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub awaiting_acceptance: Vec<String>,
 }
 
 /// One deployed contract.
@@ -110,6 +115,7 @@ mod tests {
             block: 7,
             abi_dir: ABI_DIR.into(),
             contracts: [entry("SessionToken", Address::repeat_byte(3), None)].into_iter().collect(),
+            awaiting_acceptance: vec![],
         };
         let path = manifest.write(&dir).unwrap();
         assert_eq!(path, dir.join("31337.json"));

@@ -46,6 +46,8 @@ pub struct SystemStatus {
     pub factory_accepted: bool,
     /// Every registered node, in registration order.
     pub nodes: Vec<NodeRow>,
+    /// Contracts offered to the owner at deployment that it has not accepted yet (read on chain).
+    pub awaiting_owner: Vec<String>,
 }
 
 /// One line of the nodes table.
@@ -117,6 +119,7 @@ impl SystemStatus {
             contribution_factory,
             factory_accepted: contribution_factory == *deployment.factory.address(),
             nodes,
+            awaiting_owner: deployment.awaiting_owner().await?,
         })
     }
 }
@@ -135,6 +138,9 @@ impl fmt::Display for SystemStatus {
         let factory = self.contribution_factory.to_string();
         let verdict = if self.factory_accepted { "" } else { " (not the manifest's, whose contracts cannot finalize)" };
         writeln!(f, "  contribution factory     {factory:>24}{verdict}")?;
+        if !self.awaiting_owner.is_empty() {
+            writeln!(f, "  awaiting the owner's acceptOwnership: {}", self.awaiting_owner.join(", "))?;
+        }
         writeln!(f, "  network size             {:>24} nodes", self.network_size)?;
         if self.network_size == 0 {
             writeln!(f, "  reward per node per day  {:>24} (no active node yet)", "-")?;

@@ -148,7 +148,10 @@ pub async fn deploy_with(
         Some(config) => Some(deploy_fees(provider, deployer, token_address, pool_address, config, journal).await?),
         None => None,
     };
+    let mut awaiting_acceptance = Vec::new();
     if owner != deployer {
+        awaiting_acceptance.extend(["RewardPool", "StakingRegistry", "ConsensusRegistry"].map(String::from));
+        awaiting_acceptance.extend(fees.iter().flat_map(|f| &f.upgradeable).map(|(name, _, _)| name.to_string()));
         journal.transact(reward_pool.transferOwnership(owner), "offering the pool to its owner", false).await?;
         journal.transact(registry.transferOwnership(owner), "offering the registry to its owner", false).await?;
         journal
@@ -180,6 +183,7 @@ pub async fn deploy_with(
         .into_iter()
         .chain(fees.iter().flat_map(fee_entries))
         .collect(),
+        awaiting_acceptance,
     };
     let lens = StakingLens::new(lens_address, provider.clone());
     let log_range = session_client::logs::DEFAULT_LOG_RANGE;
