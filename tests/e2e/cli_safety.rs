@@ -307,3 +307,30 @@ async fn a_name_can_be_pointed_at_another_session_id() -> eyre::Result<()> {
     assert_eq!(sesh.allowance(2, *names.address()).await?, U256::ZERO);
     Ok(())
 }
+
+#[tokio::test]
+async fn a_deposit_on_terms_the_operator_changed_or_before_the_operator_is_refused() -> eyre::Result<()> {
+    let mut sesh = Sesh::new("terms").await?;
+    let contract = sesh.half_funded(1, false).await?;
+    let system = sesh.env.system.clone();
+    let (staker, nonce) = (sesh.account(2), sesh.nonce(2).await?);
+    // The contributor reads the terms; before its deposit lands the operator resets, takes its
+    // refund, raises the fee to 100% and deposits again (the M-1 front-run of issue 14).
+    let seen = system.contribution_terms(contract, staker).await?;
+    let (clone, operator) = (system.contribution_at(contract), sesh.account(10));
+    session_client::transact(clone.reset().from(operator), "resetting").await?;
+    session_client::transact(clone.claimRefund().from(operator), "taking the refund").await?;
+    session_client::transact(clone.updateFee(10_000).from(operator), "raising the fee").await?;
+    system.contribute(&clone, operator, seen.contributed).await?;
+    let changed = system.contribute_on_terms(&seen, staker, whole_sesh(5_000)).await.unwrap_err();
+    assert!(matches!(&changed, Error::Refused { reason, .. } if reason.contains("fee 500 -> 10000 bps")), "{changed}");
+
+    // A contract still waiting for its operator's stake takes nobody else's money.
+    let keys = NodeKeys::derived(NETWORK_SEED, 2);
+    let (waiting, _) = system.open_contribution(sesh.account(11), &keys, 0, false, vec![], None).await?;
+    let early = system.contribute(&waiting, staker, whole_sesh(5_000)).await.unwrap_err();
+    assert!(matches!(&early, Error::Refused { reason, .. } if reason.contains("waits for its operator")), "{early}");
+    assert_eq!(sesh.nonce(2).await?, nonce, "no transaction was sent");
+    assert_eq!(sesh.allowance(2, contract).await?, U256::ZERO);
+    Ok(())
+}

@@ -15,8 +15,3 @@ pub fn when(seconds: u64) -> String {
         _ => utc,
     }
 }
-
-/// Basis points as a percentage: `500` -> `5.00%`.
-pub fn format_bps(bps: u16) -> String {
-    format!("{}.{:02}%", bps / 100, bps % 100)
-}

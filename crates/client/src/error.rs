@@ -2,8 +2,8 @@
 //! decoded custom error, so callers match variants and users read the error's name and values in
 //! their own units (`ContributionBelowMinimum(given: 100 SESH, minimum: 2,083.333333334 SESH)`).
 
-use crate::units::format_sesh;
-use alloy::primitives::{B256, Bytes, U256};
+use crate::units::{format_bps, format_sesh};
+use alloy::primitives::{B256, Bytes};
 use session_bindings::{
     ContractError,
     revert::{Described, Field, Value},
@@ -146,7 +146,7 @@ fn show(error: &str, field: &Field) -> String {
     match (&field.value, units_of(error, field.name)) {
         (Value::Uint(v), Unit::Sesh) => format!("{} SESH", format_sesh(*v)),
         (Value::Uint(v), Unit::Time) => crate::time::format_timestamp(v.saturating_to()),
-        (Value::Uint(v), Unit::Bps) => format!("{}.{:02}%", v / U256::from(100), (v % U256::from(100)).to::<u64>()),
+        (Value::Uint(v), Unit::Bps) => format_bps(v.saturating_to()),
         (Value::Uint(v), Unit::Plain) => v.to_string(),
         (Value::Int(v), _) => v.to_string(),
         (Value::Address(a), _) => a.to_string(),
@@ -203,7 +203,7 @@ pub fn units_of(error: &str, field: &str) -> Unit {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use alloy::primitives::Address;
+    use alloy::primitives::{Address, U256};
     use session_bindings::errors::{ContractErrors, ERROR_PARAMETERS};
 
     #[test]

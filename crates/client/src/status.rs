@@ -5,7 +5,7 @@ use crate::{
     deployment::Deployment,
     error::{During, Error, Result},
     staking::node_status,
-    units::format_sesh,
+    units::{format_bps, format_sesh},
 };
 use alloy::{
     primitives::{Address, U256},
@@ -146,8 +146,7 @@ impl fmt::Display for SystemStatus {
             writeln!(f, "  reward per node per day  {:>24} (no active node yet)", "-")?;
         } else {
             writeln!(f, "  reward per node per day  {:>24} SESH", format_sesh(self.reward_per_node_per_day))?;
-            let apr = self.apr_bps.to::<u64>();
-            writeln!(f, "  APR of a full stake      {:>23}.{:02}%", apr / 100, apr % 100)?;
+            writeln!(f, "  APR of a full stake      {:>27}", format_bps(self.apr_bps.saturating_to()))?;
         }
         if !self.nodes.is_empty() {
             writeln!(
@@ -158,12 +157,12 @@ impl fmt::Display for SystemStatus {
             for n in &self.nodes {
                 writeln!(
                     f,
-                    "  {:>4}  {:<14} {:<42} {:>5} {:>6}% {:>20} {:>20}",
+                    "  {:>4}  {:<14} {:<42} {:>5} {:>7} {:>20} {:>20}",
                     n.id,
                     crate::staking::node_state(n.status, n.exit_requested_at),
                     n.operator.to_string(),
                     n.contributors,
-                    format!("{}.{:02}", n.fee_bps / 100, n.fee_bps % 100),
+                    format_bps(n.fee_bps.into()),
                     format_sesh(n.earned),
                     format_sesh(n.unclaimed)
                 )?;

@@ -73,6 +73,11 @@ pub fn format_sesh(amount: U256) -> String {
     if fraction.is_empty() { grouped } else { format!("{grouped}.{fraction}") }
 }
 
+/// Basis points as a percentage with two decimals: `500` -> `5.00%`, `134056` -> `1340.56%`.
+pub fn format_bps(bps: u64) -> String {
+    format!("{}.{:02}%", bps / 100, bps % 100)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +128,13 @@ mod tests {
         assert_eq!(format_sesh(U256::from(16_547_945_205_479u64)), "16,547.945205479");
         assert_eq!(format_sesh(U256::from(1)), "0.000000001");
         assert_eq!(format_sesh(U256::ZERO), "0");
+    }
+
+    #[test]
+    fn formats_basis_points_as_percentages() {
+        assert_eq!(format_bps(500), "5.00%");
+        assert_eq!(format_bps(7), "0.07%");
+        assert_eq!(format_bps(134_056), "1340.56%");
     }
 
     #[test]

@@ -1,18 +1,14 @@
 //! `sesh contribution`: multi-contributor nodes through the factory, for operators and
 //! contributors, and the list a staking portal shows.
 
-use crate::{
-    commands::keys::KeyFile,
-    context::GlobalArgs,
-    display::{format_bps, when},
-};
+use crate::{commands::keys::KeyFile, context::GlobalArgs, display::when};
 use alloy::primitives::{Address, U256};
 use clap::Subcommand;
 use session_bindings::enums::Status;
 use session_client::Deployment;
 use session_client::transact;
-use session_client::units::format_sesh;
 use session_client::units::parse_sesh;
+use session_client::units::{format_bps, format_sesh};
 use std::path::PathBuf;
 
 /// Contribution commands.
@@ -86,7 +82,7 @@ async fn show(deployment: &Deployment, address: Address, viewer: Option<Address>
         println!("  registered as node   {}", terms.node_id);
     }
     println!("  operator             {}", terms.operator);
-    println!("  operator fee         {}", format_bps(terms.fee_bps));
+    println!("  operator fee         {}", format_bps(terms.fee_bps.into()));
     println!("  requirement          {} SESH", format_sesh(terms.requirement));
     println!("  contributed          {} SESH", format_sesh(terms.contributed));
     println!("  remaining            {} SESH", format_sesh(terms.remaining));
@@ -140,7 +136,7 @@ pub async fn run(global: &GlobalArgs, command: ContributionCommand) -> eyre::Res
                     "{}  operator {}  fee {}  remaining {} SESH  minimum {} SESH",
                     terms.contract,
                     terms.operator,
-                    format_bps(terms.fee_bps),
+                    format_bps(terms.fee_bps.into()),
                     format_sesh(terms.remaining),
                     format_sesh(terms.minimum),
                 );
@@ -163,7 +159,7 @@ pub async fn run(global: &GlobalArgs, command: ContributionCommand) -> eyre::Res
             let mut plan = format!(
                 "opening a contribution contract for a node of {} SESH, operator {me}, fee {}{}",
                 format_sesh(requirement),
-                format_bps(fee_bps),
+                format_bps(fee_bps.into()),
                 if auto_finalize { ", registered by the filling deposit" } else { "" }
             );
             if let Some(stake) = stake {
@@ -202,7 +198,7 @@ pub async fn run(global: &GlobalArgs, command: ContributionCommand) -> eyre::Res
                 "contributing {} SESH to {contract} (operator {}, fee {}, node of {} SESH){}{}",
                 format_sesh(amount),
                 terms.operator,
-                format_bps(terms.fee_bps),
+                format_bps(terms.fee_bps.into()),
                 format_sesh(terms.requirement),
                 if small {
                     "\n  below a quarter of the requirement: your stake is locked 30 days after the node registers"

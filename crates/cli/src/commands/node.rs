@@ -1,12 +1,8 @@
 //! `sesh node`: an operator's node: register it alone, ask it to leave, take the stake back.
 
-use crate::{
-    commands::keys::KeyFile,
-    context::GlobalArgs,
-    display::{format_bps, when},
-};
+use crate::{commands::keys::KeyFile, context::GlobalArgs, display::when};
 use clap::Subcommand;
-use session_client::units::format_sesh;
+use session_client::units::{format_bps, format_sesh};
 use session_client::{NodeStatus, staking::node_status, transact};
 use std::path::PathBuf;
 
@@ -52,7 +48,7 @@ pub async fn run(global: &GlobalArgs, command: NodeCommand) -> eyre::Result<()> 
                 "registering a solo node for {me}: staking {} SESH, fee {}\n  the stake comes back when the node \
                  leaves: 30 days after an exit request, sooner if the network confirms the exit",
                 format_sesh(requirement),
-                format_bps(fee_bps)
+                format_bps(fee_bps.into())
             ))?;
             let (id, receipt) = deployment.register_solo(me, &keys, fee_bps).await?;
             println!("node {id} registered in block {}", receipt.block_number.unwrap_or_default());
