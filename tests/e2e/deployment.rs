@@ -130,7 +130,7 @@ async fn deploy_refuses_a_deployer_who_cannot_pay_and_a_deployment_fits_its_gas_
 
 #[tokio::test]
 async fn an_interrupted_deployment_resumes_without_repeating_a_step() -> eyre::Result<()> {
-    use session_deploy::{Journal, deploy_with};
+    use session_deploy::{Journal, Launch, deploy_with};
     let genesis = GenesisConfig::load(&session_devnet::toolchain::devnet_genesis_path())?;
     // The reference: an uninterrupted deployment on a chain of its own.
     let fresh = session_devnet::anvil::spawn_anvil(None)?;
@@ -146,12 +146,13 @@ async fn an_interrupted_deployment_resumes_without_repeating_a_step() -> eyre::R
     for stop_after in [1, 9, 12] {
         let mut journal = Journal::at(&path)?;
         journal.stop_after = Some(stop_after);
-        let err = deploy_with(&provider, deployer, deployer, &genesis, &mut journal).await.unwrap_err();
+        let err =
+            deploy_with(&provider, deployer, deployer, &genesis, &mut journal, &Launch::default()).await.unwrap_err();
         assert!(matches!(err, DeployError::Interrupted { .. }), "{err}");
         assert!(path.exists(), "the journal stays for the next run");
     }
     let mut journal = Journal::at(&path)?;
-    let system = deploy_with(&provider, deployer, deployer, &genesis, &mut journal).await?;
+    let (system, _) = deploy_with(&provider, deployer, deployer, &genesis, &mut journal, &Launch::default()).await?;
     assert!(!path.exists(), "a complete deployment removes its journal");
     assert_eq!(provider.get_transaction_count(deployer).await?, transactions, "no step ran twice");
     let pool = system.token.balanceOf(*system.reward_pool.address()).call().await?;
@@ -162,14 +163,18 @@ async fn an_interrupted_deployment_resumes_without_repeating_a_step() -> eyre::R
 
     // A journal of another deployment is refused.
     let mut journal = Journal::at(&path)?;
-    journal.bind(session_deploy::journal::Target {
-        chain_id: 1,
-        deployer,
-        owner: deployer,
-        genesis: session_deploy::journal::fingerprint(&genesis),
-    })?;
+    journal.bind(
+        session_deploy::journal::Target {
+            chain_id: 1,
+            deployer,
+            owner: deployer,
+            genesis: session_deploy::journal::fingerprint(&genesis),
+        },
+        0,
+    )?;
     let mut journal = Journal::at(&path)?;
-    let other = deploy_with(&provider, deployer, deployer, &genesis, &mut journal).await.unwrap_err();
+    let other =
+        deploy_with(&provider, deployer, deployer, &genesis, &mut journal, &Launch::default()).await.unwrap_err();
     assert!(matches!(other, DeployError::Journal(_)), "{other}");
     std::fs::remove_file(&path)?;
     Ok(())
@@ -195,5 +200,73 @@ async fn a_multisig_owner_accepts_later_and_the_status_says_what_awaits_it() -> 
     assert_eq!(status.awaiting_owner.len(), 6);
     assert!(!status.awaiting_owner.iter().any(|n| n == "RewardPool"));
     assert!(status.to_string().contains("awaiting the owner's acceptOwnership: StakingRegistry"), "{status}");
+    Ok(())
+}
+
+/// Runs the pinned solc on a standard-JSON input and returns the runtime code of `name` and where
+/// its immutables are (solc's `immutableReferences`).
+fn recompiled_runtime(input: &std::path::Path, qualified: &str) -> eyre::Result<(Vec<u8>, serde_json::Value)> {
+    let (source, name) = qualified.rsplit_once(':').unwrap();
+    let root = session_devnet::toolchain::repo_root();
+    let output = std::process::Command::new(root.join("tools/solc"))
+        .arg("--standard-json")
+        .current_dir(&root)
+        .stdin(std::fs::File::open(input)?)
+        .output()?;
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout)?;
+    let contract = &json["contracts"][source][name]["evm"]["deployedBytecode"];
+    let hex = contract["object"].as_str().ok_or_else(|| eyre::eyre!("solc did not compile {qualified}: {json}"))?;
+    Ok((alloy::hex::decode(hex)?, contract["immutableReferences"].clone()))
+}
+
+fn zero_immutables(code: &mut [u8], references: &serde_json::Value) {
+    for places in references.as_object().into_iter().flat_map(|m| m.values()) {
+        for place in places.as_array().unwrap() {
+            let (start, length) =
+                (place["start"].as_u64().unwrap() as usize, place["length"].as_u64().unwrap() as usize);
+            code[start..start + length].fill(0);
+        }
+    }
+}
+
+#[tokio::test]
+async fn verification_inputs_recompile_to_the_deployed_code_with_the_recorded_arguments() -> eyre::Result<()> {
+    use alloy::sol_types::SolValue;
+    use session_deploy::{Journal, Launch, deploy_with, verification::write_verification};
+    let anvil = session_devnet::anvil::spawn_anvil(None)?;
+    let (provider, signers) = session_devnet::accounts::dev_accounts(&anvil);
+    let deployer = signers[0].address();
+    let genesis = GenesisConfig::load(&session_devnet::toolchain::devnet_genesis_path())?;
+    let mut journal = Journal::in_memory();
+    let (system, _) = deploy_with(&provider, deployer, deployer, &genesis, &mut journal, &Launch::default()).await?;
+    let dir = std::env::temp_dir().join(format!("session-e2e-verify-{}", std::process::id()));
+    let written = write_verification(&provider, &system.manifest, &journal, &dir).await?;
+
+    let labels: BTreeSet<&str> = written.iter().map(|v| v.label.as_str()).collect();
+    for label in ["SessionToken", "StakingRegistry", "StakingRegistry proxy", "StakingLens", "ContributionContract"] {
+        assert!(labels.contains(label), "{label} missing from {labels:?}");
+    }
+    assert!(!labels.contains("UniswapV2Router02"), "not ours to verify");
+    let script = std::fs::read_to_string(dir.join("verify-31337/verify.sh"))?;
+    assert_eq!(script.matches("forge verify-contract ").count(), written.len());
+
+    let manifest = &system.manifest;
+    let registry = written.iter().find(|v| v.label == "StakingRegistry").unwrap();
+    let expected =
+        (manifest.address("SessionToken")?, manifest.address("RewardPool")?, manifest.address("ConsensusRegistry")?);
+    assert_eq!(registry.constructor_args, expected.abi_encode_params(), "the registry's arguments, from its creation");
+    assert!(registry.command.contains(&format!("--constructor-args {}", registry.constructor_args)));
+
+    // The written inputs recompile to the code on chain (immutables aside: they are arguments).
+    for label in ["StakingRegistry", "StakingRegistry proxy"] {
+        let v = written.iter().find(|v| v.label == label).unwrap();
+        let (mut recompiled, immutables) = recompiled_runtime(&v.input, &v.qualified_name)?;
+        let mut deployed = provider.get_code_at(v.address).await?.to_vec();
+        zero_immutables(&mut recompiled, &immutables);
+        zero_immutables(&mut deployed, &immutables);
+        assert_eq!(recompiled.len(), deployed.len(), "{label}: same length");
+        assert!(recompiled == deployed, "{label}: the input recompiles to the deployed code");
+    }
+    std::fs::remove_dir_all(dir)?;
     Ok(())
 }

@@ -10,5 +10,6 @@ mod gas_estimates;
 mod network;
 mod public_rpc;
 mod reward_pool;
+mod seeding;
 mod staking;
 mod token;

@@ -43,7 +43,8 @@ fn project(root: &Path, out: &Path, profile: &Profile) -> Project<SolcCompiler> 
         .tests(out.join("no-tests"))
         .scripts(out.join("no-scripts"))
         .artifacts(out.join("artifacts"))
-        .cache(out.join("solidity-files-cache.json"))
+        // Named for the artifact format: a cache of artifacts without metadata must not be reused.
+        .cache(out.join("solidity-files-cache-with-metadata.json"))
         .libs(profile.libs.iter().map(|lib| root.join(lib)))
         .remappings(remappings)
         .build_with_root(root);
@@ -69,7 +70,9 @@ fn project(root: &Path, out: &Path, profile: &Profile) -> Project<SolcCompiler> 
     settings.metadata = Some(SettingsMetadata { cbor_metadata: profile.cbor_metadata, ..SettingsMetadata::from(hash) });
 
     let solc = Solc::new(root.join(&profile.solc)).expect("tools/solc answers --version");
-    ProjectBuilder::<SolcCompiler, ConfigurableArtifacts>::new(ConfigurableArtifacts::default())
+    // Artifacts keep solc's metadata: the verification inputs are built from it.
+    let artifacts = ConfigurableArtifacts::new([ContractOutputSelection::Metadata], []);
+    ProjectBuilder::<SolcCompiler, ConfigurableArtifacts>::new(artifacts)
         .paths(paths)
         .settings(SolcSettings { settings, ..Default::default() })
         .ignore_error_codes(profile.ignored_codes().into_iter().chain(ALWAYS_IGNORED))

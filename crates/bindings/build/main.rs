@@ -33,6 +33,7 @@ fn main() {
     generate::bindings(&out, &contracts);
     generate::errors(&out, &contracts, &enums);
     generate::enums(&out, &enums);
+    generate::verification_inputs(&root, &out, &contracts);
 }
 
 /// An artifact (or any JSON file) as a value.

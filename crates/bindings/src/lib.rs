@@ -26,6 +26,11 @@ pub mod enums {
     include!(concat!(env!("OUT_DIR"), "/enums.rs"));
 }
 
+/// What an explorer needs to verify each contract: generated from the compiled sources.
+pub mod verification {
+    include!(concat!(env!("OUT_DIR"), "/verification.rs"));
+}
+
 pub use errors::ContractError;
 
 /// Decodes revert data into the system's error enum; `None` if it is not one of our errors.

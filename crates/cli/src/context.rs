@@ -4,13 +4,13 @@ use alloy::signers::local::LocalSignerError;
 use alloy::{
     providers::{DynProvider, Provider},
     signers::local::PrivateKeySigner,
-    transports::http::reqwest::Url,
 };
 use clap::Args;
 use eth_keystore::KeystoreError;
 use eyre::{OptionExt, WrapErr};
 use session_client::Deployment;
 use session_client::Manifest;
+use session_client::endpoints::Endpoints;
 use session_client::provider::{read_only_provider, signing_provider};
 use session_devnet::toolchain::repo_root;
 use std::{
@@ -18,12 +18,16 @@ use std::{
     path::PathBuf,
 };
 
+/// Where a local devnet listens.
+pub const DEFAULT_RPC_URL: &str = "http://127.0.0.1:8545";
+
 /// Global options.
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
-    /// JSON-RPC endpoint of the L2 node.
-    #[arg(long, global = true, env = "ETH_RPC_URL", default_value = "http://127.0.0.1:8545")]
-    pub rpc_url: Url,
+    /// JSON-RPC endpoint of the L2 node; several, comma-separated, are tried in order when one
+    /// fails (rate limits, outages, dropped connections).
+    #[arg(long, global = true, env = "ETH_RPC_URL", default_value = DEFAULT_RPC_URL)]
+    pub rpc_url: Endpoints,
     /// Private key that signs transactions (hex).
     #[arg(long, global = true, env = "SESH_PRIVATE_KEY", hide_env_values = true, conflicts_with = "keystore")]
     pub private_key: Option<String>,

@@ -7,6 +7,7 @@
 
 pub mod contribution;
 pub mod deployment;
+pub mod endpoints;
 pub mod error;
 pub mod fees;
 pub mod logs;

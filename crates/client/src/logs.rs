@@ -12,7 +12,8 @@ use alloy::{
 pub const DEFAULT_LOG_RANGE: u64 = 10_000;
 
 /// The logs of `filter` between blocks `from` and `to` (inclusive), in requests of at most
-/// `max_range` blocks. A refused request is retried over half the range, down to one block.
+/// `max_range` blocks. A request the endpoint refuses is retried over half the range, down to
+/// one block.
 pub async fn logs_in_range(
     provider: &DynProvider,
     filter: &Filter,
@@ -31,7 +32,9 @@ pub async fn logs_in_range(
                 logs.extend(found);
                 cursor = end + 1;
             }
-            Err(_) if range > 1 => range /= 2,
+            // The endpoint answered with an error (a range it refuses): ask for less. A transport
+            // failure was already retried and failed over by the client; it is final here.
+            Err(alloy::transports::RpcError::ErrorResp(_)) if range > 1 => range /= 2,
             Err(e) => return Err(Error::rpc(format!("{action}: reading logs of block {cursor}"), e)),
         }
     }

@@ -26,6 +26,9 @@ pub enum DeployError {
         /// The step it stopped before.
         next: String,
     },
+    /// The seed file cannot be read, or a node in it would be refused (nothing of it was sent).
+    #[error("seeding: {0}")]
+    Seeds(String),
     /// The journal cannot be read, written, or is another deployment's.
     #[error("deployment journal: {0}")]
     Journal(String),

@@ -59,13 +59,17 @@ pub async fn deploy_fees(
     config: &FeesConfig,
     journal: &mut Journal,
 ) -> Result<FeeContracts> {
+    let unresolved = |what: &str| {
+        DeployError::Fees(format!("{what} = \"network\" needs a network preset that knows it (`--network`)"))
+    };
     let uniswap = match config.uniswap_router {
         Source::Devnet => Some(deploy_uniswap_v2(provider, deployer, journal).await?),
         Source::At(_) => None,
+        Source::Network => return Err(unresolved("uniswap_router")),
     };
     let router_address = match config.uniswap_router {
-        Source::Devnet => uniswap.expect("deployed").router,
         Source::At(address) => address,
+        _ => uniswap.expect("deployed").router,
     };
     let (price_feed, devnet_feed) = match config.price_feed {
         Source::Devnet => {
@@ -80,6 +84,7 @@ pub async fn deploy_fees(
             (journal.create(provider, builder, "DevnetPriceFeed").await?, true)
         }
         Source::At(address) => (address, false),
+        Source::Network => return Err(unresolved("price_feed")),
     };
     let min_answer: i128 = usd(&config.price_bounds_usd[0], FEED_DECIMALS.into())?;
     let max_answer: i128 = usd(&config.price_bounds_usd[1], FEED_DECIMALS.into())?;

@@ -81,15 +81,20 @@ pub enum Source {
     Devnet,
     /// Use the contract at this address (a real Chainlink feed, a real router).
     At(Address),
+    /// The address the `--network` preset knows (see [`crate::networks`]).
+    Network,
 }
 
 impl TryFrom<String> for Source {
     type Error = String;
     fn try_from(text: String) -> Result<Self, String> {
-        if text == "devnet" {
-            return Ok(Self::Devnet);
+        match text.as_str() {
+            "devnet" => Ok(Self::Devnet),
+            "network" => Ok(Self::Network),
+            _ => Address::from_str(&text)
+                .map(Self::At)
+                .map_err(|_| format!("`{text}` is neither \"devnet\", \"network\" nor an address")),
         }
-        Address::from_str(&text).map(Self::At).map_err(|_| format!("`{text}` is neither \"devnet\" nor an address"))
     }
 }
 

@@ -36,8 +36,15 @@ pub struct Target {
 #[serde(rename_all = "camelCase")]
 struct Record {
     target: Option<Target>,
+    /// The chain's block when the first run began: the manifest's `block`, from which readers
+    /// look for the system's events (seeded nodes included).
+    #[serde(default)]
+    first_block: Option<u64>,
     /// Step name -> the contract it created (`None` for a transaction).
     steps: BTreeMap<String, Option<Address>>,
+    /// Contract created -> its creation transaction (explorers verify constructor arguments).
+    #[serde(default)]
+    creations: BTreeMap<Address, B256>,
 }
 
 /// The steps of one deployment, done and to do.
@@ -48,12 +55,14 @@ pub struct Journal {
     /// Stop (as an interruption would) once this many steps ran in this run: for drills and tests.
     pub stop_after: Option<usize>,
     ran: usize,
+    /// The steps this run sent, with the gas each used (what `--dry-run` prints).
+    pub spent: Vec<(String, u64)>,
 }
 
 impl Journal {
     /// A journal kept in memory only: nothing to resume from.
     pub fn in_memory() -> Self {
-        Self { path: None, record: Record::default(), stop_after: None, ran: 0 }
+        Self { path: None, record: Record::default(), stop_after: None, ran: 0, spent: Vec::new() }
     }
 
     /// The journal at `path`, resumed if it exists.
@@ -63,7 +72,17 @@ impl Journal {
                 .map_err(|e| DeployError::Journal(format!("{} is not a deployment journal: {e}", path.display())))?,
             Err(_) => Record::default(),
         };
-        Ok(Self { path: Some(path.to_path_buf()), record, stop_after: None, ran: 0 })
+        Ok(Self { path: Some(path.to_path_buf()), record, stop_after: None, ran: 0, spent: Vec::new() })
+    }
+
+    /// The block at which the deployment began (its first run's), once bound.
+    pub fn first_block(&self) -> Option<u64> {
+        self.record.first_block
+    }
+
+    /// The transaction that created `contract`, if this deployment created it directly.
+    pub fn creation_of(&self, contract: Address) -> Option<B256> {
+        self.record.creations.get(&contract).copied()
     }
 
     /// How many steps are done (in this run and before).
@@ -71,8 +90,10 @@ impl Journal {
         self.record.steps.len()
     }
 
-    /// Binds the journal to `target`; refused if it was started for another one.
-    pub fn bind(&mut self, target: Target) -> Result<()> {
+    /// Binds the journal to `target`, at block `block` if it is new; refused if it was started
+    /// for another target.
+    pub fn bind(&mut self, target: Target, block: u64) -> Result<()> {
+        self.record.first_block.get_or_insert(block);
         match &self.record.target {
             Some(recorded) if *recorded != target => Err(DeployError::Journal(format!(
                 "the journal belongs to another deployment ({recorded:?}); remove it to start over"
@@ -98,7 +119,9 @@ impl Journal {
             }
         }
         self.begin(what)?;
-        let (address, _) = create(builder, what).await?;
+        let (address, receipt) = create(builder, what).await?;
+        self.spent.push((what.to_string(), receipt.gas_used));
+        self.record.creations.insert(address, receipt.transaction_hash);
         self.finish(what, Some(address))?;
         Ok(address)
     }
@@ -115,15 +138,19 @@ impl Journal {
             return self.finish(what, None);
         }
         self.begin(what)?;
-        transact(call, what).await?;
+        let receipt = transact(call, what).await?;
+        self.spent.push((what.to_string(), receipt.gas_used));
         self.finish(what, None)
     }
 
-    /// The deployment is complete: the journal is no longer needed.
-    pub fn complete(self) -> Result<()> {
+    /// The deployment is complete: the journal's file is no longer needed; what it recorded
+    /// moves into `kept`, an in-memory journal.
+    pub fn complete_into(self, kept: &mut Journal) -> Result<()> {
         if let Some(path) = &self.path {
             let _ = std::fs::remove_file(path);
         }
+        kept.record = self.record;
+        kept.spent = self.spent;
         Ok(())
     }
 

@@ -9,12 +9,15 @@ pub mod error;
 pub mod fees;
 pub mod genesis;
 pub mod journal;
+pub mod networks;
 pub mod preflight;
+pub mod seeds;
 pub mod system;
 pub mod uniswap;
+pub mod verification;
 
 pub use create::create;
 pub use error::{DeployError, Result};
 pub use genesis::GenesisConfig;
 pub use journal::Journal;
-pub use system::{deploy, deploy_with};
+pub use system::{Launch, deploy, deploy_with};

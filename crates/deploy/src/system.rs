@@ -5,6 +5,7 @@ use crate::{
     fees::{FeeContracts, deploy_fees},
     genesis::{GenesisConfig, Recipient},
     journal::{Target, fingerprint},
+    seeds::{SeedFile, Seeded, seed_nodes},
 };
 use alloy::{
     primitives::{Address, U256},
@@ -15,6 +16,7 @@ use session_bindings::{
     ConsensusRegistry, ContributionFactory, RewardPool, SessionProxy, SessionToken, StakingLens, StakingRegistry,
     reward_pool::RewardPool as OwnedUpgradeable,
 };
+use session_bls::messages::Domain;
 use session_client::{
     Deployment,
     error::During,
@@ -30,7 +32,24 @@ pub async fn deploy(
     owner: Address,
     genesis: &GenesisConfig,
 ) -> Result<Deployment> {
-    deploy_with(provider, deployer, owner, genesis, &mut Journal::in_memory()).await
+    Ok(deploy_with(provider, deployer, owner, genesis, &mut Journal::in_memory(), &Launch::default()).await?.0)
+}
+
+/// What happens once the contracts are deployed and configured.
+#[derive(Debug, Clone)]
+pub struct Launch {
+    /// Nodes carried over from the production network, seeded before the registry starts.
+    pub seeds: Option<SeedFile>,
+    /// Start the registry (and offer the ownership to the owner). Without it the deployment
+    /// stops short, its journal kept: the proofs of the nodes to seed need the consensus
+    /// registry's address, and a later run with the seed file seeds them and starts.
+    pub start: bool,
+}
+
+impl Default for Launch {
+    fn default() -> Self {
+        Self { seeds: None, start: true }
+    }
 }
 
 /// [`deploy`], recording every step in `journal` so that an interrupted run resumes where it
@@ -41,10 +60,12 @@ pub async fn deploy_with(
     owner: Address,
     genesis: &GenesisConfig,
     journal: &mut Journal,
-) -> Result<Deployment> {
+    launch: &Launch,
+) -> Result<(Deployment, Seeded)> {
     genesis.validate()?;
     let chain_id = provider.get_chain_id().await.during("reading the chain id")?;
-    journal.bind(Target { chain_id, deployer, owner, genesis: fingerprint(genesis) })?;
+    let block = provider.get_block_number().await.during("reading the block number")?;
+    journal.bind(Target { chain_id, deployer, owner, genesis: fingerprint(genesis) }, block)?;
     // A resumed run has paid for its first steps already: the balance check is for a fresh one.
     let checked = crate::preflight::preflight(provider, deployer, owner).await?;
     let problems: Vec<String> =
@@ -123,8 +144,6 @@ pub async fn deploy_with(
     journal
         .transact(reward_pool.setBeneficiary(registry_address), "naming the registry the pool's beneficiary", false)
         .await?;
-    let started = registry.started().call().await.during("checking the registry")?;
-    journal.transact(registry.start(), "starting the registry", started).await?;
     // Not upgradeable on purpose: what a recorded clone runs can never change (see its NatSpec).
     let factory_address = journal
         .create(
@@ -148,8 +167,18 @@ pub async fn deploy_with(
         Some(config) => Some(deploy_fees(provider, deployer, token_address, pool_address, config, journal).await?),
         None => None,
     };
+    // Seeds go in before the start; the registry refuses them after.
+    let started = registry.started().call().await.during("checking the registry")?;
+    let mut seeded = Seeded::default();
+    if let Some(seeds) = launch.seeds.as_ref().filter(|_| !started) {
+        let domain = Domain::new(chain_id, consensus_address.0.0);
+        seeded = seed_nodes(provider, deployer, &registry, &token, &domain, seeds).await?;
+    }
+    if launch.start {
+        journal.transact(registry.start(), "starting the registry", started).await?;
+    }
     let mut awaiting_acceptance = Vec::new();
-    if owner != deployer {
+    if owner != deployer && launch.start {
         awaiting_acceptance.extend(["RewardPool", "StakingRegistry", "ConsensusRegistry"].map(String::from));
         awaiting_acceptance.extend(fees.iter().flat_map(|f| &f.upgradeable).map(|(name, _, _)| name.to_string()));
         journal.transact(reward_pool.transferOwnership(owner), "offering the pool to its owner", false).await?;
@@ -169,7 +198,7 @@ pub async fn deploy_with(
         chain_id,
         deployer,
         owner,
-        block: provider.get_block_number().await.during("reading the block number")?,
+        block: journal.first_block().unwrap_or(block),
         abi_dir: manifest::ABI_DIR.into(),
         contracts: [
             manifest::entry("SessionToken", token_address, None),
@@ -187,8 +216,10 @@ pub async fn deploy_with(
     };
     let lens = StakingLens::new(lens_address, provider.clone());
     let log_range = session_client::logs::DEFAULT_LOG_RANGE;
-    journal_done(journal)?;
-    Ok(Deployment {
+    if launch.start {
+        journal_done(journal)?;
+    }
+    let deployment = Deployment {
         provider: provider.clone(),
         token,
         reward_pool,
@@ -198,7 +229,8 @@ pub async fn deploy_with(
         factory,
         manifest,
         log_range,
-    })
+    };
+    Ok((deployment, seeded))
 }
 
 /// Manifest entries of the fee contracts (and of the devnet's feed and Uniswap).
@@ -220,5 +252,8 @@ fn fee_entries(fees: &FeeContracts) -> Vec<(String, manifest::DeployedContract)>
 
 /// Marks a journal complete (its file removed); the in-memory one has nothing to remove.
 fn journal_done(journal: &mut Journal) -> Result<()> {
-    std::mem::replace(journal, Journal::in_memory()).complete()
+    // What the run did stays readable (gas for a dry run, creations for verification); the
+    // file goes.
+    let done = std::mem::replace(journal, Journal::in_memory());
+    done.complete_into(journal)
 }

@@ -21,7 +21,11 @@ pub fn spawn_anvil_at(port: Option<u16>, hardfork: &str) -> eyre::Result<AnvilIn
     let binary = anvil_binary();
     eyre::ensure!(binary.exists(), "anvil is not installed at {}: run tools/setup", binary.display());
     let accounts = DEV_ACCOUNTS.to_string();
-    let mut anvil = Anvil::at(&binary).args(["--hardfork", hardfork, "--accounts", accounts.as_str()]);
+    // Without --prune-history anvil writes every past block's state to ~/.foundry/anvil/tmp
+    // (about half a megabyte a block here): a long devnet or a test with a long history filled
+    // the disk and mined 50 blocks a second. Nothing here reads state at a past block.
+    let mut anvil =
+        Anvil::at(&binary).args(["--hardfork", hardfork, "--accounts", accounts.as_str(), "--prune-history"]);
     if let Some(port) = port {
         if let Err(e) = std::net::TcpListener::bind(("127.0.0.1", port)) {
             eyre::bail!("port {port} is taken ({e}): stop what listens there (another devnet?) or pass --port");
@@ -29,4 +33,16 @@ pub fn spawn_anvil_at(port: Option<u16>, hardfork: &str) -> eyre::Result<AnvilIn
         anvil = anvil.port(port);
     }
     anvil.try_spawn().wrap_err_with(|| format!("starting anvil ({})", binary.display()))
+}
+
+/// Starts the pinned anvil as a fork of the chain at `url` (a dry run's sandbox: real state,
+/// nothing sent to the real chain), at the contracts' hardfork.
+pub fn spawn_fork(url: &str) -> eyre::Result<AnvilInstance> {
+    let binary = anvil_binary();
+    eyre::ensure!(binary.exists(), "anvil is not installed at {}: run tools/setup", binary.display());
+    Anvil::at(&binary)
+        .fork(url)
+        .args(["--hardfork", HARDFORK, "--no-rate-limit"])
+        .try_spawn()
+        .wrap_err_with(|| format!("starting a fork of {url}"))
 }

@@ -1,7 +1,9 @@
 //! A stand-in for a public L2 endpoint, in front of a local node: it refuses `eth_getLogs` over
 //! more than a block range limit (public endpoints refuse some thousands of blocks; tests use a
-//! small limit over a history many times longer) and answers some requests with HTTP 429, as rate
-//! limits do. Everything else is forwarded as is. Tests run the CLI and the network through it.
+//! small limit over a history many times longer), answers some requests with HTTP 429, as rate
+//! limits do, and drops some connections after forwarding the request (the request took effect,
+//! its answer is lost: the case where a client must not send a transaction twice). Everything else
+//! is forwarded as is. Tests run the CLI and the network through it.
 
 use alloy::transports::http::reqwest::{Client, Url};
 use serde_json::{Value, json};
@@ -21,6 +23,9 @@ pub struct Limits {
     pub max_log_range: u64,
     /// Every this many requests, one gets HTTP 429 (0: never).
     pub rate_limit_every: u64,
+    /// Every this many requests, one is forwarded and its connection then closed unanswered
+    /// (0: never).
+    pub drop_every: u64,
 }
 
 /// What the endpoint refused so far.
@@ -30,6 +35,8 @@ pub struct Refusals {
     pub log_ranges: AtomicU64,
     /// Requests answered with HTTP 429.
     pub rate_limited: AtomicU64,
+    /// Requests forwarded whose connection was then dropped.
+    pub dropped: AtomicU64,
     /// Requests seen.
     pub requests: AtomicU64,
 }
@@ -78,7 +85,7 @@ impl Proxy {
         let mut stream = BufReader::new(stream);
         loop {
             let Some(body) = read_request(&mut stream).await else { return };
-            let (status, reply) = self.answer(&body).await;
+            let Some((status, reply)) = self.answer(&body).await else { return };
             let head = format!(
                 "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
                 reply.len()
@@ -90,12 +97,23 @@ impl Proxy {
         }
     }
 
-    async fn answer(&self, body: &[u8]) -> (&'static str, Vec<u8>) {
+    /// The status and body to answer with; `None` to drop the connection instead.
+    async fn answer(&self, body: &[u8]) -> Option<(&'static str, Vec<u8>)> {
         let n = self.refusals.requests.fetch_add(1, Ordering::Relaxed) + 1;
-        if self.limits.rate_limit_every != 0 && n.is_multiple_of(self.limits.rate_limit_every) {
+        let every = |k: u64| k != 0 && n.is_multiple_of(k);
+        if every(self.limits.rate_limit_every) {
             self.refusals.rate_limited.fetch_add(1, Ordering::Relaxed);
-            return ("429 Too Many Requests", b"{\"error\":\"rate limited\"}".to_vec());
+            return Some(("429 Too Many Requests", b"{\"error\":\"rate limited\"}".to_vec()));
         }
+        let answer = self.forward(body).await;
+        if every(self.limits.drop_every) {
+            self.refusals.dropped.fetch_add(1, Ordering::Relaxed);
+            return None;
+        }
+        Some(answer)
+    }
+
+    async fn forward(&self, body: &[u8]) -> (&'static str, Vec<u8>) {
         let request: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
         if request["method"] == "eth_getLogs" {
             let range = self.range(&request["params"][0]).await;
