@@ -80,7 +80,20 @@ contract ContributionInvariantTest is ContributionBase {
                 )
             );
         }
-        assertLe(list.length + (10 - list.length - cc.openSlots()), 10);
+        // Every slot is a contributor, an unfilled reservation or open, exactly.
+        if (s != IContributionContract.Status.Cancelled) {
+            IContributionContract.Reservation[] memory r = cc.reservations();
+            uint256 unfilled;
+            for (uint256 i; i < r.length; ++i) {
+                if (cc.contributionOf(r[i].staker) == 0) ++unfilled;
+            }
+            assertEq(list.length + unfilled + cc.openSlots(), cc.maxContributors(), "slots");
+        }
+    }
+
+    /// @dev The handler made progress: a campaign that deposited nothing would check nothing.
+    function afterInvariant() public view {
+        assertGt(handler.ghostDeposited(), 0, "no deposit landed in this run");
     }
 
     /// @dev The linked list and the per-staker entries agree: each listed staker once, with its

@@ -5,6 +5,7 @@ import {ContributionContract} from "../../../src/contribution/ContributionContra
 import {IContributionContract} from "../../../src/interfaces/IContributionContract.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {SessionToken} from "../../../src/token/SessionToken.sol";
+import {Terms} from "../../utils/Terms.sol";
 import {CommonBase} from "forge-std/Base.sol";
 import {StdCheats} from "forge-std/StdCheats.sol";
 import {StdUtils} from "forge-std/StdUtils.sol";
@@ -60,7 +61,7 @@ contract ContributionHandler is CommonBase, StdCheats, StdUtils {
         vm.prank(who);
         _token.approve(address(cc), amount);
         vm.prank(who);
-        cc.contribute(amount);
+        cc.contribute(amount, Terms.versionOf(address(cc)));
         ghostDeposited += amount;
     }
 

@@ -386,10 +386,11 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
     function liquidate(uint256 nodeIndex, uint256 liquidatorIndex) external useTime {
         (bool found, uint256 at, uint64 id) = _pickRegistered(nodeIndex);
         if (!found || _keepsRunning(nodeIndex)) return;
+        if (block.timestamp < lens.node(id).registeredAt + 2 hours) return;
         bytes memory sig = _networkSign(LIQUIDATION, id);
         address liq = _actor(liquidatorIndex);
         uint256 liqBefore = token.balanceOf(liq);
-        (uint256 l, uint256 p, uint256 r) = staking.liquidationRatios();
+        (uint256 l, uint256 p, uint256 r) = lens.liquidationRatios();
         uint256 total = l + p + r;
         uint256 toLiquidator = REQUIREMENT * l / total;
         uint256 toPool = REQUIREMENT * p / total;
@@ -432,6 +433,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
                 err = e;
             }
         } else {
+            if (block.timestamp < lens.node(id).registeredAt + 2 hours) return;
             bytes memory sig = _networkSign(LIQUIDATION, id);
             try staking.liquidate(id, key, uint64(block.timestamp), "", sig) {
                 ok = true;
@@ -451,6 +453,8 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
     function toggleCommission(uint256 nodeIndex) external useTime {
         (bool found,, uint64 id) = _pickRegistered(nodeIndex);
         if (!found) return;
+        // Network decisions wait until the node is 2 h old.
+        if (block.timestamp < lens.node(id).registeredAt + 2 hours) return;
         if (_status(id) == IStakingRegistry.NodeStatus.Active) {
             bytes memory sig = _networkSign(DECOMMISSION, id);
             try staking.decommission(id, uint64(block.timestamp), "", sig) {

@@ -48,8 +48,8 @@ contract StakingRegistryUnitTest_position is StakingRegistryBase {
         uint64 id = _register(alice, _pair(alice, QUARTER, bob), 0);
         skip(1 days);
         _liquidate(id);
-        (,, uint256 returnedRatio) = staking.liquidationRatios();
-        uint256 returned = staking.nodeRecord(id).returnedStake;
+        (,, uint256 returnedRatio) = lens.liquidationRatios();
+        uint256 returned = lens.nodeRecord(id).returnedStake;
         assertGt(returned, 0);
         assertLt(returned, REQUIREMENT);
         assertGt(returnedRatio, 0);
