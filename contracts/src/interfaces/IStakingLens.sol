@@ -19,7 +19,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// brake's allowance and pending rewards, decoding the registry's storage read through
 /// {IStakingRegistry-extsload} (layout in {StakingSlots}).
 /// @dev Each answer is assembled from several calls to the registry ({IStakingRegistry-extsload},
-/// {stakesOf}, one {IStakingRegistry-position} per contributor), all within
+/// {stakesOf}, one {position} per contributor), all within
 /// one `eth_call`, so it is consistent with one block.
 interface IStakingLens {
     /// @notice A node and its positions, as frontends list them.
@@ -34,7 +34,7 @@ interface IStakingLens {
     /// @param exitRequestedAt First exit request time, 0 if none.
     /// @param earned E: everything the node has earned (as of the last distribution).
     /// @param returnedStake What a liquidation left to the contributors (0 otherwise).
-    /// @param contributors The positions ({IStakingRegistry-position}), operator first.
+    /// @param contributors The positions ({position}), operator first.
     struct NodeInfo {
         uint64 nodeId;
         IStakingRegistry.NodeStatus status;
@@ -50,7 +50,7 @@ interface IStakingLens {
     }
 
     /// @notice A node's record as stored ({nodeRecord}); its positions are read with
-    /// {stakesOf} and {IStakingRegistry-position}, and {node} assembles both.
+    /// {stakesOf} and {position}, and {node} assembles both.
     /// @param operator contributors[0].staker, bound by the proof of possession.
     /// @param status Lifecycle state (None for an id never given).
     /// @param feeBps Operator fee in basis points.
@@ -162,6 +162,12 @@ interface IStakingLens {
 
     /// @notice Released rewards waiting for the next distribution (the division remainder).
     function undistributedRewards() external view returns (uint256);
+
+    /// @notice `staker`'s position in node `nodeId`, as of the last distribution. Reverts with
+    /// {IStakingRegistry-NotContributor} if `staker` has none.
+    /// @return The position: `claimable` is what {IStakingRegistry-claimRewards} pays now,
+    /// `withdrawable` what {IStakingRegistry-withdrawStake} pays now.
+    function position(uint64 nodeId, address staker) external view returns (IStakingRegistry.Position memory);
 
     /// @notice Every contributor of node `nodeId` with its stake, the operator first (empty for an
     /// id never given). For a node registered by a contribution contract, read from that contract.

@@ -39,10 +39,10 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// Stake and rewards of an ended node are pulled by each contributor ({withdrawStake},
 /// {claimRewards}); an exit or a liquidation never loops over transfers.
 ///
-/// Reads: this contract answers what needs its accounting ({position}), the addresses
+/// Reads: this contract answers the addresses
 /// it was built with, and the two parameters contribution contracts read; every other read (the
 /// parameters and counters, node records, Ed25519 key lookups, the brake's allowance, pending
-/// rewards, listings, APR) is served by the separate, non-upgradeable {IStakingLens} at its own
+/// rewards, positions, listings, APR) is served by the separate, non-upgradeable {IStakingLens} at its own
 /// address, which decodes this registry's storage through {extsload} (as Uniswap v4's
 /// `extsload`; the layout is fixed by the upgrade rules, see {StakingSlots}).
 ///
@@ -408,6 +408,25 @@ interface IStakingRegistry {
     /// @notice Owner only: the requirement for future registrations (registered nodes keep theirs).
     function setStakingRequirement(uint256 newRequirement) external;
 
+    /// @notice The network lowers the staking requirement for future registrations to
+    /// `newRequirement` (non-zero, below the current one; governance alone may raise it), signed at
+    /// `timestamp`, which must be newer than the last change of the requirement by either
+    /// (`StaleNetworkDecision(0, timestamp, last)`: no replay, and no decision older than
+    /// governance's latest word). Anyone may submit it. Registered nodes keep their deposit; open
+    /// contribution contracts see the drift (deposits and finalization refused, contributors may
+    /// withdraw at once).
+    /// @param newRequirement Atomic SESH units.
+    /// @param timestamp When the network signed.
+    /// @param nonSignerKeys The non-signers' keys, sorted by registration id.
+    /// @param signature Aggregate signature of the network action message with tag
+    /// `STAKING_REQUIREMENT_TAG` and `newRequirement` in place of the node id (docs/consensus.md).
+    function setStakingRequirementBySignature(
+        uint256 newRequirement,
+        uint64 timestamp,
+        bytes calldata nonSignerKeys,
+        bytes calldata signature
+    ) external;
+
     /// @notice Owner only: liquidator : pool : returned, set together.
     function setLiquidationRatios(uint32 liquidator, uint32 pool, uint32 returned) external;
 
@@ -449,12 +468,6 @@ interface IStakingRegistry {
 
     /// @notice The most contributors a node may have (10); read by contribution contracts.
     function maxContributors() external view returns (uint256);
-
-    /// @notice `staker`'s position in node `nodeId`, as of the last distribution. Reverts with
-    /// {NotContributor} if `staker` has none.
-    /// @return The position: `claimable` is what {claimRewards} pays now, `withdrawable` what
-    /// {withdrawStake} pays now.
-    function position(uint64 nodeId, address staker) external view returns (Position memory);
 
     /// @notice The values of the registry's storage slots `slots` (its proxy's storage), for
     /// {IStakingLens} and contribution contracts, which decode them with {StakingSlots}. Reads only.

@@ -97,6 +97,9 @@ abstract contract StakingLedger {
         uint32 outflowWindow;
         uint40 outflowWindowStart;
         uint64 outflowUsed;
+        /// @dev When the staking requirement last changed (by governance or the network): a
+        /// network decision must be newer.
+        uint40 requirementChangedAt;
     }
 
     // keccak256(abi.encode(uint256(keccak256("session.storage.StakingRegistry")) - 1)) & ~bytes32(uint256(0xff))

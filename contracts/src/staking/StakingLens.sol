@@ -14,6 +14,10 @@ import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/Pau
 contract StakingLens is IStakingLens {
     /// @dev 100% in basis points (APR).
     uint256 private constant BPS = 10_000;
+    /// @dev {StakingLedger}'s position flags.
+    uint8 private constant LOADED = 1;
+    uint8 private constant STAKE_WITHDRAWN = 2;
+    uint8 private constant HAS_BENEFICIARY = 4;
     /// @dev Days in the APR's year.
     uint256 private constant DAYS_PER_YEAR = 365;
 
@@ -121,6 +125,57 @@ contract StakingLens is IStakingLens {
     }
 
     /// @inheritdoc IStakingLens
+    /// @dev The registry's formulas, as {StakingLedger-_readPosition}, {StakingLedger-_claimable}
+    /// and {StakingLedger-_stakeBack} compute what its claims and withdrawals pay (the lens tests
+    /// compare both on nodes in every state): entitlement `E * w / (deposit * 10_000)` rounded down,
+    /// or for the operator of an ended node E minus the others' entitlements; the stake back all of
+    /// it after an exit, its part of the returned stake after a liquidation (the operator the dust).
+    function position(uint64 nodeId, address staker)
+        public
+        view
+        returns (IStakingRegistry.Position memory p)
+    {
+        NodeRecordView memory r = nodeRecord(nodeId);
+        bytes32[] memory slots = new bytes32[](2);
+        (slots[0], slots[1]) =
+        (StakingSlots.position(nodeId, staker), StakingSlots.beneficiary(nodeId, staker));
+        bytes32[] memory w = REGISTRY.extsload(slots);
+        uint256 word = uint256(w[0]);
+        uint8 flags = uint8(word >> 128);
+        (p.staker, p.beneficiary, p.stake, p.rewardsPaid) = (staker, staker, uint64(word), uint64(word >> 64));
+        if (flags & LOADED != 0) {
+            if (flags & HAS_BENEFICIARY != 0) p.beneficiary = address(uint160(uint256(w[1])));
+        } else if (r.contributionContract != address(0)) {
+            (p.stake, p.beneficiary) = IContributionContract(r.contributionContract).contributorOf(staker);
+        } else if (r.contributorCount == 1 && staker == r.operator) {
+            p.stake = r.deposit;
+        }
+        require(p.stake != 0, IStakingRegistry.NotContributor(nodeId, staker));
+        bool ended = r.status == IStakingRegistry.NodeStatus.Exited
+            || r.status == IStakingRegistry.NodeStatus.Liquidated;
+        bool operator = staker == r.operator;
+        uint256 entitled;
+        if (operator && ended) {
+            entitled =
+                r.earned - _othersShares(nodeId, r.operator, r.earned * (BPS - r.feeBps), r.deposit * BPS);
+        } else {
+            uint256 weight = p.stake * (BPS - r.feeBps);
+            if (operator) weight += uint256(r.feeBps) * r.deposit;
+            entitled = r.earned * weight / (r.deposit * BPS);
+        }
+        p.claimable = entitled - p.rewardsPaid;
+        p.stakeWithdrawn = flags & STAKE_WITHDRAWN != 0;
+        if (!ended || p.stakeWithdrawn) return p;
+        if (r.status == IStakingRegistry.NodeStatus.Exited) {
+            p.withdrawable = p.stake;
+        } else if (!operator) {
+            p.withdrawable = r.returnedStake * p.stake / r.deposit;
+        } else {
+            p.withdrawable = r.returnedStake - _othersShares(nodeId, r.operator, r.returnedStake, r.deposit);
+        }
+    }
+
+    /// @inheritdoc IStakingLens
     /// @dev As {StakingLedger-_contributors}: a solo node's stake is its deposit; a shared node
     /// registered directly lists contributors 1.. and every stake in the positions.
     function stakesOf(uint64 nodeId) public view returns (address[] memory stakers, uint256[] memory stakes) {
@@ -188,7 +243,7 @@ contract StakingLens is IStakingLens {
         (address[] memory stakers,) = stakesOf(nodeId);
         info.contributors = new IStakingRegistry.Position[](stakers.length);
         for (uint256 i; i < stakers.length; ++i) {
-            info.contributors[i] = REGISTRY.position(nodeId, stakers[i]);
+            info.contributors[i] = position(nodeId, stakers[i]);
         }
     }
 
@@ -205,7 +260,7 @@ contract StakingLens is IStakingLens {
 
     /// @inheritdoc IStakingLens
     function claimableRewards(uint64 nodeId, address staker) external view returns (uint256) {
-        return REGISTRY.position(nodeId, staker).claimable;
+        return position(nodeId, staker).claimable;
     }
 
     /// @inheritdoc IStakingLens
@@ -213,7 +268,7 @@ contract StakingLens is IStakingLens {
     /// `rewardPerNode` a distribution now would reach; a node that does not earn has nothing
     /// pending beyond what is claimable.
     function pendingRewards(uint64 nodeId, address staker) external view returns (uint256) {
-        IStakingRegistry.Position memory p = REGISTRY.position(nodeId, staker);
+        IStakingRegistry.Position memory p = position(nodeId, staker);
         NodeRecordView memory r = nodeRecord(nodeId);
         if (r.status != IStakingRegistry.NodeStatus.Active) return p.claimable;
         Config memory c = config();
@@ -267,6 +322,19 @@ contract StakingLens is IStakingLens {
             return IContributionContract.FinalizeBlocker.None;
         } catch {
             return IContributionContract.FinalizeBlocker.ProofOfPossessionInvalid;
+        }
+    }
+
+    /// @dev Sum over the contributors other than the operator of `numerator * stake_i /
+    /// denominator`, each rounded down (as {StakingLedger-_othersShares}).
+    function _othersShares(uint64 nodeId, address operator, uint256 numerator, uint256 denominator)
+        private
+        view
+        returns (uint256 sum)
+    {
+        (address[] memory list, uint256[] memory stakes) = stakesOf(nodeId);
+        for (uint256 i; i < list.length; ++i) {
+            if (list[i] != operator) sum += numerator * stakes[i] / denominator;
         }
     }
 }

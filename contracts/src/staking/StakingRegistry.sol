@@ -340,6 +340,36 @@ contract StakingRegistry is
     }
 
     /// @inheritdoc IStakingRegistry
+    /// @dev The message is the network action with the requirement in the node id's place: one
+    /// verification path (`_verifySignature`), and the consensus registry's expiry applies.
+    function setStakingRequirementBySignature(
+        uint256 newRequirement,
+        uint64 timestamp,
+        bytes calldata nonSignerKeys,
+        bytes calldata signature
+    ) external nonReentrant {
+        StakingRegistryStorage storage $ = _storage();
+        require(
+            newRequirement != 0 && newRequirement < $.stakingRequirement,
+            InvalidStakingRequirement(newRequirement)
+        );
+        uint64 last = $.requirementChangedAt;
+        require(timestamp > last, StaleNetworkDecision(0, timestamp, last));
+        // Node 0 is never given: its empty record passes the age check (no node is judged).
+        _verifySignature(
+            ConsensusMessages.STAKING_REQUIREMENT_TAG,
+            uint64(newRequirement),
+            $.nodes[0],
+            timestamp,
+            nonSignerKeys,
+            signature
+        );
+        _setStakingRequirement(newRequirement);
+        // After the setter's own record: this decision's time is the last one applied.
+        $.requirementChangedAt = uint40(timestamp);
+    }
+
+    /// @inheritdoc IStakingRegistry
     function setLiquidationRatios(uint32 liquidator, uint32 pool, uint32 returned) external onlyOwner {
         require(
             uint256(liquidator) + pool + returned != 0 && (uint256(liquidator) + pool) * 3 <= returned,
@@ -403,22 +433,6 @@ contract StakingRegistry is
     }
 
     /// @inheritdoc IStakingRegistry
-    function position(uint64 nodeId, address staker) external view returns (Position memory) {
-        NodeRecord storage n = _storage().nodes[nodeId];
-        (PositionRecord memory p, address beneficiary,) = _readPosition(nodeId, n, staker);
-        bool withdrawn = p.flags & STAKE_WITHDRAWN != 0;
-        return Position({
-            staker: staker,
-            beneficiary: beneficiary,
-            stake: p.stake,
-            rewardsPaid: p.rewardsPaid,
-            claimable: _claimable(nodeId, n, staker, p, _storage().rewardPerNode),
-            stakeWithdrawn: withdrawn,
-            withdrawable: _isEnded(n.status) && !withdrawn ? _stakeBack(nodeId, n, staker, p.stake) : 0
-        });
-    }
-
-    /// @inheritdoc IStakingRegistry
     function extsload(bytes32[] calldata slots) external view returns (bytes32[] memory values) {
         values = new bytes32[](slots.length);
         // Reads only; both arrays hold `slots.length` words (no bounds to check).
@@ -436,7 +450,7 @@ contract StakingRegistry is
     function _setStakingRequirement(uint256 newRequirement) private {
         StakingRegistryStorage storage $ = _storage();
         emit StakingRequirementUpdated($.stakingRequirement, newRequirement);
-        $.stakingRequirement = uint64(newRequirement);
+        ($.stakingRequirement, $.requirementChangedAt) = (uint64(newRequirement), uint40(block.timestamp));
     }
 
     /// @dev Sets checked liquidation ratios (from 0 : 0 : 0 at initialization).

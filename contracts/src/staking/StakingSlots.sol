@@ -16,6 +16,7 @@ library StakingSlots {
     uint256 internal constant NODES = 3;
     uint256 internal constant POSITIONS = 4;
     uint256 internal constant NODE_ID_OF_ED25519 = 5;
+    uint256 internal constant BENEFICIARIES = 6;
     uint256 internal constant STAKERS = 7;
     uint256 internal constant BRAKE = 8;
 
@@ -27,6 +28,13 @@ library StakingSlots {
     /// @notice The slot of `staker`'s position in node `nodeId` (its stake in the low 64 bits).
     function position(uint64 nodeId, address staker_) internal pure returns (bytes32) {
         bytes32 inner = keccak256(abi.encode(uint256(nodeId), uint256(BASE) + POSITIONS));
+        return keccak256(abi.encode(staker_, inner));
+    }
+
+    /// @notice The slot of the beneficiary of `staker`'s position in node `nodeId` (set only when
+    /// the position's flags say so).
+    function beneficiary(uint64 nodeId, address staker_) internal pure returns (bytes32) {
+        bytes32 inner = keccak256(abi.encode(uint256(nodeId), uint256(BASE) + BENEFICIARIES));
         return keccak256(abi.encode(staker_, inner));
     }
 

@@ -24,7 +24,7 @@ contract ContributionInvariantTest is ContributionBase {
         for (uint256 i = 3; i < 8; ++i) {
             actors[i] = _contributor(i);
         }
-        handler = new ContributionHandler(token, cc, actors);
+        handler = new ContributionHandler(token, cc, lens, actors);
         _fund(address(handler), 10_000_000 * SESH);
         targetContract(address(handler));
     }

@@ -42,7 +42,7 @@ contract StakingRegistryUnitTest_oneAbi is StakingRegistryBase {
         lens.claimableRewards(shared, carol);
         lens.rewardPerNodePerDay();
         lens.aprBps();
-        staking.position(ended, carol);
+        lens.position(ended, carol);
         lens.pendingRewards(shared, bob);
         lens.nodeRecord(shared);
         lens.stakesOf(shared);

@@ -209,7 +209,7 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         skip(1);
         _donate(1000);
         staking.distributeRewards();
-        assertEq(staking.position(id, alice).claimable, 1000 / lens.networkSize());
+        assertEq(lens.position(id, alice).claimable, 1000 / lens.networkSize());
     }
 
     function test_RevertWhen_OperatorBelowQuarter() public {
@@ -224,8 +224,8 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
 
     function test_OperatorAtExactlyQuarter() public {
         uint64 id = _try(_pair(alice, QUARTER, bob), 0);
-        assertEq(staking.position(id, alice).stake, QUARTER, "operator's stake");
-        assertEq(staking.position(id, bob).stake, REQUIREMENT - QUARTER, "bob's stake");
+        assertEq(lens.position(id, alice).stake, QUARTER, "operator's stake");
+        assertEq(lens.position(id, bob).stake, REQUIREMENT - QUARTER, "bob's stake");
         assertEq(uint8(lens.nodeRecord(id).status), uint8(IStakingRegistry.NodeStatus.Active));
     }
 
