@@ -201,9 +201,9 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
     // ------------------------------------------------------------------------------ contributors
 
     /// @inheritdoc IContributionContract
-    function contribute(uint256 amount, uint32 termsVersion_) external onlyClone nonReentrant {
+    function contribute(uint256 amount, uint32 expectedTermsVersion) external onlyClone nonReentrant {
         uint256 current = _extra.termsVersion;
-        require(termsVersion_ == current, TermsChanged(termsVersion_, current));
+        require(expectedTermsVersion == current, TermsChanged(expectedTermsVersion, current));
         ContributionArgs.Terms memory t = ContributionArgs.terms();
         Header memory h = _deposit(msg.sender, amount, t, true);
         IERC20(TOKEN).safeTransferFrom(msg.sender, address(this), amount);

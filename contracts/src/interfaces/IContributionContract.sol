@@ -237,12 +237,12 @@ interface IContributionContract {
     // ------------------------------------------------------------------------------ contributors
 
     /// @notice Deposits `amount` SESH (the caller must have approved it) under the terms of version
-    /// `termsVersion`, which must be the current {termsVersion} (else {TermsChanged}). The operator's
-    /// first deposit opens the contract. Registers the node if `autoFinalize` and this fills it; if
-    /// the registry refuses, the deposit still stands (see {AutoFinalizeFailed}).
+    /// `expectedTermsVersion`, which must be the current {termsVersion} (else {TermsChanged}). The
+    /// operator's first deposit opens the contract. Registers the node if `autoFinalize` and this
+    /// fills it; if the registry refuses, the deposit still stands (see {AutoFinalizeFailed}).
     /// @param amount Atomic SESH units.
-    /// @param termsVersion The {termsVersion} the depositor read with the terms it accepts.
-    function contribute(uint256 amount, uint32 termsVersion) external;
+    /// @param expectedTermsVersion The {termsVersion} the depositor read with the terms it accepts.
+    function contribute(uint256 amount, uint32 expectedTermsVersion) external;
 
     /// @notice Factory only, in {IContributionFactory-createAndContribute}: records the operator's
     /// first deposit of `amount`, which the factory has just moved here from the operator. Same rules

@@ -52,7 +52,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// `setBeneficiary` (a long pause must never trap a stake).
 ///
 /// Emergency brake: governance may cap the registry's outflows (claims, stake withdrawals, the
-/// payout of {setBeneficiary}) per fixed time window ({setOutflowLimit}, {outflowAllowance}); a
+/// payout of {setBeneficiary}) per fixed time window ({setOutflowLimit}, {IStakingLens-outflowAllowance}); a
 /// payout above what the window has left is refused with {OutflowLimitReached} and waits for the
 /// next window. Liquidations (the liquidator's small part and the pool's part) are not capped: the
 /// network's judgement must always land.
@@ -69,7 +69,7 @@ interface IStakingRegistry {
         uint256 stake;
     }
 
-    /// @notice A contributor's position in a node ({position}).
+    /// @notice A contributor's position in a node ({IStakingLens-position}).
     /// @param staker Owns the position.
     /// @param beneficiary Receives its rewards.
     /// @param stake Atomic SESH units staked.
