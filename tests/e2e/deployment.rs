@@ -30,7 +30,7 @@ async fn manifest_names_every_contract_and_the_proxy_points_at_its_implementatio
     assert_eq!(Address::from_word(slot.into()), pool.implementation.unwrap());
     assert_eq!(env.system.reward_pool.owner().call().await?, env.owner());
     assert_eq!(
-        env.system.registry.contributionFactory().call().await?,
+        env.system.lens.contributionFactory().call().await?,
         *env.system.factory.address(),
         "the registry accepts the factory's contribution contracts"
     );
@@ -157,8 +157,8 @@ async fn an_interrupted_deployment_resumes_without_repeating_a_step() -> eyre::R
     assert_eq!(provider.get_transaction_count(deployer).await?, transactions, "no step ran twice");
     let pool = system.token.balanceOf(*system.reward_pool.address()).call().await?;
     assert_eq!(pool, genesis.reward_pool_amount(), "the pool was funded once");
-    assert!(system.registry.started().call().await?);
-    assert_eq!(system.registry.contributionFactory().call().await?, *system.factory.address());
+    assert!(system.lens.started().call().await?);
+    assert_eq!(system.lens.contributionFactory().call().await?, *system.factory.address());
     assert_eq!(system.lens.registry().call().await?, *system.registry.address());
 
     // A journal of another deployment is refused.

@@ -12,7 +12,7 @@ use session_network::NodeKeys;
 use session_network::downtime::DECOMMISSION_AFTER;
 use session_network::downtime::LIQUIDATE_AFTER;
 use session_network::witness::Decision;
-use session_network::witness::Witness;
+use session_network::witness::{MIN_DECISION_AGE, Witness};
 use std::collections::BTreeSet;
 
 /// A small deterministic generator (xorshift64*): the run is the same for a given seed.
@@ -113,6 +113,7 @@ async fn the_network_and_the_contract_agree_after_a_long_randomized_run() -> eyr
                 Action::Liquidation => liquidations += 1,
                 Action::Decommission => decommissions += 1,
                 Action::Recommission => recommissions += 1,
+                Action::StakingRequirement => unreachable!("the witness never decides the requirement"),
             }
         }
         assert_eq!(witness.divergences(system).await?, Vec::<String>::new());
@@ -127,7 +128,7 @@ async fn the_network_and_the_contract_agree_after_a_long_randomized_run() -> eyr
     // a node earned and was not paid, and the carried remainder; tokens in == tokens out + held.
     transact(system.registry.distributeRewards(), "distributing").await?;
     let held = system.token.balanceOf(*system.registry.address()).call().await?;
-    let mut owed = system.registry.undistributedRewards().call().await?;
+    let mut owed = system.lens.undistributedRewards().call().await?;
     for node in system.all_nodes().await? {
         owed += node.earned;
         for p in &node.contributors {
@@ -150,9 +151,9 @@ async fn assert_in_step(
     status: Option<NodeStatus>,
     size: u64,
 ) -> eyre::Result<()> {
-    let registry = &env.system.registry;
+    let lens = &env.system.lens;
     assert_eq!(NodeStatus::from_u8(env.system.lens.node(node_id).call().await?.status), status, "node {node_id}");
-    assert_eq!(registry.networkSize().call().await?, U256::from(size), "earning nodes");
+    assert_eq!(lens.networkSize().call().await?, U256::from(size), "earning nodes");
     assert_eq!(witness.divergences(&env.system).await?, Vec::<String>::new());
     Ok(())
 }
@@ -165,6 +166,8 @@ async fn offline_nodes_are_decommissioned_recommissioned_when_back_and_liquidate
     for key in 0..6 {
         ids.push(env.register_solo(key, 10 + key as usize).await?);
     }
+    // Old enough for the network's decisions (the registry takes none on a younger node).
+    mine_at(&env.provider, env.now().await? + MIN_DECISION_AGE).await?;
     let system = &env.system;
     let mut witness = Witness::new(system, (0..6).map(|key| NodeKeys::derived(NETWORK_SEED, key)));
     let sender = env.signers[9].address();
@@ -229,6 +232,7 @@ async fn sesh_network_run_takes_nodes_offline_and_recommissions_them_when_back()
     for key in 0..3 {
         env.register_solo(key, 10 + key as usize).await?;
     }
+    mine_at(&env.provider, env.now().await? + MIN_DECISION_AGE).await?;
     let node = 2;
     let dir = std::env::temp_dir().join(format!("session-e2e-downtime-{}", std::process::id()));
     let manifest = env.system.manifest.write(&dir)?;
@@ -258,6 +262,49 @@ async fn sesh_network_run_takes_nodes_offline_and_recommissions_them_when_back()
     session_cli::run(sesh(&["network", "run", "--once"])).await?;
     assert_eq!(NodeStatus::from_u8(env.system.lens.node(node).call().await?.status), Some(NodeStatus::Active));
     session_cli::run(sesh(&["network", "check"])).await?;
+    std::fs::remove_dir_all(dir)?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn sesh_network_lowers_the_requirement_once_registered_nodes_keep_theirs() -> eyre::Result<()> {
+    use clap::Parser;
+    let mut env = TestEnv::new().await?;
+    for key in 1..=3 {
+        env.register_solo(key, 10 + key as usize).await?;
+    }
+    let before = env.requirement().await?;
+    let dir = std::env::temp_dir().join(format!("session-e2e-requirement-{}", std::process::id()));
+    let manifest = env.system.manifest.write(&dir)?;
+    let key = alloy::hex::encode(env.signers[9].to_bytes());
+    let (url, seed) = (env.anvil.endpoint(), NETWORK_SEED.to_string());
+    let sesh = |to: &str| {
+        let line = ["sesh", "network", "lower-requirement", "--to", to, "--seed", &seed, "--nodes", "4"];
+        let base = ["--rpc-url", &url, "--deployment", manifest.to_str().unwrap(), "--private-key", &key];
+        session_cli::Cli::try_parse_from(line.into_iter().chain(base))
+    };
+    // The network only lowers it.
+    let raised = session_cli::run(sesh("30000")?).await.unwrap_err();
+    assert!(raised.to_string().contains("only lowers"), "{raised}");
+
+    session_cli::run(sesh("20000")?).await?;
+    let after = env.requirement().await?;
+    assert_eq!(after, session_client::units::sesh(20_000));
+    assert!(after < before);
+    // Registered nodes keep the stake they put in.
+    for node in 1..=3u64 {
+        assert_eq!(env.system.lens.node(node).call().await?.deposit, before, "node {node}");
+    }
+    // The same decision cannot be replayed, nor an older one applied.
+    let now = env.now().await?;
+    let field = 20_000 * 10u64.pow(session_client::units::DECIMALS);
+    let signed = env.network.sign(Action::StakingRequirement, field - 1, now - 10)?;
+    let replay =
+        env.system.submit_decision(env.stranger(), Action::StakingRequirement, field - 1, now - 10, &signed).await;
+    assert!(
+        matches!(session_e2e::revert_in(replay), session_bindings::ContractError::StaleNetworkDecision(_)),
+        "a decision older than the last change is refused"
+    );
     std::fs::remove_dir_all(dir)?;
     Ok(())
 }

@@ -8,7 +8,7 @@ use alloy::{
     signers::local::PrivateKeySigner,
 };
 use clap::Parser;
-use session_bindings::{SessionToken, StakingRegistry};
+use session_bindings::{SessionToken, StakingLens, StakingRegistry};
 use session_bls::messages::Domain;
 use session_cli::{Cli, run};
 use session_client::{Manifest, NodeStatus};
@@ -116,8 +116,9 @@ async fn a_dry_run_sends_nothing_then_2000_nodes_are_seeded_in_two_runs_and_the_
     launch.deploy(&["--no-start"]).await?;
     let manifest = Manifest::load(&dir.join("31337.json"))?;
     let registry = StakingRegistry::new(manifest.address("StakingRegistry")?, provider.clone());
+    let lens = StakingLens::new(manifest.address("StakingLens")?, provider.clone());
     let token = SessionToken::new(manifest.address("SessionToken")?, provider.clone());
-    assert!(!registry.started().call().await?);
+    assert!(!lens.started().call().await?);
     let domain = Domain::new(manifest.chain_id, manifest.address("ConsensusRegistry")?.0.0);
     let requirement = registry.stakingRequirement().call().await?;
     let now = session_client::provider::now(&provider).await?;
@@ -139,7 +140,7 @@ async fn a_dry_run_sends_nothing_then_2000_nodes_are_seeded_in_two_runs_and_the_
     // file: the second run finds the 700 on chain and seeds the rest.
     let first = SeedFile { nodes: all.nodes[..700].to_vec() };
     launch.deploy(&["--seed", &write(&dir, "first.json", &first)?, "--no-start"]).await?;
-    assert_eq!(registry.lastNodeId().call().await?, 700);
+    assert_eq!(lens.lastNodeId().call().await?, 700);
     let before = provider.get_transaction_count(deployer).await?;
     let gas = seed_and_start(&launch, &provider, &write(&dir, "nodes.json", &all)?).await?;
     let sent = provider.get_transaction_count(deployer).await? - before;
@@ -148,14 +149,14 @@ async fn a_dry_run_sends_nothing_then_2000_nodes_are_seeded_in_two_runs_and_the_
     let per_node = gas / (NODES - 700);
     println!("seeding: {per_node} gas per node over {} nodes (one in {SHARED_EVERY} shared by four)", NODES - 700);
 
-    assert!(registry.started().call().await?);
-    assert_eq!(registry.lastNodeId().call().await?, NODES);
-    assert_eq!(registry.networkSize().call().await?, U256::from(NODES));
+    assert!(lens.started().call().await?);
+    assert_eq!(lens.lastNodeId().call().await?, NODES);
+    assert_eq!(lens.networkSize().call().await?, U256::from(NODES));
     assert_eq!(token.balanceOf(deployer).call().await?, U256::ZERO, "every stake came from the deployer");
     assert_eq!(token.allowance(deployer, *registry.address()).call().await?, U256::ZERO, "no allowance left");
     for id in [1, 11, 1_500, NODES] {
         let node = &all.nodes[id as usize - 1];
-        let record = registry.nodeRecord(id).call().await?;
+        let record = lens.nodeRecord(id).call().await?;
         assert_eq!(record.ed25519Key, node.ed25519_key);
         assert_eq!(record.registeredAt, node.registered_at, "the original registration time");
         assert_eq!(record.operator, node.contributors[0].staker);

@@ -49,8 +49,10 @@ async function contribute(clone, amountText) {
   const target = { address: getAddress(clone), abi: contract('ContributionContract').abi };
   const minimum = await publicClient.readContract({ ...target, functionName: 'minimumContributionOf', args: [account.address] });
   if (amount < minimum) throw new Error(`${amount} is below the minimum ${minimum}`);
+  // The terms as read now: the deposit lands under them or not at all (TermsChanged).
+  const terms = await publicClient.readContract({ ...target, functionName: 'termsVersion' });
   await send(contract('SessionToken'), 'approve', [target.address, amount]);
-  await send(target, 'contribute', [amount]);
+  await send(target, 'contribute', [amount, terms]);
   const nodeId = await publicClient.readContract({ ...target, functionName: 'nodeId' });
   return { contributed: amount.toString(), nodeId: nodeId.toString() };
 }

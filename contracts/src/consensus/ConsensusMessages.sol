@@ -21,6 +21,10 @@ library ConsensusMessages {
     bytes32 internal constant DECOMMISSION_TAG = keccak256("session.staking.v1.decommission");
     /// @notice Tag of the network's recommission (end of suspension) of a node.
     bytes32 internal constant RECOMMISSION_TAG = keccak256("session.staking.v1.recommission");
+    /// @notice Tag of the network's lowering of the staking requirement. Its message is a
+    /// {networkAction} whose `nodeId` field carries the new requirement (atomic SESH units, which
+    /// fit 64 bits): `tag || chainid || contract || requirement (8) || timestamp (8)`.
+    bytes32 internal constant STAKING_REQUIREMENT_TAG = keccak256("session.staking.v1.stakingRequirement");
 
     /// @notice Length of a proof-of-possession message: 84 + 128 + 20 + 32.
     uint256 internal constant PROOF_OF_POSSESSION_LENGTH = 264;

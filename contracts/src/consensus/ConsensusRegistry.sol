@@ -81,6 +81,16 @@ contract ConsensusRegistry is IConsensusRegistry, OwnedUpgradeable, NetworkConse
     }
 
     /// @inheritdoc IConsensusRegistry
+    function verifyProofOfPossession(
+        bytes calldata blsKey,
+        address operator,
+        bytes32 ed25519Key,
+        bytes calldata proofOfPossession
+    ) external view {
+        _verifyProofOfPossession(blsKey, operator, ed25519Key, proofOfPossession);
+    }
+
+    /// @inheritdoc IConsensusRegistry
     function verifyNetworkSignature(
         bytes32 actionTag,
         uint64 nodeId,

@@ -29,6 +29,8 @@ abstract contract NetworkConsensus is INetworkConsensus, Initializable {
     /// @inheritdoc INetworkConsensus
     bytes32 public constant RECOMMISSION_TAG = ConsensusMessages.RECOMMISSION_TAG;
     /// @inheritdoc INetworkConsensus
+    bytes32 public constant STAKING_REQUIREMENT_TAG = ConsensusMessages.STAKING_REQUIREMENT_TAG;
+    /// @inheritdoc INetworkConsensus
     uint256 public constant DEFAULT_NON_SIGNER_CAP = 4000;
     /// @inheritdoc INetworkConsensus
     uint256 public constant MAX_SIGNATURE_EXPIRY = 2 hours;

@@ -2,6 +2,8 @@
 pragma solidity ^0.8.30;
 
 import {IContributionContract} from "../interfaces/IContributionContract.sol";
+import {IStakingRegistry} from "../interfaces/IStakingRegistry.sol";
+import {StakingSlots} from "../staking/StakingSlots.sol";
 import {LibClone} from "solady/utils/LibClone.sol";
 
 /// @title ContributionArgs
@@ -65,6 +67,30 @@ library ContributionArgs {
         for (uint256 from; from < length; from += ENCODED_COORDINATE) {
             require(bytes16(point[from:from + PADDING]) == 0, IContributionContract.KeyNotCanonical());
         }
+    }
+
+    /// @notice Reverts unless the keys could register as far as cheaply known: neither all zero,
+    /// neither held by a registered node of `registry` (three reads, about 10k gas; the proof of
+    /// possession's pairing is left to {IStakingLens-finalizeCheck} and the registry).
+    function requireUsableKeys(IStakingRegistry registry, bytes calldata blsKey, bytes32 ed25519Key)
+        internal
+        view
+    {
+        require(ed25519Key != bytes32(0), IContributionContract.ZeroEd25519Key());
+        requireCanonical(blsKey, BLS_KEY_LENGTH);
+        require(!isZero(blsKey), IContributionContract.ZeroBLSKey());
+        (uint64 holder, bool registered) = StakingSlots.ed25519Holder(registry, ed25519Key);
+        require(!registered, IContributionContract.Ed25519KeyInUse(ed25519Key, holder));
+        holder = registry.consensus().nodeIdOfBLSKey(blsKey);
+        require(holder == 0, IContributionContract.BLSKeyInUse(holder));
+    }
+
+    /// @notice Whether every byte of `data` (a whole number of words) is zero.
+    function isZero(bytes calldata data) internal pure returns (bool) {
+        for (uint256 i; i < data.length; i += 32) {
+            if (bytes32(data[i:i + 32]) != 0) return false;
+        }
+        return true;
     }
 
     /// @notice Strips the padding of a canonical EIP-2537 point of `length` bytes.

@@ -61,11 +61,14 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
         uint8 flags;
     }
 
-    /// @dev Cold state: written only with reservations, an updated fee or refunds.
+    /// @dev Cold state: written only with reservations, an updated fee, refunds or a change of
+    /// terms; read by every deposit for `termsVersion` (uint32: never wraps, each bump is a
+    /// transaction).
     struct Extra {
         uint64 unfilledAmount;
         uint64 totalRefundable;
         uint16 feeBps;
+        uint32 termsVersion;
     }
 
     /// @inheritdoc IContributionContract
@@ -126,14 +129,15 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
         onlyOperator
     {
         Header storage h = _requireConfigurable();
+        ContributionArgs.requireUsableKeys(REGISTRY, blsKey, ed25519Key);
         ContributionArgs.requireCanonical(blsKey, ContributionArgs.BLS_KEY_LENGTH);
         ContributionArgs.requireCanonical(proofOfPossession, ContributionArgs.POP_LENGTH);
-        require(ed25519Key != bytes32(0), ZeroEd25519Key());
         _blsKey = blsKey;
         _ed25519Key = ed25519Key;
         _proofOfPossession = proofOfPossession;
         h.flags |= KEYS_UPDATED;
         emit KeysUpdated(blsKey, ed25519Key, proofOfPossession);
+        _bumpTerms();
     }
 
     /// @inheritdoc IContributionContract
@@ -143,12 +147,14 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
         emit FeeUpdated(feeBps(), feeBps_);
         _extra.feeBps = feeBps_;
         h.flags |= FEE_UPDATED;
+        _bumpTerms();
     }
 
     /// @inheritdoc IContributionContract
     function updateReservations(Reservation[] calldata reservations_) external onlyClone onlyOperator {
         _requireConfigurable();
         _setReservations(reservations_);
+        _bumpTerms();
     }
 
     /// @inheritdoc IContributionContract
@@ -165,6 +171,7 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
     function reset() external onlyClone onlyOperator nonReentrant {
         _refundAll();
         emit Reset();
+        _bumpTerms();
     }
 
     /// @inheritdoc IContributionContract
@@ -194,7 +201,9 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
     // ------------------------------------------------------------------------------ contributors
 
     /// @inheritdoc IContributionContract
-    function contribute(uint256 amount) external onlyClone nonReentrant {
+    function contribute(uint256 amount, uint32 expectedTermsVersion) external onlyClone nonReentrant {
+        uint256 current = _extra.termsVersion;
+        require(expectedTermsVersion == current, TermsChanged(expectedTermsVersion, current));
         ContributionArgs.Terms memory t = ContributionArgs.terms();
         Header memory h = _deposit(msg.sender, amount, t, true);
         IERC20(TOKEN).safeTransferFrom(msg.sender, address(this), amount);
@@ -429,7 +438,18 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
         return _drifted(ContributionArgs.terms());
     }
 
+    /// @inheritdoc IContributionContract
+    function termsVersion() external view returns (uint32) {
+        return _extra.termsVersion;
+    }
+
     // ------------------------------------------------------------------------------ private
+
+    /// @dev The terms changed: a deposit quoting the old version is refused from now.
+    function _bumpTerms() private {
+        uint32 version = ++_extra.termsVersion;
+        emit TermsVersionUpdated(version);
+    }
 
     /// @dev The contributors and their entries in deposit order, operator first (the list is linked
     /// from the newest).

@@ -127,8 +127,9 @@ contract ContributionFactory is IContributionFactory, Ownable2Step, Pausable {
         uint16 feeBps,
         bool autoFinalize
     ) private returns (bytes memory args, uint256 requirement) {
-        require(ed25519Key != bytes32(0), IContributionContract.ZeroEd25519Key());
         require(feeBps <= BPS, IContributionContract.FeeTooHigh(feeBps, BPS));
+        // Before the encoding's checks: a zero key is named as such, not as non-canonical.
+        ContributionArgs.requireUsableKeys(REGISTRY, blsKey, ed25519Key);
         requirement = REGISTRY.stakingRequirement();
         require(
             requirement != 0 && requirement <= type(uint56).max,

@@ -23,7 +23,13 @@ abstract contract FeePayment is IFeePayment, OwnedUpgradeable {
         IERC20 token;
         IFeeRouter feeRouter;
         PriceFeed priceFeed;
+        // Appended (the struct's end: an upgrade keeps every earlier slot): zero = no uptime feed.
+        IAggregatorV3 sequencerUptimeFeed;
+        uint32 sequencerGracePeriod;
     }
+
+    /// @dev The longest grace period governance may set after the sequencer comes back.
+    uint32 private constant MAX_SEQUENCER_GRACE = 1 days;
 
     // keccak256(abi.encode(uint256(keccak256("session.storage.FeePayment")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant FEE_PAYMENT_STORAGE_LOCATION =
@@ -71,7 +77,9 @@ abstract contract FeePayment is IFeePayment, OwnedUpgradeable {
 
     /// @inheritdoc IFeePayment
     function quoteUsd(uint256 usdAmount) public view returns (uint256 sesh) {
-        (sesh,) = _feePaymentStorage().priceFeed.seshForUsd(usdAmount);
+        FeePaymentStorage storage $ = _feePaymentStorage();
+        _checkSequencer($);
+        (sesh,) = $.priceFeed.seshForUsd(usdAmount);
     }
 
     /// @inheritdoc IFeePayment
@@ -80,6 +88,29 @@ abstract contract FeePayment is IFeePayment, OwnedUpgradeable {
         onlyOwner
     {
         _setPriceFeed(feed, maxAge, minAnswer, maxAnswer);
+    }
+
+    /// @inheritdoc IFeePayment
+    function sequencerUptimeFeed() external view returns (IAggregatorV3 feed, uint32 gracePeriod) {
+        FeePaymentStorage storage $ = _feePaymentStorage();
+        return ($.sequencerUptimeFeed, $.sequencerGracePeriod);
+    }
+
+    /// @inheritdoc IFeePayment
+    function setSequencerUptimeFeed(IAggregatorV3 feed, uint32 gracePeriod) external onlyOwner {
+        if (address(feed) == address(0)) {
+            gracePeriod = 0;
+        } else {
+            require(
+                gracePeriod != 0 && gracePeriod <= MAX_SEQUENCER_GRACE,
+                InvalidSequencerUptimeFeed(address(feed), gracePeriod)
+            );
+        }
+        FeePaymentStorage storage $ = _feePaymentStorage();
+        emit SequencerUptimeFeedUpdated(
+            address($.sequencerUptimeFeed), $.sequencerGracePeriod, address(feed), gracePeriod
+        );
+        ($.sequencerUptimeFeed, $.sequencerGracePeriod) = (feed, gracePeriod);
     }
 
     /// @inheritdoc IFeePayment
@@ -97,6 +128,7 @@ abstract contract FeePayment is IFeePayment, OwnedUpgradeable {
     function _charge(uint256 usdAmount, uint256 maxSesh) internal returns (uint256 sesh) {
         FeePaymentStorage storage $ = _feePaymentStorage();
         int256 price;
+        _checkSequencer($);
         (sesh, price) = $.priceFeed.seshForUsd(usdAmount);
         UsdPricing.checkMax(sesh, maxSesh);
         IFeeRouter router = $.feeRouter;
@@ -115,6 +147,18 @@ abstract contract FeePayment is IFeePayment, OwnedUpgradeable {
     /// @dev The 33-byte Session ID of `sessionKey`.
     function _sessionId(bytes32 sessionKey) internal pure returns (bytes memory) {
         return abi.encodePacked(SESSION_ID_PREFIX, sessionKey);
+    }
+
+    /// @dev On an L2 with a sequencer-uptime feed: refuses prices while the sequencer is down and
+    /// for the grace period after it came back (the SESH/USD feed could not update meanwhile).
+    function _checkSequencer(FeePaymentStorage storage $) private view {
+        IAggregatorV3 uptime = $.sequencerUptimeFeed;
+        if (address(uptime) == address(0)) return;
+        (, int256 answer, uint256 startedAt,,) = uptime.latestRoundData();
+        require(answer == 0, SequencerDown());
+        uint256 until = startedAt + $.sequencerGracePeriod;
+        // startedAt 0: no valid round yet (as some uptime feeds report right after deployment).
+        require(startedAt != 0 && block.timestamp > until, SequencerGracePeriod(until));
     }
 
     function _setPriceFeed(IAggregatorV3 feed, uint32 maxAge, int128 minAnswer, int128 maxAnswer) private {

@@ -31,12 +31,14 @@ library UsdPricing {
             f.feed.latestRoundData();
         require(answer_ > 0, IUsdPricing.NonPositivePrice(answer_));
         require(answeredInRound >= roundId, IUsdPricing.StaleRound(roundId, answeredInRound));
-        // An answer dated in the future is not stale; `updatedAt + maxAge` cannot overflow a uint256
-        // for any timestamp a feed could return (maxAge < 2^32).
+        // `updatedAt + maxAge` cannot overflow a uint256 for any timestamp a feed could return
+        // (maxAge < 2^32).
         require(
             updatedAt != 0 && block.timestamp <= updatedAt + f.maxAge,
             IUsdPricing.StalePrice(updatedAt, f.maxAge, block.timestamp)
         );
+        // An answer dated after this block cannot be a round that happened: a broken or forged feed.
+        require(updatedAt <= block.timestamp, IUsdPricing.PriceFromFuture(updatedAt, block.timestamp));
         require(
             answer_ >= f.minAnswer && answer_ <= f.maxAnswer,
             IUsdPricing.PriceOutOfBounds(answer_, f.minAnswer, f.maxAnswer)

@@ -64,6 +64,21 @@ interface IConsensusRegistry is INetworkConsensus {
     /// @param blsKey The key the node registered (from {BLSKeyAdded}); it is not stored.
     function removeKey(uint64 nodeId, bytes calldata blsKey) external;
 
+    /// @notice Checks that `proofOfPossession` is `blsKey`'s signature of
+    /// {proofOfPossessionMessage}(blsKey, operator, ed25519Key), as {addKey} does, without adding
+    /// anything: a view, for contribution contracts' {IStakingLens-finalizeCheck} and
+    /// frontends. Returns nothing; reverts with the errors {addKey} names for the proof.
+    /// @param blsKey 128-byte EIP-2537 G1 key.
+    /// @param operator The node operator the proof binds.
+    /// @param ed25519Key The node's Ed25519 key the proof binds.
+    /// @param proofOfPossession 256-byte signature.
+    function verifyProofOfPossession(
+        bytes calldata blsKey,
+        address operator,
+        bytes32 ed25519Key,
+        bytes calldata proofOfPossession
+    ) external view;
+
     /// @notice Checks that the network approved action `actionTag` on node
     /// `nodeId` at `timestamp` (not older than {signatureExpiry}, not later than now +
     /// {maxFutureSkew}): `signature` is the aggregate signature of {networkActionMessage} by every

@@ -23,8 +23,17 @@ import {IStakingRegistry} from "./IStakingRegistry.sol";
 /// one captured at creation, the contract refuses deposits and finalization, and every contributor
 /// may withdraw at once.
 ///
-/// The proof of possession is not verified here: only its length and encoding. The registry verifies
-/// it once at finalization.
+/// Terms: every change of what a deposit lands under (fee, keys, reservations, and a reset, which
+/// lets all of them change) bumps {termsVersion}, and {contribute} must quote the version the
+/// depositor saw: an operator who changes the terms in front of a pending deposit (reset, refund,
+/// fee 100%, re-deposit) makes it fail with {TermsChanged} instead of landing under the new terms.
+///
+/// Keys: creation and {updateKeys} refuse all-zero keys and keys a registered node already holds
+/// (Ed25519 or BLS). The proof of possession is checked only for its length and encoding there (a
+/// pairing would double the cost of creation); {IStakingLens-finalizeCheck} verifies it, with
+/// everything else the registration needs, so frontends can tell whether the node could register
+/// now. The registry
+/// verifies it at finalization.
 ///
 /// Everything fixed at creation (operator, requirement, contributor limit, fee, auto-finalize, keys,
 /// serial number) is in the clone's immutable arguments; a contributor is one storage slot.
@@ -60,6 +69,20 @@ interface IContributionContract {
         uint256 lastDeposit;
     }
 
+    /// @notice Why the contract could not finalize now ({IStakingLens-finalizeCheck}); `None` if it
+    /// could.
+    enum FinalizeBlocker {
+        None,
+        NotFilled,
+        RequirementDrifted,
+        RegistryPaused,
+        RegistryNotStarted,
+        FactoryNotAccepted,
+        Ed25519KeyInUse,
+        BLSKeyInUse,
+        ProofOfPossessionInvalid
+    }
+
     // ------------------------------------------------------------------------------ errors
 
     /// @notice The implementation was called directly: only its clones hold state.
@@ -80,6 +103,15 @@ interface IContributionContract {
     error KeyNotCanonical();
     /// @notice The Ed25519 key must not be zero.
     error ZeroEd25519Key();
+    /// @notice The BLS key must not be all zero (the point at infinity).
+    error ZeroBLSKey();
+    /// @notice Registered node `nodeId` already holds this Ed25519 key.
+    error Ed25519KeyInUse(bytes32 ed25519Key, uint64 nodeId);
+    /// @notice Registered node `nodeId` already holds this BLS key.
+    error BLSKeyInUse(uint64 nodeId);
+    /// @notice The terms changed since the depositor read them: `quoted` is not the current
+    /// {termsVersion} `current`. Read the terms again.
+    error TermsChanged(uint256 quoted, uint256 current);
     /// @notice The fee is above 10_000 basis points.
     error FeeTooHigh(uint256 feeBps, uint256 maximum);
     /// @notice Only the operator may make the first deposit.
@@ -133,6 +165,9 @@ interface IContributionContract {
     event KeysUpdated(bytes blsKey, bytes32 ed25519Key, bytes proofOfPossession);
     /// @notice The operator fee changed.
     event FeeUpdated(uint16 oldFeeBps, uint16 newFeeBps);
+    /// @notice The terms a deposit lands under changed (fee, keys, reservations or a reset): deposits
+    /// must now quote `termsVersion`.
+    event TermsVersionUpdated(uint256 termsVersion);
     /// @notice The reservations were replaced.
     event ReservationsUpdated(Reservation[] reservations);
     /// @notice `staker` deposited `amount`; its contribution is now `total`.
@@ -168,15 +203,17 @@ interface IContributionContract {
 
     // ------------------------------------------------------------------------------ operator
 
-    /// @notice Operator only, before the first deposit: replaces the node keys.
+    /// @notice Operator only, before the first deposit: replaces the node keys (non-zero, not held
+    /// by a registered node); bumps {termsVersion}.
     function updateKeys(bytes calldata blsKey, bytes32 ed25519Key, bytes calldata proofOfPossession) external;
 
-    /// @notice Operator only, before the first deposit: changes the fee (0..10_000 bps).
+    /// @notice Operator only, before the first deposit: changes the fee (0..10_000 bps); bumps
+    /// {termsVersion}.
     function updateFee(uint16 feeBps) external;
 
     /// @notice Operator only, before the first deposit: replaces all reservations. At most 9,
     /// non-zero amounts, unique non-zero stakers other than the operator, summing to at most the
-    /// requirement minus the operator's 25%.
+    /// requirement minus the operator's 25%. Bumps {termsVersion}.
     function updateReservations(Reservation[] calldata reservations) external;
 
     /// @notice Operator only, when `Filled` and the requirement has not drifted: registers the
@@ -186,7 +223,7 @@ interface IContributionContract {
 
     /// @notice Operator only, before finalization: credits every contribution to its staker's
     /// refundable balance and returns to `WaitingForOperator` (keys, fee and reservations may then
-    /// change again).
+    /// change again). Bumps {termsVersion}.
     function reset() external;
 
     /// @notice Operator only, before finalization: like {reset}, and the contract ends `Cancelled`.
@@ -199,10 +236,13 @@ interface IContributionContract {
 
     // ------------------------------------------------------------------------------ contributors
 
-    /// @notice Deposits `amount` SESH (the caller must have approved it). The operator's first
-    /// deposit opens the contract. Registers the node if `autoFinalize` and this fills it; if the
-    /// registry refuses, the deposit still stands (see {AutoFinalizeFailed}).
-    function contribute(uint256 amount) external;
+    /// @notice Deposits `amount` SESH (the caller must have approved it) under the terms of version
+    /// `expectedTermsVersion`, which must be the current {termsVersion} (else {TermsChanged}). The
+    /// operator's first deposit opens the contract. Registers the node if `autoFinalize` and this
+    /// fills it; if the registry refuses, the deposit still stands (see {AutoFinalizeFailed}).
+    /// @param amount Atomic SESH units.
+    /// @param expectedTermsVersion The {termsVersion} the depositor read with the terms it accepts.
+    function contribute(uint256 amount, uint32 expectedTermsVersion) external;
 
     /// @notice Factory only, in {IContributionFactory-createAndContribute}: records the operator's
     /// first deposit of `amount`, which the factory has just moved here from the operator. Same rules
@@ -283,4 +323,7 @@ interface IContributionContract {
     function nodeId() external view returns (uint64);
     /// @notice Whether the registry's requirement or contributor limit differs from the captured one.
     function requirementDrifted() external view returns (bool);
+    /// @notice The version of the terms deposits land under (fee, keys, reservations, operator's
+    /// deposit): 0 at creation, bumped by every update and reset. {contribute} quotes it.
+    function termsVersion() external view returns (uint32);
 }

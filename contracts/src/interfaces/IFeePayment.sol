@@ -22,6 +22,13 @@ interface IFeePayment is IUsdPricing {
     error ZeroAddress();
     /// @notice `sessionId` is not a Session account id (33 bytes, first byte `0x05`).
     error InvalidSessionId(bytes sessionId);
+    /// @notice The L2 sequencer-uptime feed reports the sequencer down: prices are not trusted.
+    error SequencerDown();
+    /// @notice The sequencer came back less than the grace period ago (or the uptime feed has no
+    /// valid round): prices are refused until `until`.
+    error SequencerGracePeriod(uint256 until);
+    /// @notice A sequencer-uptime feed needs a grace period of 1 s .. 1 day.
+    error InvalidSequencerUptimeFeed(address feed, uint32 gracePeriod);
 
     /// @notice `payer` paid `seshAmount` SESH for a `usdAmount` (6 decimals) fee at price `price`
     /// (feed units); the SESH went to the fee router and was routed.
@@ -30,6 +37,10 @@ interface IFeePayment is IUsdPricing {
     event PriceFeedUpdated(PriceFeed oldFeed, PriceFeed newFeed);
     /// @notice The fee router changed.
     event FeeRouterUpdated(address indexed oldRouter, address indexed newRouter);
+    /// @notice The L2 sequencer-uptime feed or its grace period changed (feed zero: none).
+    event SequencerUptimeFeedUpdated(
+        address oldFeed, uint32 oldGracePeriod, address newFeed, uint32 newGracePeriod
+    );
 
     /// @notice First byte of every Session account id: `0x05`.
     function SESSION_ID_PREFIX() external view returns (bytes1);
@@ -54,6 +65,21 @@ interface IFeePayment is IUsdPricing {
     /// @param minAnswer Lowest trusted answer (> 0), in feed units.
     /// @param maxAnswer Highest trusted answer (>= `minAnswer`), in feed units.
     function setPriceFeed(IAggregatorV3 feed, uint32 maxAge, int128 minAnswer, int128 maxAnswer) external;
+
+    /// @notice The L2 sequencer-uptime feed (zero: none, as on the devnet) and the grace period
+    /// after the sequencer comes back during which prices are refused.
+    /// @return feed The uptime feed (Chainlink's: answer 0 = up, 1 = down; `startedAt` = since when).
+    /// @return gracePeriod Seconds.
+    function sequencerUptimeFeed() external view returns (IAggregatorV3 feed, uint32 gracePeriod);
+
+    /// @notice Owner only: sets the L2 sequencer-uptime feed (zero: none) and its grace period
+    /// (1 s .. 1 day when a feed is set). While the feed reports the sequencer down, and for
+    /// `gracePeriod` seconds after it came back, every price is refused ({SequencerDown},
+    /// {SequencerGracePeriod}): a price the feed could not update while the sequencer was down is
+    /// not trusted.
+    /// @param feed The uptime feed, or zero.
+    /// @param gracePeriod Seconds (ignored when `feed` is zero).
+    function setSequencerUptimeFeed(IAggregatorV3 feed, uint32 gracePeriod) external;
 
     /// @notice Changes the fee router (owner only).
     /// @param newRouter The new fee router.

@@ -80,6 +80,11 @@ interface INetworkConsensus {
     /// @notice Tag of a recommission: `keccak256("session.staking.v1.recommission")`.
     function RECOMMISSION_TAG() external view returns (bytes32);
 
+    /// @notice Tag of the network's lowering of the staking requirement
+    /// (`keccak256("session.staking.v1.stakingRequirement")`); the action message carries the new
+    /// requirement in place of a node id.
+    function STAKING_REQUIREMENT_TAG() external view returns (bytes32);
+
     /// @notice Default cap on non-signers, whatever the network size: 4000.
     function DEFAULT_NON_SIGNER_CAP() external view returns (uint256);
 

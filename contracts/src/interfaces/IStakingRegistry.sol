@@ -18,7 +18,8 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 ///   `token.balanceOf(this) - accountedBalance` (a payout triggered by a third party calling the
 ///   pool directly is never lost). That amount plus the carried `undistributedRewards` is divided by
 ///   the number of earning nodes N: `rewardPerNode += total / N`; `total % N` (< N atomic units)
-///   is carried to the next distribution, everything when N == 0. Registrations, exits and
+///   is carried to the next distribution. While N == 0 nothing is shared: what arrived and the
+///   carry go back to the pool ({RewardsReturnedToPool}), so nothing accrues to nobody. Registrations, exits and
 ///   decommissions/recommissions distribute first (a liquidated node forfeits what accrued since
 ///   the last distribution); anyone may call {distributeRewards}; claims do not (they pay what has
 ///   been distributed).
@@ -38,14 +39,23 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// Stake and rewards of an ended node are pulled by each contributor ({withdrawStake},
 /// {claimRewards}); an exit or a liquidation never loops over transfers.
 ///
-/// Reads: this contract answers what a contract needs ({position}, {pendingRewards},
-/// {nodeRecord}, {stakesOf} and the parameters below); the listing and UI views (nodes with
-/// their positions, paging, APR) are served by the separate, non-upgradeable {IStakingLens} at its
-/// own address, which calls these.
+/// Reads: this contract answers the addresses
+/// it was built with, and the two parameters contribution contracts read; every other read (the
+/// parameters and counters, node records, Ed25519 key lookups, the brake's allowance, pending
+/// rewards, positions, listings, APR) is served by the separate, non-upgradeable {IStakingLens} at its own
+/// address, which decodes this registry's storage through {extsload} (as Uniswap v4's
+/// `extsload`; the layout is fixed by the upgrade rules, see {StakingSlots}).
 ///
-/// Pause stops `registerNode`, `seedNode`, `requestExit`, `liquidate`, `decommission` and
-/// `recommission`. It never stops the claims, `withdrawStake`, `finalizeExit`, `exitBySignature`
-/// or `setBeneficiary`: a user can always get their own money out.
+/// Pause stops what brings a node in or judges one: `registerNode`, `registerFromContract`,
+/// `seedNode`, `liquidate`, `decommission` and `recommission`. It never stops a user's way out:
+/// `requestExit`, `finalizeExit`, `exitBySignature`, `withdrawStake`, the claims and
+/// `setBeneficiary` (a long pause must never trap a stake).
+///
+/// Emergency brake: governance may cap the registry's outflows (claims, stake withdrawals, the
+/// payout of {setBeneficiary}) per fixed time window ({setOutflowLimit}, {IStakingLens-outflowAllowance}); a
+/// payout above what the window has left is refused with {OutflowLimitReached} and waits for the
+/// next window. Liquidations (the liquidator's small part and the pool's part) are not capped: the
+/// network's judgement must always land.
 interface IStakingRegistry {
     // ------------------------------------------------------------------------------ structs
 
@@ -59,7 +69,7 @@ interface IStakingRegistry {
         uint256 stake;
     }
 
-    /// @notice A contributor's position in a node ({position}).
+    /// @notice A contributor's position in a node ({IStakingLens-position}).
     /// @param staker Owns the position.
     /// @param beneficiary Receives its rewards.
     /// @param stake Atomic SESH units staked.
@@ -93,45 +103,13 @@ interface IStakingRegistry {
         Liquidated
     }
 
-    /// @notice A node's record as stored ({nodeRecord}); its positions are read with {stakesOf}
-    /// and {position}, and {IStakingLens-node} assembles both for frontends.
-    /// @param operator contributors[0].staker, bound by the proof of possession.
-    /// @param status Lifecycle state (None for an id never given).
-    /// @param feeBps Operator fee in basis points.
-    /// @param registeredAt Registration (deposit) time; for seeded nodes the original one.
-    /// @param contributorCount Contributors, the operator included (1..10).
-    /// @param contributionContract The contribution contract that registered the node, which keeps
-    /// its contributors, their stakes and its keys; `address(0)` for a node registered directly.
-    /// @param ed25519Key The node's Ed25519 key for a node registered directly; zero for a node
-    /// registered by a contribution contract (the registry stores that contract in its place: read
-    /// the key from the contract's `keys()`, as {IStakingLens-node} does).
-    /// @param deposit Total stake, the staking requirement at registration.
-    /// @param earned E: everything the node has earned (as of the last distribution).
-    /// @param exitRequestedAt First exit request time, 0 if none.
-    /// @param lastExitRequestAt Latest exit request time, 0 if none (a repeat waits 1 h after it).
-    /// @param lastDecisionAt Signing time of the last decommission or recommission applied, 0 if none
-    /// (a decision must be newer).
-    /// @param returnedStake What a liquidation left to the contributors (0 otherwise).
-    struct NodeRecordView {
-        address operator;
-        NodeStatus status;
-        uint16 feeBps;
-        uint64 registeredAt;
-        uint256 contributorCount;
-        address contributionContract;
-        bytes32 ed25519Key;
-        uint256 deposit;
-        uint256 earned;
-        uint64 exitRequestedAt;
-        uint64 lastExitRequestAt;
-        uint64 lastDecisionAt;
-        uint256 returnedStake;
-    }
-
     // ------------------------------------------------------------------------------- errors
 
     /// @notice A zero address was given where an account is required.
     error ZeroAddress();
+    /// @notice An all-zero Ed25519 key (no node's identity). An all-zero BLS key is the point at
+    /// infinity, refused by the consensus registry ({INetworkConsensus-BLSKeyAtInfinity}).
+    error ZeroEd25519Key();
     /// @notice Only before `start()`.
     error AlreadyStarted();
     /// @notice Only after `start()`.
@@ -173,7 +151,8 @@ interface IStakingRegistry {
     error ExitNotRequested(uint64 nodeId);
     /// @notice The unsigned exit of node `nodeId` completes only from `unlockTime`.
     error ExitNotUnlocked(uint64 nodeId, uint256 unlockTime);
-    /// @notice Node `nodeId` is younger than 2 h; a signed exit is allowed from `exitableAt`.
+    /// @notice Node `nodeId` is younger than 2 h; a network decision on it (exit, liquidation,
+    /// decommission, recommission) is allowed from `exitableAt`.
     error NodeTooYoung(uint64 nodeId, uint256 exitableAt);
     /// @notice A network decision for node `nodeId` at `timestamp` is not newer than the last one
     /// applied to it (`lastTimestamp`): a replay.
@@ -193,6 +172,12 @@ interface IStakingRegistry {
     error InvalidLiquidationRatios(uint256 liquidator, uint256 pool, uint256 returned);
     /// @notice A staking requirement of `requirement` is outside (0, 2^64).
     error InvalidStakingRequirement(uint256 requirement);
+    /// @notice The emergency brake: paying `amount` would exceed what the current window allows
+    /// (`remaining`); the allowance renews at `nextWindowStart`.
+    error OutflowLimitReached(uint256 amount, uint256 remaining, uint256 nextWindowStart);
+    /// @notice An outflow limit needs a cap below 2^64 and, when the cap is not 0, a window of
+    /// 1 s .. 30 days.
+    error InvalidOutflowLimit(uint256 cap, uint256 window);
 
     // ------------------------------------------------------------------------------- events
 
@@ -257,6 +242,11 @@ interface IStakingRegistry {
     event NodeDecommissioned(uint64 indexed nodeId, uint64 timestamp, uint256 earned);
     /// @notice The network recommissioned node `nodeId` (signed at `timestamp`): it earns again.
     event NodeRecommissioned(uint64 indexed nodeId, uint64 timestamp);
+    /// @notice Released rewards that arrived while no node earned (N == 0), `amount` with the
+    /// carried remainder, went back to the reward pool: nothing accrues to nobody.
+    event RewardsReturnedToPool(uint256 amount);
+    /// @notice The emergency brake changed (cap 0: off); the window's count starts afresh.
+    event OutflowLimitUpdated(uint256 oldCap, uint256 oldWindow, uint256 newCap, uint256 newWindow);
     /// @notice The staking requirement for new registrations changed.
     event StakingRequirementUpdated(uint256 oldRequirement, uint256 newRequirement);
     /// @notice The contribution factory whose contracts may call {registerFromContract} changed.
@@ -281,7 +271,7 @@ interface IStakingRegistry {
     /// operator can exit such a node at any time (an operator stakes at least 25%, so is never
     /// locked).
     /// @param blsKey 128-byte EIP-2537 G1 key, not registered to another active node.
-    /// @param ed25519Key The node's Ed25519 key, unique among registered nodes.
+    /// @param ed25519Key The node's Ed25519 key, non-zero, unique among registered nodes.
     /// @param proofOfPossession 256-byte signature of the message in docs/consensus.md.
     /// @param feeBps Operator fee, 0..10_000.
     /// @param contributors 1..10, operator first with at least 25% of the requirement, unique
@@ -355,7 +345,8 @@ interface IStakingRegistry {
 
     /// @notice Any contributor of node `nodeId` asks it to leave. A contributor below 25% of the
     /// deposit may do so only 30 days after registration. A repeated request is allowed 1 h after
-    /// the previous one and re-emits {ExitRequested} with the first request time. Not when paused.
+    /// the previous one and re-emits {ExitRequested} with the first request time. Allowed while
+    /// paused: a pause must never trap a stake.
     function requestExit(uint64 nodeId) external;
 
     /// @notice Exit approved by the network (no request needed); node at least 2 h old.
@@ -377,7 +368,8 @@ interface IStakingRegistry {
 
     /// @notice Network-signed deregistration with a penalty: liquidator part (rounded down) to the
     /// caller, pool part (rounded up) sent to the reward pool, the rest withdrawable by the
-    /// contributors pro rata (rounded down, the dust to the operator). Not when paused. It does not
+    /// contributors pro rata (rounded down, the dust to the operator). Not when paused; the node must
+    /// be at least 2 h old (a signature can then not predate its registration). It does not
     /// distribute first: the node forfeits what accrued since the last distribution.
     function liquidate(
         uint64 nodeId,
@@ -389,7 +381,8 @@ interface IStakingRegistry {
 
     /// @notice Network-signed: node `nodeId` stops earning and leaves N. Its BLS key stays in the
     /// aggregate (re-adding it would need a new proof of possession; a decommissioned node is
-    /// listed as a non-signer while it cannot sign). Not when paused.
+    /// listed as a non-signer while it cannot sign). Not when paused; the node must be at least 2 h
+    /// old.
     function decommission(
         uint64 nodeId,
         uint64 timestamp,
@@ -415,6 +408,25 @@ interface IStakingRegistry {
     /// @notice Owner only: the requirement for future registrations (registered nodes keep theirs).
     function setStakingRequirement(uint256 newRequirement) external;
 
+    /// @notice The network lowers the staking requirement for future registrations to
+    /// `newRequirement` (non-zero, below the current one; governance alone may raise it), signed at
+    /// `timestamp`, which must be newer than the last change of the requirement by either
+    /// (`StaleNetworkDecision(0, timestamp, last)`: no replay, and no decision older than
+    /// governance's latest word). Anyone may submit it. Registered nodes keep their deposit; open
+    /// contribution contracts see the drift (deposits and finalization refused, contributors may
+    /// withdraw at once).
+    /// @param newRequirement Atomic SESH units.
+    /// @param timestamp When the network signed.
+    /// @param nonSignerKeys The non-signers' keys, sorted by registration id.
+    /// @param signature Aggregate signature of the network action message with tag
+    /// `STAKING_REQUIREMENT_TAG` and `newRequirement` in place of the node id (docs/consensus.md).
+    function setStakingRequirementBySignature(
+        uint256 newRequirement,
+        uint64 timestamp,
+        bytes calldata nonSignerKeys,
+        bytes calldata signature
+    ) external;
+
     /// @notice Owner only: liquidator : pool : returned, set together.
     function setLiquidationRatios(uint32 liquidator, uint32 pool, uint32 returned) external;
 
@@ -424,6 +436,14 @@ interface IStakingRegistry {
     /// stakes, which the registry pays out. Only a factory with a fixed, reviewed implementation
     /// (ours is not upgradeable) may be named.
     function setContributionFactory(address factory) external;
+
+    /// @notice Owner only: the emergency brake. At most `cap` atomic SESH units leave the registry
+    /// through claims, stake withdrawals and {setBeneficiary}'s payout per fixed window of `window`
+    /// seconds (windows start at multiples of `window` since the epoch); `cap` 0 turns it off.
+    /// Restarts the current window's count.
+    /// @param cap Atomic units per window, below 2^64 (0: off).
+    /// @param window Seconds, 1 .. 30 days (ignored when `cap` is 0).
+    function setOutflowLimit(uint256 cap, uint256 window) external;
 
     /// @notice Owner only: stops the functions listed in the contract description.
     function pause() external;
@@ -443,52 +463,15 @@ interface IStakingRegistry {
     /// parameters, and the check of network signatures (which bind its address, not this one's).
     function consensus() external view returns (IConsensusRegistry);
 
-    /// @notice Whether `start()` was called.
-    function started() external view returns (bool);
-
-    /// @notice Deposit of new registrations (default 25,000 SESH).
+    /// @notice Deposit of new registrations (default 25,000 SESH); read by contribution contracts.
     function stakingRequirement() external view returns (uint256);
 
-    /// @notice The most contributors a node may have (10).
+    /// @notice The most contributors a node may have (10); read by contribution contracts.
     function maxContributors() external view returns (uint256);
 
-    /// @notice Current liquidation ratios.
-    function liquidationRatios() external view returns (uint256 liquidator, uint256 pool, uint256 returned);
-
-    /// @notice The highest registration id given so far.
-    function lastNodeId() external view returns (uint64);
-
-    /// @notice The factory whose contracts may call {registerFromContract}.
-    function contributionFactory() external view returns (address);
-
-    /// @notice N: the number of earning (active, not decommissioned) nodes.
-    function networkSize() external view returns (uint256);
-
-    /// @notice Cumulative reward per earning node since deployment, atomic units.
-    function rewardPerNode() external view returns (uint256);
-
-    /// @notice Released rewards waiting for the next distribution (division remainder, or N == 0).
-    function undistributedRewards() external view returns (uint256);
-
-    /// @notice `staker`'s position in node `nodeId`, as of the last distribution. Reverts with
-    /// {NotContributor} if `staker` has none.
-    /// @return The position: `claimable` is what {claimRewards} pays now, `withdrawable` what
-    /// {withdrawStake} pays now.
-    function position(uint64 nodeId, address staker) external view returns (Position memory);
-
-    /// @notice What {claimRewards} of `staker`'s position in node `nodeId` would pay after a
-    /// distribution now (including what the pool would release). Reverts with {NotContributor} if
-    /// `staker` has no position.
-    /// @return Atomic SESH units.
-    function pendingRewards(uint64 nodeId, address staker) external view returns (uint256);
-
-    /// @notice Node `nodeId`'s record (all zero, status None, for an id never given).
-    /// @return The record; see {NodeRecordView} for the Ed25519 key of a contract-registered node.
-    function nodeRecord(uint64 nodeId) external view returns (NodeRecordView memory);
-
-    /// @notice Every contributor of node `nodeId` with its stake, the operator first (empty for an
-    /// id never given). For a node registered by a contribution contract, read from that contract.
-    /// @return stakers The stakers.
-    /// @return stakes Their stakes, atomic SESH units.
-    function stakesOf(uint64 nodeId) external view returns (address[] memory stakers, uint256[] memory stakes);
+    /// @notice The values of the registry's storage slots `slots` (its proxy's storage), for
+    /// {IStakingLens} and contribution contracts, which decode them with {StakingSlots}. Reads only.
+    /// @param slots Storage slots.
+    /// @return values The 32-byte value of each, in order.
+    function extsload(bytes32[] calldata slots) external view returns (bytes32[] memory values);
 }

@@ -90,9 +90,20 @@ abstract contract StakingLedger {
         mapping(uint64 nodeId => mapping(address staker => address beneficiary)) beneficiaries;
         /// @dev Contributors 1.. of a shared node registered directly (the operator is 0).
         mapping(uint64 nodeId => mapping(uint256 index => address staker)) stakers;
+        // slot 8 (`StakingSlots.BRAKE`), the emergency brake (appended by an upgrade: zero, i.e. off, until governance
+        // sets it): at most `outflowCap` atomic units leave per `outflowWindow` seconds;
+        // `outflowUsed` of them left in the window starting at `outflowWindowStart`.
+        uint64 outflowCap;
+        uint32 outflowWindow;
+        uint40 outflowWindowStart;
+        uint64 outflowUsed;
+        /// @dev When the staking requirement last changed (by governance or the network): a
+        /// network decision must be newer.
+        uint40 requirementChangedAt;
     }
 
     // keccak256(abi.encode(uint256(keccak256("session.storage.StakingRegistry")) - 1)) & ~bytes32(uint256(0xff))
+    // (equal to StakingSlots.BASE, which readers use; storageLayout.t.sol checks both)
     bytes32 private constant STORAGE_LOCATION =
         0xc3868b2c87e82a0205c939b8515f0d7afaccf54db4d65a53c1f7256705246b00;
 
@@ -224,22 +235,9 @@ abstract contract StakingLedger {
             status == IStakingRegistry.NodeStatus.Exited || status == IStakingRegistry.NodeStatus.Liquidated;
     }
 
-    /// @dev The registry's SESH balance (one call site for the distribution and the pending view).
+    /// @dev The registry's SESH balance.
     function _balance() internal view returns (uint256) {
         return _TOKEN.balanceOf(address(this));
-    }
-
-    /// @dev `rewardPerNode` as if the pool were pulled and distributed now.
-    function _currentRewardPerNode() internal view returns (uint256 rpn) {
-        StakingRegistryStorage storage $ = _storage();
-        rpn = $.rewardPerNode;
-        uint256 n = $.earningNodes;
-        if (n == 0) return rpn;
-        uint256 incoming = _balance() - $.accountedBalance;
-        if ($.lastDistribution != block.timestamp && _POOL.beneficiary() == address(this)) {
-            incoming += _POOL.pendingRelease();
-        }
-        rpn += (incoming + $.undistributed) / n;
     }
 
     /// @param token_ The SESH token.

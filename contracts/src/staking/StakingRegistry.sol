@@ -45,8 +45,15 @@ contract StakingRegistry is
     uint256 private constant LOCK_PERIOD = 30 days;
     /// @dev Minimum gap between two exit requests of a node.
     uint256 private constant EXIT_REQUEST_REPEAT = 1 hours;
-    /// @dev Minimum age of a node for a signed exit (above the 2 h signature expiry bound).
-    uint256 private constant MIN_SIGNED_EXIT_AGE = 2 hours;
+    /// @dev Minimum age of a node for any network decision on it (above the 2 h signature expiry
+    /// bound, so a signature can never predate the registration it judges).
+    uint256 private constant MIN_DECISION_AGE = 2 hours;
+    /// @dev The emergency brake's default: what the production contracts cap claims at, 1M SESH
+    /// per 12 h (about 60 days of the pool's release at launch, 40 full stakes).
+    uint64 private constant DEFAULT_OUTFLOW_CAP = 1_000_000e9;
+    uint32 private constant DEFAULT_OUTFLOW_WINDOW = 12 hours;
+    /// @dev The longest window governance may set: a brake, not a freeze.
+    uint256 private constant MAX_OUTFLOW_WINDOW = 30 days;
     /// @dev Gas a distribution with the pool's release costs at most, with room: what a call
     /// that skipped it (same second) must leave at its end.
     uint256 private constant DISTRIBUTION_GAS = 120_000;
@@ -63,8 +70,8 @@ contract StakingRegistry is
         StakingLedger(token_, pool_, consensus_)
     {}
 
-    /// @notice Sets the owner and the defaults (25,000 SESH, ratios 3 : 17 : 9980) behind the
-    /// proxy.
+    /// @notice Sets the owner and the defaults (25,000 SESH, ratios 3 : 17 : 9980, outflows capped
+    /// at 1M SESH per 12 h) behind the proxy.
     /// @param owner_ The governance account.
     function initialize(address owner_) external initializer {
         require(owner_ != address(0), ZeroAddress());
@@ -72,6 +79,7 @@ contract StakingRegistry is
         __Pausable_init();
         _setStakingRequirement(DEFAULT_STAKING_REQUIREMENT);
         _setLiquidationRatios(3, 17, 9980);
+        _setOutflowLimit(DEFAULT_OUTFLOW_CAP, DEFAULT_OUTFLOW_WINDOW);
     }
 
     // ------------------------------------------------------------------------- registration
@@ -151,26 +159,23 @@ contract StakingRegistry is
 
     /// @inheritdoc IStakingRegistry
     function claimRewards(uint64 nodeId, address staker) external nonReentrant returns (uint256 amount) {
-        return _claim(nodeId, staker, 0);
+        address beneficiary;
+        (amount, beneficiary) = _claim(nodeId, staker, 0, true);
+        require(amount != 0, NothingToClaim());
+        _transferOut(beneficiary, amount);
     }
 
     /// @inheritdoc IStakingRegistry
     function claimRewardsAmount(uint64 nodeId, address staker, uint256 amount) external nonReentrant {
         require(amount != 0, NothingToClaim());
-        _claim(nodeId, staker, amount);
+        _claim(nodeId, staker, amount, false);
+        _transferOut(msg.sender, amount);
     }
 
     /// @inheritdoc IStakingRegistry
     function claimRewardsBatch(PositionRef[] calldata refs) external nonReentrant returns (uint256 amount) {
-        uint256 rpn = _storage().rewardPerNode;
         for (uint256 i; i < refs.length; ++i) {
-            (uint64 nodeId, address staker) = (refs[i].nodeId, refs[i].staker);
-            NodeRecord storage n = _storage().nodes[nodeId];
-            (PositionRecord memory p, address beneficiary, bool stored) = _readPosition(nodeId, n, staker);
-            require(msg.sender == beneficiary, NotBeneficiary(nodeId, staker, msg.sender));
-            uint256 due = _claimable(nodeId, n, staker, p, rpn);
-            if (due == 0) continue;
-            _recordPaid(nodeId, staker, p, beneficiary, stored, due);
+            (uint256 due,) = _claim(refs[i].nodeId, refs[i].staker, 0, false);
             amount += due;
         }
         require(amount != 0, NothingToClaim());
@@ -199,8 +204,9 @@ contract StakingRegistry is
     // -------------------------------------------------------------------------------- exits
 
     /// @inheritdoc IStakingRegistry
-    /// @dev Changes no reward state, so it does not pull the pool.
-    function requestExit(uint64 nodeId) external nonReentrant whenNotPaused {
+    /// @dev Changes no reward state, so it does not pull the pool. Not stopped by pause: it is the
+    /// first step of a contributor's only unsigned way out.
+    function requestExit(uint64 nodeId) external nonReentrant {
         NodeRecord storage n = _registeredNode(nodeId);
         (PositionRecord memory p,,) = _readPosition(nodeId, n, msg.sender);
         if (uint256(p.stake) * QUARTER_DIVISOR < n.deposit) {
@@ -228,9 +234,7 @@ contract StakingRegistry is
         bytes calldata signature
     ) external nonReentrant {
         NodeRecord storage n = _registeredNode(nodeId);
-        uint256 exitableAt = uint256(n.registeredAt) + MIN_SIGNED_EXIT_AGE;
-        require(block.timestamp >= exitableAt, NodeTooYoung(nodeId, exitableAt));
-        _verifySignature(ConsensusMessages.EXIT_TAG, nodeId, timestamp, nonSignerKeys, signature);
+        _verifySignature(ConsensusMessages.EXIT_TAG, nodeId, n, timestamp, nonSignerKeys, signature);
         _exit(nodeId, n, blsKey, true);
     }
 
@@ -258,7 +262,7 @@ contract StakingRegistry is
         bytes calldata signature
     ) external nonReentrant whenNotPaused {
         NodeRecord storage n = _registeredNode(nodeId);
-        _verifySignature(ConsensusMessages.LIQUIDATION_TAG, nodeId, timestamp, nonSignerKeys, signature);
+        _verifySignature(ConsensusMessages.LIQUIDATION_TAG, nodeId, n, timestamp, nonSignerKeys, signature);
         uint256 earned = _end(nodeId, n, blsKey, NodeStatus.Liquidated);
         StakingRegistryStorage storage $ = _storage();
         (uint256 liquidatorPart, uint256 poolPart, uint256 returned) =
@@ -336,6 +340,36 @@ contract StakingRegistry is
     }
 
     /// @inheritdoc IStakingRegistry
+    /// @dev The message is the network action with the requirement in the node id's place: one
+    /// verification path (`_verifySignature`), and the consensus registry's expiry applies.
+    function setStakingRequirementBySignature(
+        uint256 newRequirement,
+        uint64 timestamp,
+        bytes calldata nonSignerKeys,
+        bytes calldata signature
+    ) external nonReentrant {
+        StakingRegistryStorage storage $ = _storage();
+        require(
+            newRequirement != 0 && newRequirement < $.stakingRequirement,
+            InvalidStakingRequirement(newRequirement)
+        );
+        uint64 last = $.requirementChangedAt;
+        require(timestamp > last, StaleNetworkDecision(0, timestamp, last));
+        // Node 0 is never given: its empty record passes the age check (no node is judged).
+        _verifySignature(
+            ConsensusMessages.STAKING_REQUIREMENT_TAG,
+            uint64(newRequirement),
+            $.nodes[0],
+            timestamp,
+            nonSignerKeys,
+            signature
+        );
+        _setStakingRequirement(newRequirement);
+        // After the setter's own record: this decision's time is the last one applied.
+        $.requirementChangedAt = uint40(timestamp);
+    }
+
+    /// @inheritdoc IStakingRegistry
     function setLiquidationRatios(uint32 liquidator, uint32 pool, uint32 returned) external onlyOwner {
         require(
             uint256(liquidator) + pool + returned != 0 && (uint256(liquidator) + pool) * 3 <= returned,
@@ -349,6 +383,16 @@ contract StakingRegistry is
         StakingRegistryStorage storage $ = _storage();
         emit ContributionFactoryUpdated($.contributionFactory, factory);
         $.contributionFactory = factory;
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function setOutflowLimit(uint256 cap, uint256 window) external onlyOwner {
+        if (cap == 0) window = 0;
+        require(
+            cap <= type(uint64).max && (cap == 0 || (window != 0 && window <= MAX_OUTFLOW_WINDOW)),
+            InvalidOutflowLimit(cap, window)
+        );
+        _setOutflowLimit(uint64(cap), uint32(window));
     }
 
     /// @inheritdoc IStakingRegistry
@@ -379,11 +423,6 @@ contract StakingRegistry is
     }
 
     /// @inheritdoc IStakingRegistry
-    function started() external view returns (bool) {
-        return _storage().started;
-    }
-
-    /// @inheritdoc IStakingRegistry
     function stakingRequirement() external view returns (uint256) {
         return _storage().stakingRequirement;
     }
@@ -394,74 +433,15 @@ contract StakingRegistry is
     }
 
     /// @inheritdoc IStakingRegistry
-    function liquidationRatios() external view returns (uint256 liquidator, uint256 pool, uint256 returned) {
-        StakingRegistryStorage storage $ = _storage();
-        return ($.liquidatorRatio, $.poolRatio, $.returnedRatio);
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function lastNodeId() external view returns (uint64) {
-        return _storage().lastNodeId;
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function contributionFactory() external view returns (address) {
-        return _storage().contributionFactory;
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function networkSize() external view returns (uint256) {
-        return _storage().earningNodes;
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function rewardPerNode() external view returns (uint256) {
-        return _storage().rewardPerNode;
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function undistributedRewards() external view returns (uint256) {
-        return _storage().undistributed;
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function position(uint64 nodeId, address staker) external view returns (Position memory) {
-        NodeRecord storage n = _storage().nodes[nodeId];
-        (PositionRecord memory p, address beneficiary,) = _readPosition(nodeId, n, staker);
-        bool withdrawn = p.flags & STAKE_WITHDRAWN != 0;
-        return Position({
-            staker: staker,
-            beneficiary: beneficiary,
-            stake: p.stake,
-            rewardsPaid: p.rewardsPaid,
-            claimable: _claimable(nodeId, n, staker, p, _storage().rewardPerNode),
-            stakeWithdrawn: withdrawn,
-            withdrawable: _isEnded(n.status) && !withdrawn ? _stakeBack(nodeId, n, staker, p.stake) : 0
-        });
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function pendingRewards(uint64 nodeId, address staker) external view returns (uint256) {
-        NodeRecord storage n = _storage().nodes[nodeId];
-        (PositionRecord memory p,,) = _readPosition(nodeId, n, staker);
-        return _claimable(nodeId, n, staker, p, _currentRewardPerNode());
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function nodeRecord(uint64 nodeId) external view returns (NodeRecordView memory r) {
-        NodeRecord storage n = _storage().nodes[nodeId];
-        (r.operator, r.status, r.feeBps, r.registeredAt) = (n.operator, n.status, n.feeBps, n.registeredAt);
-        r.contributorCount = n.contributorCount;
-        if (n.byContract) r.contributionContract = address(_contract(n));
-        else r.ed25519Key = n.ed25519KeyOrContract;
-        (r.deposit, r.earned) = (n.deposit, _earned(n, _storage().rewardPerNode));
-        (r.exitRequestedAt, r.lastExitRequestAt) = (n.exitRequestedAt, n.lastExitRequestAt);
-        (r.lastDecisionAt, r.returnedStake) = (n.lastDecisionAt, n.returnedStake);
-    }
-
-    /// @inheritdoc IStakingRegistry
-    function stakesOf(uint64 nodeId) external view returns (address[] memory, uint256[] memory) {
-        return _contributors(nodeId, _storage().nodes[nodeId]);
+    function extsload(bytes32[] calldata slots) external view returns (bytes32[] memory values) {
+        values = new bytes32[](slots.length);
+        // Reads only; both arrays hold `slots.length` words (no bounds to check).
+        assembly ("memory-safe") {
+            for { let i := 0 } lt(i, slots.length) { i := add(i, 1) } {
+                let offset := shl(5, i)
+                mstore(add(add(values, 0x20), offset), sload(calldataload(add(slots.offset, offset))))
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------ private
@@ -470,7 +450,7 @@ contract StakingRegistry is
     function _setStakingRequirement(uint256 newRequirement) private {
         StakingRegistryStorage storage $ = _storage();
         emit StakingRequirementUpdated($.stakingRequirement, newRequirement);
-        $.stakingRequirement = uint64(newRequirement);
+        ($.stakingRequirement, $.requirementChangedAt) = (uint64(newRequirement), uint40(block.timestamp));
     }
 
     /// @dev Sets checked liquidation ratios (from 0 : 0 : 0 at initialization).
@@ -578,6 +558,7 @@ contract StakingRegistry is
     /// @dev Checks what every registration must meet; returns the staking requirement (the deposit).
     function _checkTerms(bytes32 ed25519Key, uint16 feeBps) private view returns (uint256 requirement) {
         StakingRegistryStorage storage $ = _storage();
+        require(ed25519Key != bytes32(0), ZeroEd25519Key());
         require(feeBps <= BPS, FeeTooHigh(feeBps, BPS));
         uint64 holder = $.nodeIdOfEd25519[ed25519Key];
         require(
@@ -608,8 +589,9 @@ contract StakingRegistry is
     }
 
     /// @dev Pulls the pool once per block and shares what arrived (plus the carried remainder)
-    /// equally among the earning nodes; the division's remainder (or everything, if N == 0) is
-    /// carried to the next distribution. Arrivals are measured on the balance, so tokens paid by a
+    /// equally among the earning nodes; the division's remainder is carried to the next
+    /// distribution. With N == 0 it all goes back to the pool: every change of N distributes first,
+    /// so what arrives now accrued while no node earned, and must not wait for the first node. Arrivals are measured on the balance, so tokens paid by a
     /// third party's `pool.release()` (or sent directly) are distributed, never stranded.
     function _distribute() private {
         StakingRegistryStorage storage $ = _storage();
@@ -635,13 +617,15 @@ contract StakingRegistry is
         $.accountedBalance = uint64(balance);
         uint256 total = arrived + $.undistributed;
         uint256 n = $.earningNodes;
-        uint256 perNode;
-        uint256 carried = total;
-        if (n != 0) {
-            perNode = total / n;
-            carried = total % n;
-            $.rewardPerNode += uint64(perNode);
+        if (n == 0) {
+            // A plain transfer: the pool counts it from its next payout (as a liquidation's part).
+            ($.undistributed, $.accountedBalance) = (0, uint64(accounted - $.undistributed));
+            emit RewardsReturnedToPool(total);
+            return _TOKEN.safeTransfer(address(_POOL), total);
         }
+        uint256 perNode = total / n;
+        uint256 carried = total % n;
+        $.rewardPerNode += uint64(perNode);
         $.undistributed = uint64(carried);
         emit RewardsDistributed(arrived, perNode, n, carried);
     }
@@ -659,25 +643,25 @@ contract StakingRegistry is
         _CONSENSUS.removeKey(nodeId, blsKey);
     }
 
-    /// @dev {claimRewards} (`amount` 0: everything claimable, by the beneficiary or the staker) and
-    /// {claimRewardsAmount} (`amount`, by the beneficiary only). Returns what was paid.
-    function _claim(uint64 nodeId, address staker, uint256 amount) private returns (uint256) {
+    /// @dev The claims' shared part: records (pays nothing yet) `amount` of `staker`'s position in
+    /// node `nodeId`, or everything claimable if `amount` is 0, as paid to its beneficiary, who must
+    /// be the caller (or, if `stakerMayClaim`, the staker). Returns what was recorded (0 writes
+    /// nothing) and the beneficiary.
+    function _claim(uint64 nodeId, address staker, uint256 amount, bool stakerMayClaim)
+        private
+        returns (uint256, address)
+    {
         NodeRecord storage n = _storage().nodes[nodeId];
         (PositionRecord memory p, address beneficiary, bool stored) = _readPosition(nodeId, n, staker);
         require(
-            msg.sender == beneficiary || (amount == 0 && msg.sender == staker),
+            msg.sender == beneficiary || (stakerMayClaim && msg.sender == staker),
             NotBeneficiary(nodeId, staker, msg.sender)
         );
         uint256 available = _claimable(nodeId, n, staker, p, _storage().rewardPerNode);
-        if (amount == 0) {
-            amount = available;
-            require(amount != 0, NothingToClaim());
-        } else {
-            require(amount <= available, InsufficientRewards(amount, available));
-        }
-        _recordPaid(nodeId, staker, p, beneficiary, stored, amount);
-        _transferOut(beneficiary, amount);
-        return amount;
+        if (amount == 0) amount = available;
+        else require(amount <= available, InsufficientRewards(amount, available));
+        if (amount != 0) _recordPaid(nodeId, staker, p, beneficiary, stored, amount);
+        return (amount, beneficiary);
     }
 
     /// @dev An exit (`signed` by the network, or unlocked after the request): distributes first, so
@@ -702,10 +686,39 @@ contract StakingRegistry is
         emit RewardsClaimed(nodeId, staker, beneficiary, amount);
     }
 
-    /// @dev Sends `amount` of what the registry holds and owes (stake or rewards) to `to`.
+    /// @dev Sends `amount` of what the registry holds and owes (stake or rewards) to `to`, within
+    /// the emergency brake's allowance: every claim, withdrawal and beneficiary payout passes here.
     function _transferOut(address to, uint256 amount) private {
-        _storage().accountedBalance -= uint64(amount);
+        StakingRegistryStorage storage $ = _storage();
+        $.accountedBalance -= uint64(amount);
+        uint256 cap = $.outflowCap;
+        if (cap != 0) {
+            (uint256 windowStart, uint256 used) = _outflowWindow($);
+            uint256 remaining = cap > used ? cap - used : 0;
+            require(
+                amount <= remaining, OutflowLimitReached(amount, remaining, windowStart + $.outflowWindow)
+            );
+            // amount <= remaining <= cap < 2^64.
+            ($.outflowWindowStart, $.outflowUsed) = (uint40(windowStart), uint64(used + amount));
+        }
         _TOKEN.safeTransfer(to, amount);
+    }
+
+    /// @dev The brake's current window (start at a multiple of the window) and what left in it.
+    function _outflowWindow(StakingRegistryStorage storage $)
+        private
+        view
+        returns (uint256 windowStart, uint256 used)
+    {
+        windowStart = block.timestamp - block.timestamp % $.outflowWindow;
+        if ($.outflowWindowStart == windowStart) used = $.outflowUsed;
+    }
+
+    /// @dev Sets a checked brake (cap 0: off) and restarts the window's count.
+    function _setOutflowLimit(uint64 cap, uint32 window) private {
+        StakingRegistryStorage storage $ = _storage();
+        emit OutflowLimitUpdated($.outflowCap, $.outflowWindow, cap, window);
+        ($.outflowCap, $.outflowWindow, $.outflowWindowStart, $.outflowUsed) = (cap, window, 0, 0);
     }
 
     /// @dev A decommission or recommission of node `nodeId`, which must be in `expected` status:
@@ -722,20 +735,24 @@ contract StakingRegistry is
         require(n.status == expected, UnexpectedNodeStatus(nodeId, n.status));
         uint64 last = n.lastDecisionAt;
         require(timestamp > last, StaleNetworkDecision(nodeId, timestamp, last));
-        _verifySignature(tag, nodeId, timestamp, nonSignerKeys, signature);
+        _verifySignature(tag, nodeId, n, timestamp, nonSignerKeys, signature);
         n.lastDecisionAt = timestamp;
         _distribute();
     }
 
     /// @dev Has the consensus registry check the network's signature of action `tag` on node
-    /// `nodeId` (one call site: one copy of the call's encoding).
+    /// `nodeId` (one call site: one copy of the call's encoding), once the node is 2 h old: every
+    /// network decision waits as long, so none can rest on a signature older than the node.
     function _verifySignature(
         bytes32 tag,
         uint64 nodeId,
+        NodeRecord storage n,
         uint64 timestamp,
         bytes calldata nonSignerKeys,
         bytes calldata signature
     ) private view {
+        uint256 oldEnough = uint256(n.registeredAt) + MIN_DECISION_AGE;
+        require(block.timestamp >= oldEnough, NodeTooYoung(nodeId, oldEnough));
         _CONSENSUS.verifyNetworkSignature(tag, nodeId, timestamp, nonSignerKeys, signature);
     }
 

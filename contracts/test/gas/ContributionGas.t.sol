@@ -5,6 +5,7 @@ import {ContributionContract} from "../../src/contribution/ContributionContract.
 import {IContributionContract} from "../../src/interfaces/IContributionContract.sol";
 import {IStakingRegistry} from "../../src/interfaces/IStakingRegistry.sol";
 import {ContributionBase} from "../unit/ContributionContract/ContributionBase.t.sol";
+import {Terms} from "../utils/Terms.sol";
 
 /// @notice Gas of the contribution flow, written by forge to `snapshots/Contribution.json`.
 /// Everything is prepared in `setUp` (its own transaction, so storage is cold again in the test);
@@ -116,21 +117,21 @@ contract ContributionGasTest is ContributionBase {
 
     function test_Gas_OperatorFirstDeposit() public {
         vm.prank(operator);
-        cc.contribute(QUARTER);
+        cc.contribute(QUARTER, Terms.versionOf(address(cc)));
         vm.snapshotGasLastCall("Contribution", "contribute_operatorFirst");
     }
 
     function test_Gas_Contribute2nd() public {
         uint256 amount = second.minimumContribution();
         vm.prank(alice);
-        second.contribute(amount);
+        second.contribute(amount, Terms.versionOf(address(second)));
         vm.snapshotGasLastCall("Contribution", "contribute_2ndContributor");
     }
 
     function test_Gas_Contribute9th() public {
         uint256 amount = ninth.minimumContribution();
         vm.prank(alice);
-        ninth.contribute(amount);
+        ninth.contribute(amount, Terms.versionOf(address(ninth)));
         vm.snapshotGasLastCall("Contribution", "contribute_9thContributor");
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
+import {INetworkConsensus} from "../../src/interfaces/INetworkConsensus.sol";
 import {BLSTestSigner} from "../unit/consensus/BLSTestSigner.sol";
 import {NetworkConsensusBase} from "../unit/consensus/NetworkConsensusBase.t.sol";
 
@@ -43,29 +44,39 @@ contract NetworkConsensusGasTest is NetworkConsensusBase {
         signature = _networkSign(_actionMessage(address(consensus), EXIT, NODE, timestamp), nonSigners);
     }
 
-    function _measure(string memory name) internal {
+    /// @dev Measures the check, then shows it checked something: the `nonSignerCount` keys were
+    /// passed, and the same signature for another node is refused.
+    function _measure(string memory name, uint256 nonSignerCount) internal {
         consensus.verifyNetworkSignature(EXIT, NODE, timestamp, nonSignerKeys, signature);
         vm.snapshotGasLastCall("NetworkConsensus", name);
+        assertEq(nonSignerKeys.length, nonSignerCount * 128, "non-signers measured");
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                INetworkConsensus.NetworkSignatureInvalid.selector,
+                _actionMessage(address(consensus), EXIT, NODE + 1, timestamp)
+            )
+        );
+        consensus.verifyNetworkSignature(EXIT, NODE + 1, timestamp, nonSignerKeys, signature);
     }
 
     function test_Gas_VerifyNetworkSignature_0NonSigners() public {
         _prepare(0);
-        _measure("verifyNetworkSignature_0NonSigners");
+        _measure("verifyNetworkSignature_0NonSigners", 0);
     }
 
     function test_Gas_VerifyNetworkSignature_1NonSigner() public {
         _prepare(1);
-        _measure("verifyNetworkSignature_1NonSigner");
+        _measure("verifyNetworkSignature_1NonSigner", 1);
     }
 
     function test_Gas_VerifyNetworkSignature_10NonSigners() public {
         _prepare(10);
-        _measure("verifyNetworkSignature_10NonSigners");
+        _measure("verifyNetworkSignature_10NonSigners", 10);
     }
 
     function test_Gas_VerifyNetworkSignature_100NonSigners() public {
         _prepare(100);
-        _measure("verifyNetworkSignature_100NonSigners");
+        _measure("verifyNetworkSignature_100NonSigners", 100);
     }
 
     function test_Gas_VerifyProofOfPossession() public {
@@ -80,10 +91,14 @@ contract NetworkConsensusGasTest is NetworkConsensusBase {
             NETWORK_SIZE + 1, newKey, _operator(NETWORK_SIZE + 1), _ed25519(NETWORK_SIZE + 1), newPop
         );
         vm.snapshotGasLastCall("NetworkConsensus", "addKey");
+        assertEq(consensus.activeBLSKeyCount(), NETWORK_SIZE + 1);
+        assertEq(consensus.nodeIdOfBLSKey(newKey), NETWORK_SIZE + 1);
     }
 
     function test_Gas_RemoveKey() public {
         consensus.removeKey(NODE, publicKeyOf[NODE]);
         vm.snapshotGasLastCall("NetworkConsensus", "removeKey");
+        assertEq(consensus.activeBLSKeyCount(), NETWORK_SIZE - 1);
+        assertEq(consensus.nodeIdOfBLSKey(publicKeyOf[NODE]), 0);
     }
 }

@@ -24,8 +24,10 @@ contract ContributionInvariantTest is ContributionBase {
         for (uint256 i = 3; i < 8; ++i) {
             actors[i] = _contributor(i);
         }
-        handler = new ContributionHandler(token, cc, actors);
+        handler = new ContributionHandler(token, cc, lens, actors);
         _fund(address(handler), 10_000_000 * SESH);
+        // Every run starts open (the operator's minimum deposit), so none spends its calls waiting.
+        handler.contribute(0, 1);
         targetContract(address(handler));
     }
 
@@ -80,7 +82,23 @@ contract ContributionInvariantTest is ContributionBase {
                 )
             );
         }
-        assertLe(list.length + (10 - list.length - cc.openSlots()), 10);
+        // Every slot is a contributor, an unfilled reservation or open, exactly.
+        if (s != IContributionContract.Status.Cancelled) {
+            IContributionContract.Reservation[] memory r = cc.reservations();
+            uint256 unfilled;
+            for (uint256 i; i < r.length; ++i) {
+                if (cc.contributionOf(r[i].staker) == 0) ++unfilled;
+            }
+            assertEq(list.length + unfilled + cc.openSlots(), cc.maxContributors(), "slots");
+        }
+    }
+
+    /// @dev The handler kept up: every contribution the contract holds is one the handler
+    /// recorded depositing (a deposit path it lost track of would leave its ghosts stale), and the
+    /// run began open.
+    function afterInvariant() public view {
+        assertGe(handler.ghostDeposited(), cc.contributed(), "deposits recorded");
+        assertGe(handler.ghostDeposited(), QUARTER, "the operator's opening deposit");
     }
 
     /// @dev The linked list and the per-staker entries agree: each listed staker once, with its

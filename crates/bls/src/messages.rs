@@ -56,11 +56,15 @@ pub enum Action {
     Decommission,
     /// A decommissioned node is reinstated.
     Recommission,
+    /// The staking requirement is lowered; the message's node-id field carries the new
+    /// requirement (atomic SESH units, at most 64 bits).
+    StakingRequirement,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 4] = [Action::Exit, Action::Liquidation, Action::Decommission, Action::Recommission];
+    pub const ALL: [Action; 5] =
+        [Action::Exit, Action::Liquidation, Action::Decommission, Action::Recommission, Action::StakingRequirement];
 
     /// The name in the tag preimage (`session.staking.v1.<name>`).
     pub fn name(self) -> &'static str {
@@ -69,6 +73,7 @@ impl Action {
             Action::Liquidation => "liquidation",
             Action::Decommission => "decommission",
             Action::Recommission => "recommission",
+            Action::StakingRequirement => "stakingRequirement",
         }
     }
 

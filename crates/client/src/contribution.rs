@@ -52,6 +52,9 @@ pub struct ContributionTerms {
     pub refundable: U256,
     /// The registered node's id, once finalized.
     pub node_id: u64,
+    /// The contract's terms version: every change of the operator's (reset, fee, keys,
+    /// reservations) bumps it, and a deposit quoting an old one is refused on chain.
+    pub terms_version: u32,
 }
 
 /// A deposit that landed.
@@ -137,6 +140,7 @@ impl Deployment {
             maximum: c.maximumContributionOf(staker).call().await.during(&action)?,
             refundable: c.refundable(staker).call().await.during(&action)?,
             node_id: c.nodeId().call().await.during(&action)?,
+            terms_version: c.termsVersion().call().await.during(&action)?,
         })
     }
 
@@ -159,11 +163,15 @@ impl Deployment {
     ) -> Result<Contributed> {
         let action = format!("contributing {} SESH to {}", format_sesh(amount), seen.contract);
         let now = self.contribution_terms(seen.contract, staker).await?;
-        if (now.operator, now.fee_bps, now.requirement) != (seen.operator, seen.fee_bps, seen.requirement) {
+        if (now.operator, now.fee_bps, now.requirement, now.terms_version)
+            != (seen.operator, seen.fee_bps, seen.requirement, seen.terms_version)
+        {
             return Err(Error::refused(
                 &action,
                 format!(
-                    "the terms changed since you read them: fee {} -> {} bps, requirement {} -> {} SESH",
+                    "the terms changed since you read them (version {} -> {}): fee {} -> {} bps, requirement {} -> {} SESH",
+                    seen.terms_version,
+                    now.terms_version,
                     seen.fee_bps,
                     now.fee_bps,
                     format_sesh(seen.requirement),
@@ -196,7 +204,9 @@ impl Deployment {
         let contract = self.contribution_at(seen.contract);
         let receipt = self
             .spend(staker, seen.contract, amount, &action, async || {
-                transact(contract.contribute(amount).from(staker), &action).await
+                // The version quoted: a change landing between this check and the deposit is refused
+                // on chain (TermsChanged), not applied to the staker's money.
+                transact(contract.contribute(amount, seen.terms_version).from(staker), &action).await
             })
             .await?;
         let node_id = contract.nodeId().call().await.during(&action)?;

@@ -60,8 +60,7 @@ impl Deployment {
     pub async fn pending_rewards_of(&self, account: Address) -> Result<U256> {
         let mut total = U256::ZERO;
         for h in self.holdings_of(account).await?.iter().filter(|h| h.beneficiary == account) {
-            total +=
-                self.registry.pendingRewards(h.node_id, h.staker).call().await.during("reading pending rewards")?;
+            total += self.lens.pendingRewards(h.node_id, h.staker).call().await.during("reading pending rewards")?;
         }
         Ok(total)
     }

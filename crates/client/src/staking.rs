@@ -16,8 +16,8 @@ use session_bls::messages::{Action, Domain};
 use session_keys::NodeKeys;
 
 pub use session_bindings::{
-    staking_lens::IStakingLens::NodeInfo,
-    staking_registry::IStakingRegistry::{Contributor, Position, PositionRef},
+    staking_lens::{IStakingLens::NodeInfo, IStakingRegistry::Position},
+    staking_registry::IStakingRegistry::{Contributor, PositionRef},
 };
 
 /// The network's aggregate signature of a decision, as the registry takes it.
@@ -110,6 +110,11 @@ impl Deployment {
             Action::Recommission => {
                 transact(registry.recommission(node_id, timestamp, keys, signature).from(sender), "recommission").await
             }
+            // `node_id` is the new requirement: the message's field carries it.
+            Action::StakingRequirement => {
+                let call = registry.setStakingRequirementBySignature(U256::from(node_id), timestamp, keys, signature);
+                transact(call.from(sender), "lowering the staking requirement").await
+            }
         }
     }
 
@@ -133,7 +138,7 @@ impl Deployment {
     /// with an earlier time, is found further on).
     pub async fn bls_key_bytes(&self, node_id: u64) -> Result<Bytes> {
         let action = format!("finding node {node_id}'s BLS key");
-        let record = self.registry.nodeRecord(node_id).call().await.during(&action)?;
+        let record = self.lens.nodeRecord(node_id).call().await.during(&action)?;
         if record.registeredAt == 0 {
             return Err(Error::unexpected(&action, "no such node"));
         }

@@ -85,7 +85,7 @@ impl SystemStatus {
         let pool = &deployment.reward_pool;
         let registry = &deployment.registry;
         let lens = &deployment.lens;
-        let contribution_factory = registry.contributionFactory().call().await.during(action)?;
+        let contribution_factory = lens.contributionFactory().call().await.during(action)?;
         let nodes = deployment
             .all_nodes()
             .await?
@@ -112,7 +112,7 @@ impl SystemStatus {
             release_per_day: pool.releasePerDay().call().await.during(action)?,
             pending_release: pool.pendingRelease().call().await.during(action)?,
             beneficiary: pool.beneficiary().call().await.during(action)?,
-            network_size: registry.networkSize().call().await.during(action)?.to::<u64>(),
+            network_size: lens.networkSize().call().await.during(action)?.to::<u64>(),
             reward_per_node_per_day: lens.rewardPerNodePerDay().call().await.during(action)?,
             apr_bps: lens.aprBps().call().await.during(action)?,
             staking_requirement: registry.stakingRequirement().call().await.during(action)?,

@@ -18,7 +18,7 @@ use alloy::{
     providers::{DynProvider, Provider},
 };
 use serde::{Deserialize, Serialize};
-use session_bindings::{SessionToken, StakingRegistry, staking_registry::IStakingRegistry::Contributor};
+use session_bindings::{SessionToken, StakingLens, StakingRegistry, staking_registry::IStakingRegistry::Contributor};
 use session_bls::{PublicKey, Signature, messages::Domain};
 use session_client::{error::During, transact, transact::mined, units};
 use std::{collections::HashSet, path::Path};
@@ -154,6 +154,7 @@ pub async fn seed_nodes(
     provider: &DynProvider,
     deployer: Address,
     registry: &StakingRegistry::StakingRegistryInstance<DynProvider>,
+    lens: &StakingLens::StakingLensInstance<DynProvider>,
     token: &SessionToken::SessionTokenInstance<DynProvider>,
     domain: &Domain,
     file: &SeedFile,
@@ -161,7 +162,7 @@ pub async fn seed_nodes(
     let requirement = registry.stakingRequirement().call().await.during("reading the staking requirement")?;
     let now = session_client::provider::now(provider).await?;
     file.check(domain, requirement, now)?;
-    let already = usize::try_from(registry.lastNodeId().call().await.during("reading the last node id")?)
+    let already = usize::try_from(lens.lastNodeId().call().await.during("reading the last node id")?)
         .map_err(|_| DeployError::Seeds("the registry has more nodes than this machine can count".into()))?;
     if already > file.nodes.len() {
         return Err(DeployError::Seeds(format!(
@@ -171,7 +172,7 @@ pub async fn seed_nodes(
     }
     for (index, node) in file.nodes.iter().enumerate().take(already) {
         let id = index as u64 + 1;
-        let record = registry.nodeRecord(id).call().await.during("reading a seeded node")?;
+        let record = lens.nodeRecord(id).call().await.during("reading a seeded node")?;
         if record.ed25519Key != node.ed25519_key {
             return Err(DeployError::Seeds(format!(
                 "node {id} on chain has Ed25519 key {}, the seed file's node {id} has {}: not this file's seeding",

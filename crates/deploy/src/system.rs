@@ -168,11 +168,12 @@ pub async fn deploy_with(
         None => None,
     };
     // Seeds go in before the start; the registry refuses them after.
-    let started = registry.started().call().await.during("checking the registry")?;
+    let lens = StakingLens::new(lens_address, provider.clone());
+    let started = lens.started().call().await.during("checking the registry")?;
     let mut seeded = Seeded::default();
     if let Some(seeds) = launch.seeds.as_ref().filter(|_| !started) {
         let domain = Domain::new(chain_id, consensus_address.0.0);
-        seeded = seed_nodes(provider, deployer, &registry, &token, &domain, seeds).await?;
+        seeded = seed_nodes(provider, deployer, &registry, &lens, &token, &domain, seeds).await?;
     }
     if launch.start {
         journal.transact(registry.start(), "starting the registry", started).await?;
@@ -214,7 +215,6 @@ pub async fn deploy_with(
         .collect(),
         awaiting_acceptance,
     };
-    let lens = StakingLens::new(lens_address, provider.clone());
     let log_range = session_client::logs::DEFAULT_LOG_RANGE;
     if launch.start {
         journal_done(journal)?;

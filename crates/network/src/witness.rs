@@ -33,6 +33,10 @@ pub type Result<T, E = WitnessError> = std::result::Result<T, E>;
 /// for when the network does not sign, is 30 days).
 pub const NETWORK_UNLOCK_PERIOD: u64 = 2 * 3_600;
 
+/// The registry's minimum age of a node for any network decision on it (`MIN_DECISION_AGE`): no
+/// decision may rest on a signature older than the node.
+pub const MIN_DECISION_AGE: u64 = 2 * 3_600;
+
 /// A decision the network carried out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Decision {
@@ -131,7 +135,7 @@ impl Witness {
         if on_chain != ours {
             found.push("the aggregate public key differs from the network's".to_string());
         }
-        let size = deployment.registry.networkSize().call().await.during("reading the network size")?.to::<usize>();
+        let size = deployment.lens.networkSize().call().await.during("reading the network size")?.to::<usize>();
         let earning = self.network.len() - self.decommissioned().len();
         if size != earning {
             found.push(format!("the contract counts {size} earning nodes, the network {earning}"));
@@ -208,18 +212,24 @@ impl Witness {
     }
 
     /// Signs and submits every decision due at the latest block's time, from `sender`, syncing
-    /// before and after each one.
+    /// before and after each one; a node younger than [`MIN_DECISION_AGE`] waits for a later round.
     pub async fn act(&mut self, deployment: &Deployment, sender: Address) -> Result<Vec<Decision>> {
         self.sync(deployment).await?;
         let now = session_client::provider::now(&deployment.provider).await?;
-        let decisions = self.due(now);
-        for decision in &decisions {
-            let Decision { action, node_id } = *decision;
+        let mut decisions = Vec::new();
+        for decision in self.due(now) {
+            let Decision { action, node_id } = decision;
+            // The registry takes no decision on a node younger than this; it waits for a later round.
+            let record = deployment.lens.nodeRecord(node_id).call().await.during("reading a node's age")?;
+            if now < record.registeredAt + MIN_DECISION_AGE {
+                continue;
+            }
             let signed = self.network.sign(action, node_id, now)?;
             deployment.submit_decision(sender, action, node_id, now, &signed).await?;
             // An exit or a liquidation takes a key out of the contract's aggregate: the next
             // signature of the round must be over the new set of nodes.
             self.sync(deployment).await?;
+            decisions.push(decision);
         }
         Ok(decisions)
     }
@@ -232,6 +242,8 @@ fn rank(action: Action) -> u8 {
         Action::Decommission => 1,
         Action::Recommission => 2,
         Action::Exit => 3,
+        // Not a node's: the witness never schedules it (see `sesh network lower-requirement`).
+        Action::StakingRequirement => 4,
     }
 }
 

@@ -3,8 +3,10 @@ pragma solidity ^0.8.30;
 
 import {ContributionContract} from "../../../src/contribution/ContributionContract.sol";
 import {IContributionContract} from "../../../src/interfaces/IContributionContract.sol";
+import {IStakingLens} from "../../../src/interfaces/IStakingLens.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {SessionToken} from "../../../src/token/SessionToken.sol";
+import {Terms} from "../../utils/Terms.sol";
 import {CommonBase} from "forge-std/Base.sol";
 import {StdCheats} from "forge-std/StdCheats.sol";
 import {StdUtils} from "forge-std/StdUtils.sol";
@@ -17,6 +19,7 @@ import {StdUtils} from "forge-std/StdUtils.sol";
 contract ContributionHandler is CommonBase, StdCheats, StdUtils {
     SessionToken internal immutable _token;
     IStakingRegistry internal immutable _registry;
+    IStakingLens internal immutable _lens;
     ContributionContract public immutable cc;
     address public immutable operator;
     address[] public actors;
@@ -30,7 +33,8 @@ contract ContributionHandler is CommonBase, StdCheats, StdUtils {
     uint256 public ghostRewardsClaimed;
     mapping(address actor => uint256 owed) public ghostOwed;
 
-    constructor(SessionToken token_, ContributionContract cc_, address[] memory actors_) {
+    constructor(SessionToken token_, ContributionContract cc_, IStakingLens lens_, address[] memory actors_) {
+        _lens = lens_;
         _token = token_;
         _registry = cc_.REGISTRY();
         cc = cc_;
@@ -60,7 +64,7 @@ contract ContributionHandler is CommonBase, StdCheats, StdUtils {
         vm.prank(who);
         _token.approve(address(cc), amount);
         vm.prank(who);
-        cc.contribute(amount);
+        cc.contribute(amount, Terms.versionOf(address(cc)));
         ghostDeposited += amount;
     }
 
@@ -138,7 +142,7 @@ contract ContributionHandler is CommonBase, StdCheats, StdUtils {
             _registry.claimRewards(id, who);
             return;
         }
-        uint256 due = _registry.position(id, who).claimable;
+        uint256 due = _lens.position(id, who).claimable;
         if (due == 0) return;
         address receiver = cc.beneficiaryOf(who);
         uint256 before = _token.balanceOf(receiver);

@@ -67,14 +67,19 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
     uint256 public ghostWrongKeyErrors;
     uint256 public currentTime;
     uint256 internal seed;
+    /// @dev The registry's owner: seeds nodes before `start()`, then starts it.
+    address internal governance;
+    uint256 public seeded;
 
     constructor(
         SessionToken token_,
         RewardPool pool_,
         StakingRegistry staking_,
         address treasury_,
+        address governance_,
         address[] memory actors_
     ) {
+        governance = governance_;
         token = token_;
         pool = pool_;
         staking = staking_;
@@ -214,6 +219,41 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
         uint16 fee,
         uint256 beneficiarySeed
     ) external useTime {
+        if (!lens.started()) return;
+        _register(operatorIndex, count, stakeSeed, fee, beneficiarySeed, 0);
+    }
+
+    /// @dev Before `start()`: the owner seeds a migrated node registered up to 60 days ago.
+    function seedNode(
+        uint256 operatorIndex,
+        uint256 count,
+        uint256 stakeSeed,
+        uint16 fee,
+        uint256 beneficiarySeed,
+        uint256 age
+    ) public useTime {
+        if (lens.started()) return;
+        _register(operatorIndex, count, stakeSeed, fee, beneficiarySeed, bound(age, 0, 60 days) + 1);
+        ++seeded;
+    }
+
+    /// @dev The owner ends seeding and opens registration.
+    function start() external useTime {
+        if (lens.started()) return;
+        vm.prank(governance);
+        staking.start();
+    }
+
+    /// @dev `age` 0: `registerNode` now; else `seedNode` by the owner, registered `age - 1` seconds
+    /// ago.
+    function _register(
+        uint256 operatorIndex,
+        uint256 count,
+        uint256 stakeSeed,
+        uint16 fee,
+        uint256 beneficiarySeed,
+        uint256 age
+    ) internal {
         count = bound(count, 1, MAX_CONTRIBUTORS);
         fee = uint16(bound(fee, 0, BPS));
         IStakingRegistry.Contributor[] memory c = new IStakingRegistry.Contributor[](count);
@@ -237,10 +277,20 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
             sk, abi.encodePacked(POP, block.chainid, address(staking.consensus()), key, c[0].staker, ed)
         );
         vm.roll(block.number + 1); // the per-block cap is not under test here
-        vm.startPrank(treasury);
-        token.approve(address(staking), REQUIREMENT);
-        uint64 id = staking.registerNode(key, ed, pop, fee, c);
-        vm.stopPrank();
+        uint64 id;
+        if (age == 0) {
+            vm.startPrank(treasury);
+            token.approve(address(staking), REQUIREMENT);
+            id = staking.registerNode(key, ed, pop, fee, c);
+            vm.stopPrank();
+        } else {
+            vm.prank(treasury);
+            token.transfer(governance, REQUIREMENT);
+            vm.startPrank(governance);
+            token.approve(address(staking), REQUIREMENT);
+            id = staking.seedNode(key, ed, pop, fee, c, uint64(block.timestamp - (age - 1)));
+            vm.stopPrank();
+        }
         nodeIds.push(id);
         registeredIds.push(id);
         skOf[id] = sk;
@@ -386,10 +436,11 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
     function liquidate(uint256 nodeIndex, uint256 liquidatorIndex) external useTime {
         (bool found, uint256 at, uint64 id) = _pickRegistered(nodeIndex);
         if (!found || _keepsRunning(nodeIndex)) return;
+        if (block.timestamp < lens.node(id).registeredAt + 2 hours) return;
         bytes memory sig = _networkSign(LIQUIDATION, id);
         address liq = _actor(liquidatorIndex);
         uint256 liqBefore = token.balanceOf(liq);
-        (uint256 l, uint256 p, uint256 r) = staking.liquidationRatios();
+        (uint256 l, uint256 p, uint256 r) = lens.liquidationRatios();
         uint256 total = l + p + r;
         uint256 toLiquidator = REQUIREMENT * l / total;
         uint256 toPool = REQUIREMENT * p / total;
@@ -432,6 +483,7 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
                 err = e;
             }
         } else {
+            if (block.timestamp < lens.node(id).registeredAt + 2 hours) return;
             bytes memory sig = _networkSign(LIQUIDATION, id);
             try staking.liquidate(id, key, uint64(block.timestamp), "", sig) {
                 ok = true;
@@ -451,6 +503,8 @@ contract StakingRegistryHandler is CommonBase, StdCheats, StdUtils {
     function toggleCommission(uint256 nodeIndex) external useTime {
         (bool found,, uint64 id) = _pickRegistered(nodeIndex);
         if (!found) return;
+        // Network decisions wait until the node is 2 h old.
+        if (block.timestamp < lens.node(id).registeredAt + 2 hours) return;
         if (_status(id) == IStakingRegistry.NodeStatus.Active) {
             bytes memory sig = _networkSign(DECOMMISSION, id);
             try staking.decommission(id, uint64(block.timestamp), "", sig) {

@@ -93,6 +93,7 @@ contract ConsensusRegistryUnitTest_parameters is StakingRegistryBase {
         uint64 a = _registerSolo(alice);
         _registerSolo(bob);
         _registerSolo(carol);
+        skip(2 hours);
         uint64[] memory nonSigners = new uint64[](1);
         nonSigners[0] = 3;
         bytes memory sig = _networkSign(LIQUIDATION, a, uint64(block.timestamp), nonSigners);

@@ -5,6 +5,7 @@ import {ContributionContract} from "../../../src/contribution/ContributionContra
 import {ContributionFactory} from "../../../src/contribution/ContributionFactory.sol";
 import {IContributionContract} from "../../../src/interfaces/IContributionContract.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
+import {Terms} from "../../utils/Terms.sol";
 import {StakingRegistryBase} from "../StakingRegistry/StakingRegistryBase.t.sol";
 import {BLSTestSigner} from "../consensus/BLSTestSigner.sol";
 
@@ -63,7 +64,7 @@ abstract contract ContributionBase is StakingRegistryBase {
         vm.prank(who);
         token.approve(address(c), amount);
         vm.prank(who);
-        c.contribute(amount);
+        c.contribute(amount, Terms.versionOf(address(c)));
     }
 
     function _contributor(uint256 i) internal pure returns (address) {

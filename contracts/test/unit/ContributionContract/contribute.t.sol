@@ -3,6 +3,7 @@ pragma solidity ^0.8.30;
 
 import {ContributionContract} from "../../../src/contribution/ContributionContract.sol";
 import {IContributionContract} from "../../../src/interfaces/IContributionContract.sol";
+import {Terms} from "../../utils/Terms.sol";
 import {ContributionBase} from "./ContributionBase.t.sol";
 
 contract ContributionContractUnitTests_contribute is ContributionBase {
@@ -13,7 +14,7 @@ contract ContributionContractUnitTests_contribute is ContributionBase {
         vm.expectEmit(true, false, false, true, address(cc));
         emit IContributionContract.Contributed(operator, QUARTER, QUARTER);
         vm.prank(operator);
-        cc.contribute(QUARTER);
+        cc.contribute(QUARTER, Terms.versionOf(address(cc)));
         assertEq(uint8(cc.status()), uint8(IContributionContract.Status.Open));
         assertEq(cc.contributed(), QUARTER);
         assertEq(cc.remaining(), REQUIREMENT - QUARTER);
@@ -30,19 +31,19 @@ contract ContributionContractUnitTests_contribute is ContributionBase {
             abi.encodeWithSelector(IContributionContract.OperatorStakeTooLow.selector, QUARTER - 1, QUARTER)
         );
         vm.prank(operator);
-        cc.contribute(QUARTER - 1);
+        cc.contribute(QUARTER - 1, Terms.versionOf(address(cc)));
     }
 
     function test_RevertWhen_NotOperatorFirst() public {
         vm.expectRevert(IContributionContract.WaitingForOperator.selector);
         vm.prank(alice);
-        cc.contribute(QUARTER);
+        cc.contribute(QUARTER, Terms.versionOf(address(cc)));
     }
 
     function test_RevertWhen_ZeroAmount() public {
         vm.expectRevert(IContributionContract.ZeroAmount.selector);
         vm.prank(operator);
-        cc.contribute(0);
+        cc.contribute(0, Terms.versionOf(address(cc)));
     }
 
     function test_RevertWhen_OverFunded() public {
@@ -55,7 +56,7 @@ contract ContributionContractUnitTests_contribute is ContributionBase {
             abi.encodeWithSelector(IContributionContract.ContributionAboveMaximum.selector, free + 1, free)
         );
         vm.prank(alice);
-        cc.contribute(free + 1);
+        cc.contribute(free + 1, Terms.versionOf(address(cc)));
     }
 
     function test_RevertWhen_BelowMinimum() public {
@@ -67,7 +68,7 @@ contract ContributionContractUnitTests_contribute is ContributionBase {
             )
         );
         vm.prank(alice);
-        cc.contribute(minimum - 1);
+        cc.contribute(minimum - 1, Terms.versionOf(address(cc)));
     }
 
     function test_TopUpHasNoMinimum() public {
@@ -86,7 +87,7 @@ contract ContributionContractUnitTests_contribute is ContributionBase {
         assertEq(cc.contributors().length, 10);
         vm.expectRevert(IContributionContract.NoSlotAvailable.selector);
         vm.prank(alice);
-        cc.contribute(1);
+        cc.contribute(1, Terms.versionOf(address(cc)));
     }
 
     function test_RevertWhen_NoSlotLeft() public {
@@ -98,7 +99,7 @@ contract ContributionContractUnitTests_contribute is ContributionBase {
         assertEq(cc.minimumContribution(), 0);
         vm.expectRevert(IContributionContract.NoSlotAvailable.selector);
         vm.prank(alice);
-        cc.contribute(1);
+        cc.contribute(1, Terms.versionOf(address(cc)));
     }
 
     function test_ReservedSlotsCountAsTaken() public {
@@ -123,9 +124,9 @@ contract ContributionContractUnitTests_contribute is ContributionBase {
             )
         );
         vm.prank(alice);
-        cc.contribute(5_000 * SESH - 1);
+        cc.contribute(5_000 * SESH - 1, Terms.versionOf(address(cc)));
         vm.prank(alice);
-        cc.contribute(5_000 * SESH);
+        cc.contribute(5_000 * SESH, Terms.versionOf(address(cc)));
         assertEq(cc.openSlots(), 7);
         // non-reserved cannot take bob's reserved stake
         _fund(carol, free + 1);
@@ -135,7 +136,7 @@ contract ContributionContractUnitTests_contribute is ContributionBase {
             abi.encodeWithSelector(IContributionContract.ContributionAboveMaximum.selector, free + 1, free)
         );
         vm.prank(carol);
-        cc.contribute(free + 1);
+        cc.contribute(free + 1, Terms.versionOf(address(cc)));
     }
 
     function test_AutoFinalizeOnFill() public {
@@ -159,11 +160,11 @@ contract ContributionContractUnitTests_contribute is ContributionBase {
         uint256 registered;
         uint256 refused;
         uint256 namedRefusals;
+        bytes memory call = abi.encodeCall(IContributionContract.contribute, (rest, cc.termsVersion()));
         for (uint256 limit = 100_000; limit <= 900_000; limit += 5_000) {
             uint256 snapshot = vm.snapshotState();
             vm.prank(alice);
-            (bool ok, bytes memory returned) =
-                address(cc).call{gas: limit}(abi.encodeCall(IContributionContract.contribute, (rest)));
+            (bool ok, bytes memory returned) = address(cc).call{gas: limit}(call);
             if (ok) {
                 assertEq(
                     uint8(cc.status()),
@@ -199,7 +200,7 @@ contract ContributionContractUnitTests_contribute is ContributionBase {
         vm.expectEmit(false, false, false, false, address(cc));
         emit IContributionContract.AutoFinalizeFailed("");
         vm.prank(alice);
-        cc.contribute(rest);
+        cc.contribute(rest, Terms.versionOf(address(cc)));
         assertEq(uint8(cc.status()), uint8(IContributionContract.Status.Filled));
         assertEq(token.balanceOf(address(cc)), REQUIREMENT);
         assertEq(token.allowance(address(cc), address(staking)), 0);
@@ -219,7 +220,7 @@ contract ContributionContractUnitTests_contribute is ContributionBase {
             )
         );
         vm.prank(alice);
-        cc.contribute(1);
+        cc.contribute(1, Terms.versionOf(address(cc)));
     }
 
     function test_RevertWhen_Cancelled() public {
@@ -227,7 +228,7 @@ contract ContributionContractUnitTests_contribute is ContributionBase {
         cc.cancel();
         _expectWrongStatus(IContributionContract.Status.Cancelled);
         vm.prank(operator);
-        cc.contribute(QUARTER);
+        cc.contribute(QUARTER, Terms.versionOf(address(cc)));
     }
 
     /// @dev The minimum is ceil(free / open slots) and a deposit never over-funds.

@@ -39,11 +39,22 @@ contract ContributionContractUnitTests_resetCancel is ContributionBase {
         assertEq(cc.contributionOf(_contributor(1)), 0);
         _claimAll();
         assertEq(token.balanceOf(address(cc)), 0);
-        // configurable again and reusable
+        // Configurable again, but every change is a new version of the terms: a deposit quoting the
+        // terms seen before the reset (version 0) cannot land under the new fee (M-1).
+        assertEq(cc.termsVersion(), 1, "the reset bumped the terms");
         vm.prank(operator);
         cc.updateFee(42);
+        assertEq(cc.termsVersion(), 2, "so did the fee");
+        _fund(operator, QUARTER);
+        vm.prank(operator);
+        token.approve(address(cc), QUARTER);
+        vm.expectRevert(abi.encodeWithSelector(IContributionContract.TermsChanged.selector, 0, 2));
+        vm.prank(operator);
+        cc.contribute(QUARTER, 0);
+        // Reusable under the new terms, quoted.
         _fill(cc, 2);
         assertEq(uint8(cc.status()), uint8(IContributionContract.Status.Filled));
+        assertEq(cc.feeBps(), 42);
     }
 
     function test_CancelRefundsAndEnds() public {

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.30;
 
 import {IContributionContract} from "../../../src/interfaces/IContributionContract.sol";
+import {Terms} from "../../utils/Terms.sol";
 import {ContributionBase} from "./ContributionBase.t.sol";
 
 /// @notice What a staking portal reads, in each status.
@@ -62,7 +63,7 @@ contract ContributionContractUnitTests_views is ContributionBase {
         assertEq(cc.maximumContributionOf(alice), 0);
         vm.expectRevert(IContributionContract.NoSlotAvailable.selector);
         vm.prank(alice);
-        cc.contribute(1);
+        cc.contribute(1, Terms.versionOf(address(cc)));
         _deposit(cc, bob, cc.maximumContributionOf(bob));
         assertEq(uint8(cc.status()), uint8(IContributionContract.Status.Filled));
         assertEq(cc.contributors().length, 10);

@@ -3,6 +3,7 @@ pragma solidity ^0.8.30;
 
 import {IContributionContract} from "../../../src/interfaces/IContributionContract.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
+import {Terms} from "../../utils/Terms.sol";
 import {ContributionBase} from "./ContributionBase.t.sol";
 
 contract ContributionContractUnitTests_withdraw is ContributionBase {
@@ -115,7 +116,7 @@ contract ContributionContractUnitTests_withdraw is ContributionBase {
         cc.finalize();
         vm.expectRevert(abi.encodeWithSelector(IContributionContract.ContributorLimitChanged.selector, 10, 5));
         vm.prank(alice);
-        cc.contribute(1);
+        cc.contribute(1, Terms.versionOf(address(cc)));
         _everyoneGetsEverythingBack();
     }
 

@@ -6,6 +6,7 @@ import {ContributionFactory} from "../../../src/contribution/ContributionFactory
 import {IContributionContract} from "../../../src/interfaces/IContributionContract.sol";
 import {IContributionFactory} from "../../../src/interfaces/IContributionFactory.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
+import {Terms} from "../../utils/Terms.sol";
 import {ContributionBase} from "../ContributionContract/ContributionBase.t.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
@@ -111,7 +112,7 @@ contract ContributionFactoryUnitTests_create is ContributionBase {
         vm.prank(address(factory));
         impl.initializeReservations(_noReservations());
         vm.expectRevert(IContributionContract.NotClone.selector);
-        impl.contribute(1);
+        impl.contribute(1, Terms.versionOf(address(impl)));
         vm.expectRevert(IContributionContract.NotClone.selector);
         impl.withdraw();
         vm.expectRevert(IContributionContract.NotClone.selector);

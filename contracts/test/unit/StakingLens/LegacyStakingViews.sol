@@ -75,6 +75,19 @@ contract LegacyStakingViews is StakingLedger {
         return _claimable(nodeId, n, staker, p, _currentRewardPerNode());
     }
 
+    /// @dev The registry's `_currentRewardPerNode` before the lens took the pending view.
+    function _currentRewardPerNode() internal view returns (uint256 rpn) {
+        StakingRegistryStorage storage $ = _storage();
+        rpn = $.rewardPerNode;
+        uint256 n = $.earningNodes;
+        if (n == 0) return rpn;
+        uint256 incoming = _balance() - $.accountedBalance;
+        if ($.lastDistribution != block.timestamp && _POOL.beneficiary() == address(this)) {
+            incoming += _POOL.pendingRelease();
+        }
+        rpn += (incoming + $.undistributed) / n;
+    }
+
     function rewardPerNodePerDay() public view returns (uint256) {
         uint256 n = _storage().earningNodes;
         return n == 0 ? 0 : _POOL.releasePerDay() / n;

@@ -89,15 +89,15 @@ abstract contract StakingLensBase is ContributionBase {
 
     /// @dev Every contributor of every node of the scenario (the same staker may appear twice).
     function _allPositions() internal view returns (IStakingRegistry.PositionRef[] memory refs) {
-        uint64 last = staking.lastNodeId();
+        uint64 last = lens.lastNodeId();
         uint256 total;
         for (uint64 id = 1; id <= last; ++id) {
-            total += staking.nodeRecord(id).contributorCount;
+            total += lens.nodeRecord(id).contributorCount;
         }
         refs = new IStakingRegistry.PositionRef[](total);
         uint256 k;
         for (uint64 id = 1; id <= last; ++id) {
-            (address[] memory stakers,) = staking.stakesOf(id);
+            (address[] memory stakers,) = lens.stakesOf(id);
             for (uint256 i; i < stakers.length; ++i) {
                 refs[k++] = IStakingRegistry.PositionRef(id, stakers[i]);
             }

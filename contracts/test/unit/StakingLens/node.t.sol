@@ -9,7 +9,7 @@ import {StakingLensBase} from "./StakingLensBase.t.sol";
 /// address returned before the lens, for nodes in every state and for unknown ids.
 contract StakingLensUnitTest_node is StakingLensBase {
     function test_NodeEqualsTheOldViewsInEveryState() public {
-        uint64 last = staking.lastNodeId();
+        uint64 last = lens.lastNodeId();
         assertEq(last, 6, "the scenario's nodes");
         for (uint64 id = 0; id <= last + 1; ++id) {
             IStakingLens.NodeInfo memory expected = _legacyNode(id);

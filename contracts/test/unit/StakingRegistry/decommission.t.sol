@@ -24,10 +24,10 @@ contract StakingRegistryUnitTest_decommission is StakingRegistryBase {
         emit IStakingRegistry.NodeDecommissioned(a, uint64(block.timestamp), day1 / 2);
         _decommission(a);
         assertEq(uint8(lens.node(a).status), uint8(IStakingRegistry.NodeStatus.Decommissioned));
-        assertEq(staking.networkSize(), 1);
+        assertEq(lens.networkSize(), 1);
         uint256 day2 = _poolRelease(1 days);
         skip(1 days);
-        assertEq(staking.pendingRewards(a, _staker(a, 0)), day1 / 2, "the pool's payout is not for it");
+        assertEq(lens.pendingRewards(a, _staker(a, 0)), day1 / 2, "the pool's payout is not for it");
         staking.distributeRewards();
         assertEq(lens.node(a).earned, day1 / 2, "frozen");
         vm.prank(alice);
@@ -87,6 +87,7 @@ contract StakingRegistryUnitTest_decommission is StakingRegistryBase {
     }
 
     function test_RevertWhen_DecommissionReplayed() public {
+        skip(2 hours);
         bytes memory decommissionSig = _sign(DECOMMISSION, a);
         uint64 ts = uint64(block.timestamp);
         staking.decommission(a, ts, "", decommissionSig);
@@ -129,6 +130,28 @@ contract StakingRegistryUnitTest_decommission is StakingRegistryBase {
         staking.recommission(a, uint64(block.timestamp), "", sig);
     }
 
+    /// @dev L-2: a node younger than 2 h cannot be decommissioned; at 2 h it can.
+    function test_RevertWhen_NodeYoungerThanTwoHours() public {
+        uint64 c = _registerSolo(treasury);
+        uint256 at = block.timestamp + 2 hours;
+        skip(2 hours - 1);
+        bytes memory sig = _sign(DECOMMISSION, c);
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NodeTooYoung.selector, c, at));
+        staking.decommission(c, uint64(block.timestamp), "", sig);
+        assertEq(uint8(lens.nodeRecord(c).status), uint8(IStakingRegistry.NodeStatus.Active));
+    }
+
+    function test_DecommissionAtTwoHours() public {
+        uint64 c = _registerSolo(treasury);
+        skip(2 hours);
+        uint256 size = lens.networkSize();
+        bytes memory sig = _sign(DECOMMISSION, c);
+        staking.decommission(c, uint64(block.timestamp), "", sig);
+        assertEq(uint8(lens.nodeRecord(c).status), uint8(IStakingRegistry.NodeStatus.Decommissioned));
+        assertEq(lens.networkSize(), size - 1, "out of N");
+        assertEq(lens.nodeRecord(c).lastDecisionAt, block.timestamp);
+    }
+
     function test_RevertWhen_Paused() public {
         vm.prank(governance);
         staking.pause();
@@ -161,10 +184,10 @@ contract StakingRegistryUnitTest_decommission is StakingRegistryBase {
     function test_DecommissionedNodeCanExitAndBeLiquidated() public {
         _decommission(a);
         _decommission(b);
-        assertEq(staking.networkSize(), 0);
+        assertEq(lens.networkSize(), 0);
         skip(1 days);
         staking.distributeRewards();
-        assertEq(staking.undistributedRewards(), DAY_ONE_RELEASE, "N == 0: carried");
+        assertEq(lens.undistributedRewards(), 0, "N == 0: back to the pool, nothing carried");
         _liquidate(b);
         skip(2 hours);
         _exitBySignature(a);

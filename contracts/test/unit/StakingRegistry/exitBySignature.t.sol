@@ -38,7 +38,7 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
         emit IStakingRegistry.NodeExited(a, true, earned);
         _exitBySignature(a);
         assertEq(uint8(lens.node(a).status), uint8(IStakingRegistry.NodeStatus.Exited));
-        assertEq(staking.networkSize(), 2);
+        assertEq(lens.networkSize(), 2);
         assertEq(consensus.activeBLSKeyCount(), 2);
         assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
         // the exit pays nothing: the stake and the rewards up to now wait to be pulled
@@ -57,7 +57,7 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
         _exitBySignature(a);
         uint256 earned = lens.node(a).earned;
         uint256 bBefore = lens.node(b).earned;
-        uint256 carried = staking.undistributedRewards();
+        uint256 carried = lens.undistributedRewards();
         uint256 later = _poolRelease(1 days);
         skip(1 days);
         staking.distributeRewards();
@@ -81,7 +81,7 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
         }
         assertEq(uint8(lens.node(a).status), uint8(IStakingRegistry.NodeStatus.Active));
         assertEq(uint8(lens.node(b).status), uint8(IStakingRegistry.NodeStatus.Active));
-        assertEq(staking.networkSize(), 3);
+        assertEq(lens.networkSize(), 3);
         assertEq(consensus.activeBLSKeyCount(), 3);
         assertEq(consensus.aggregatePublicKey(), aggregate);
         assertEq(consensus.nodeIdOfBLSKey(keyOf[a]), a);
@@ -173,6 +173,16 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
         assertEq(again, 4);
         assertEq(consensus.nodeIdOfBLSKey(key), again);
 
+        // every network decision needs a node older than any signature can be
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingRegistry.NodeTooYoung.selector, again, registeredAgainAt + 2 hours)
+        );
+        staking.liquidate(again, key, ts, "", liquidationSig);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingRegistry.NodeTooYoung.selector, again, registeredAgainAt + 2 hours)
+        );
+        staking.exitBySignature(again, key, ts, "", exitSig);
+        skip(2 hours); // old enough now, and the signatures are still fresh
         // the old signatures name id a; for id 4 they are signatures of other bytes
         vm.expectRevert(
             abi.encodeWithSelector(
@@ -180,12 +190,6 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
             )
         );
         staking.liquidate(again, key, ts, "", liquidationSig);
-        // a signed exit needs a node older than any signature can be
-        vm.expectRevert(
-            abi.encodeWithSelector(IStakingRegistry.NodeTooYoung.selector, again, registeredAgainAt + 2 hours)
-        );
-        staking.exitBySignature(again, key, ts, "", exitSig);
-        skip(2 hours); // old enough now, and the signatures are still fresh
         vm.expectRevert(
             abi.encodeWithSelector(
                 INetworkConsensus.NetworkSignatureInvalid.selector, _actionMessage(EXIT, again, ts)
@@ -208,7 +212,17 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
         vm.prank(governance);
         staking.pause();
         skip(2 hours);
+        uint256 size = lens.networkSize();
         _exitBySignature(a);
+        assertTrue(staking.paused());
+        assertEq(uint8(lens.nodeRecord(a).status), uint8(IStakingRegistry.NodeStatus.Exited), "exited");
+        assertEq(lens.networkSize(), size - 1, "out of N");
+        assertEq(consensus.aggregatePublicKey(), _expectedAggregate(), "key out of the aggregate");
+        (address[] memory stakers, uint256[] memory stakes) = lens.stakesOf(a);
+        uint256 before = token.balanceOf(stakers[0]);
+        vm.prank(stakers[0]);
+        staking.withdrawStake(a);
+        assertEq(token.balanceOf(stakers[0]) - before, stakes[0], "stake back while paused");
     }
 
     function test_AggregateAndSizeTrackActiveNodes() public {
@@ -219,15 +233,15 @@ contract StakingRegistryUnitTest_exitBySignature is StakingRegistryBase {
         assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
         _liquidate(a);
         assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
-        assertEq(staking.networkSize(), 2);
+        assertEq(lens.networkSize(), 2);
         assertEq(consensus.activeBLSKeyCount(), 2);
         _decommission(c);
-        assertEq(staking.networkSize(), 1, "decommissioned nodes leave N");
+        assertEq(lens.networkSize(), 1, "decommissioned nodes leave N");
         assertEq(consensus.activeBLSKeyCount(), 2, "but keep their key in the aggregate");
         assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
         skip(2 hours);
         _exitBySignature(c);
-        assertEq(staking.networkSize(), 1);
+        assertEq(lens.networkSize(), 1);
         assertEq(consensus.activeBLSKeyCount(), 1);
         assertEq(consensus.aggregatePublicKey(), keyOf[d]);
     }

@@ -51,16 +51,16 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         // a plain transfer: the pool counts it from its next payout
         assertEq(pool.accruingBalance(), accruingBefore);
         // the remaining node gets the whole day at the next distribution
-        uint256 carried = staking.undistributedRewards();
+        uint256 carried = lens.undistributedRewards();
         staking.distributeRewards();
         assertEq(lens.node(b).earned - otherBefore, released + carried);
-        assertEq(staking.undistributedRewards(), 0);
+        assertEq(lens.undistributedRewards(), 0);
         assertEq(lens.node(a).earned, earned, "frozen");
         IStakingLens.NodeInfo memory info = lens.node(a);
         assertEq(uint8(info.status), uint8(IStakingRegistry.NodeStatus.Liquidated));
         assertEq(info.returnedStake, r);
         assertEq(info.earned, earned);
-        assertEq(staking.networkSize(), 1);
+        assertEq(lens.networkSize(), 1);
         assertEq(consensus.aggregatePublicKey(), keyOf[b]);
         assertEq(consensus.nodeIdOfBLSKey(keyOf[a]), 0);
 
@@ -77,6 +77,7 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
     }
 
     function test_RevertWhen_KeyIsNotTheNodes() public {
+        skip(2 hours);
         bytes memory sig = _sign(LIQUIDATION, a);
         bytes memory aggregate = consensus.aggregatePublicKey();
         uint256 balance = token.balanceOf(address(staking));
@@ -90,7 +91,7 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         assertEq(lens.node(a).returnedStake, 0);
         assertEq(token.balanceOf(liquidator), 0);
         assertEq(token.balanceOf(address(staking)), balance);
-        assertEq(staking.networkSize(), 2);
+        assertEq(lens.networkSize(), 2);
         assertEq(consensus.aggregatePublicKey(), aggregate);
         assertEq(consensus.nodeIdOfBLSKey(keyOf[b]), b);
     }
@@ -99,12 +100,13 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         _decommission(a);
         _liquidate(a);
         assertEq(uint8(lens.node(a).status), uint8(IStakingRegistry.NodeStatus.Liquidated));
-        assertEq(staking.networkSize(), 1, "N already excluded it");
+        assertEq(lens.networkSize(), 1, "N already excluded it");
         assertEq(consensus.activeBLSKeyCount(), 1);
     }
 
     function test_LiquidationWithOneNonSigner() public {
         _registerSolo(treasury); // 3 nodes: one non-signer allowed
+        skip(2 hours);
         uint64[] memory nonSigners = new uint64[](1);
         nonSigners[0] = b;
         bytes memory sig = _networkSign(LIQUIDATION, a, uint64(block.timestamp), nonSigners);
@@ -114,6 +116,7 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
     }
 
     function test_RevertWhen_SignatureFromFuture() public {
+        skip(2 hours);
         uint64 ts = uint64(block.timestamp + 5 minutes + 1);
         bytes memory sig = _networkSign(LIQUIDATION, a, ts, new uint64[](0));
         vm.expectRevert(
@@ -125,6 +128,7 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
     }
 
     function test_RevertWhen_TooManyNonSigners() public {
+        skip(2 hours);
         // 2 nodes: min(2 / 3, cap) = 0 non-signers allowed
         uint64[] memory nonSigners = new uint64[](1);
         nonSigners[0] = b;
@@ -135,6 +139,7 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
     }
 
     function test_RevertWhen_SignatureForExitUsedToLiquidate() public {
+        skip(2 hours);
         bytes memory sig = _sign(EXIT, a);
         vm.expectRevert(
             abi.encodeWithSelector(
@@ -156,6 +161,33 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         assertEq(consensus.aggregatePublicKey(), _expectedAggregate());
     }
 
+    /// @dev L-2: a node younger than 2 h cannot be liquidated (a signature could otherwise predate
+    /// its registration); at 2 h it can.
+    function test_RevertWhen_NodeYoungerThanTwoHours() public {
+        uint64 c = _registerSolo(treasury);
+        uint256 at = block.timestamp + 2 hours;
+        skip(2 hours - 1);
+        bytes memory sig = _sign(LIQUIDATION, c);
+        vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NodeTooYoung.selector, c, at));
+        vm.prank(liquidator);
+        staking.liquidate(c, keyOf[c], uint64(block.timestamp), "", sig);
+        assertEq(uint8(lens.nodeRecord(c).status), uint8(IStakingRegistry.NodeStatus.Active));
+    }
+
+    function test_LiquidationAtTwoHours() public {
+        uint64 c = _registerSolo(treasury);
+        skip(2 hours);
+        uint256 size = lens.networkSize();
+        bytes memory sig = _sign(LIQUIDATION, c);
+        vm.prank(liquidator);
+        staking.liquidate(c, keyOf[c], uint64(block.timestamp), "", sig);
+        skOf[c] = 0;
+        assertEq(uint8(lens.nodeRecord(c).status), uint8(IStakingRegistry.NodeStatus.Liquidated));
+        assertEq(lens.networkSize(), size - 1);
+        assertEq(token.balanceOf(liquidator), REQUIREMENT * 3 / 10_000, "liquidator's part");
+        assertEq(consensus.aggregatePublicKey(), _expectedAggregate(), "key out of the aggregate");
+    }
+
     function test_RevertWhen_Paused() public {
         vm.prank(governance);
         staking.pause();
@@ -165,6 +197,7 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
     }
 
     function test_RevertWhen_AlreadyLiquidated() public {
+        skip(2 hours);
         bytes memory sig = _sign(LIQUIDATION, a);
         staking.liquidate(a, keyOf[a], uint64(block.timestamp), "", sig);
         vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NodeNotRegistered.selector, a));
@@ -176,7 +209,7 @@ contract StakingRegistryUnitTest_liquidate is StakingRegistryBase {
         emit IStakingRegistry.LiquidationRatiosUpdated(3, 17, 9980, 1, 2, 9);
         vm.prank(governance);
         staking.setLiquidationRatios(1, 2, 9);
-        (uint256 l, uint256 p, uint256 r) = staking.liquidationRatios();
+        (uint256 l, uint256 p, uint256 r) = lens.liquidationRatios();
         assertEq(l + p + r, 12);
     }
 

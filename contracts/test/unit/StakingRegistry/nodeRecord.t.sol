@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
+import {IStakingLens} from "../../../src/interfaces/IStakingLens.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
 import {StakingRegistryBase} from "./StakingRegistryBase.t.sol";
 
@@ -9,7 +10,7 @@ import {StakingRegistryBase} from "./StakingRegistryBase.t.sol";
 contract StakingRegistryUnitTest_nodeRecord is StakingRegistryBase {
     function test_RecordOfARegistration() public {
         uint64 id = _register(alice, _pair(alice, QUARTER, bob), 300);
-        IStakingRegistry.NodeRecordView memory r = staking.nodeRecord(id);
+        IStakingLens.NodeRecordView memory r = lens.nodeRecord(id);
         assertEq(r.operator, alice);
         assertEq(uint8(r.status), uint8(IStakingRegistry.NodeStatus.Active));
         assertEq(r.feeBps, 300);
@@ -24,7 +25,7 @@ contract StakingRegistryUnitTest_nodeRecord is StakingRegistryBase {
         assertEq(r.lastDecisionAt, 0);
         assertEq(r.returnedStake, 0);
 
-        (address[] memory stakers, uint256[] memory stakes) = staking.stakesOf(id);
+        (address[] memory stakers, uint256[] memory stakes) = lens.stakesOf(id);
         assertEq(stakers.length, 2);
         assertEq(stakers[0], alice);
         assertEq(stakers[1], bob);
@@ -37,8 +38,8 @@ contract StakingRegistryUnitTest_nodeRecord is StakingRegistryBase {
         uint64 other = _registerSolo(bob);
         skip(31 days);
         staking.distributeRewards();
-        uint256 earned = staking.rewardPerNode();
-        assertEq(staking.nodeRecord(id).earned, earned);
+        uint256 earned = lens.rewardPerNode();
+        assertEq(lens.nodeRecord(id).earned, earned);
 
         vm.prank(alice);
         staking.requestExit(id);
@@ -46,30 +47,30 @@ contract StakingRegistryUnitTest_nodeRecord is StakingRegistryBase {
         skip(2 hours);
         vm.prank(alice);
         staking.requestExit(id);
-        IStakingRegistry.NodeRecordView memory r = staking.nodeRecord(id);
+        IStakingLens.NodeRecordView memory r = lens.nodeRecord(id);
         assertEq(r.exitRequestedAt, first);
         assertEq(r.lastExitRequestAt, block.timestamp);
 
         _decommission(id);
-        r = staking.nodeRecord(id);
+        r = lens.nodeRecord(id);
         assertEq(uint8(r.status), uint8(IStakingRegistry.NodeStatus.Decommissioned));
         assertEq(r.lastDecisionAt, block.timestamp);
         skip(1 days);
         staking.distributeRewards();
-        assertEq(staking.nodeRecord(id).earned, r.earned, "frozen while decommissioned");
+        assertEq(lens.nodeRecord(id).earned, r.earned, "frozen while decommissioned");
 
         _liquidate(other);
-        r = staking.nodeRecord(other);
+        r = lens.nodeRecord(other);
         assertEq(uint8(r.status), uint8(IStakingRegistry.NodeStatus.Liquidated));
         assertGt(r.returnedStake, 0);
     }
 
     function test_UnknownIdIsEmpty() public view {
-        IStakingRegistry.NodeRecordView memory r = staking.nodeRecord(42);
+        IStakingLens.NodeRecordView memory r = lens.nodeRecord(42);
         assertEq(uint8(r.status), uint8(IStakingRegistry.NodeStatus.None));
         assertEq(r.operator, address(0));
         assertEq(r.deposit, 0);
-        (address[] memory stakers, uint256[] memory stakes) = staking.stakesOf(42);
+        (address[] memory stakers, uint256[] memory stakes) = lens.stakesOf(42);
         assertEq(stakers.length, 0);
         assertEq(stakes.length, 0);
     }

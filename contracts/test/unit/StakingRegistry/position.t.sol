@@ -14,7 +14,7 @@ contract StakingRegistryUnitTest_position is StakingRegistryBase {
         skip(1 days);
         staking.distributeRewards();
 
-        IStakingRegistry.Position memory p = staking.position(id, bob);
+        IStakingRegistry.Position memory p = lens.position(id, bob);
         assertEq(p.staker, bob);
         assertEq(p.beneficiary, treasury);
         assertEq(p.stake, REQUIREMENT - QUARTER);
@@ -25,44 +25,44 @@ contract StakingRegistryUnitTest_position is StakingRegistryBase {
 
         vm.prank(treasury);
         staking.claimRewardsAmount(id, bob, 5);
-        p = staking.position(id, bob);
+        p = lens.position(id, bob);
         assertEq(p.rewardsPaid, 5);
         assertEq(p.claimable, _entitlement(id, 1, DAY_ONE_RELEASE, false) - 5);
-        assertEq(staking.position(id, alice).beneficiary, alice, "no beneficiary: the staker");
+        assertEq(lens.position(id, alice).beneficiary, alice, "no beneficiary: the staker");
     }
 
     function test_PositionAfterAnExitAndAWithdrawal() public {
         uint64 id = _register(alice, _pair(alice, QUARTER, bob), 0);
         skip(1 days);
         _exitBySignature(id);
-        assertEq(staking.position(id, bob).withdrawable, REQUIREMENT - QUARTER);
+        assertEq(lens.position(id, bob).withdrawable, REQUIREMENT - QUARTER);
         vm.prank(bob);
         staking.withdrawStake(id);
-        IStakingRegistry.Position memory p = staking.position(id, bob);
+        IStakingRegistry.Position memory p = lens.position(id, bob);
         assertTrue(p.stakeWithdrawn);
         assertEq(p.withdrawable, 0);
-        assertEq(staking.position(id, alice).withdrawable, QUARTER);
+        assertEq(lens.position(id, alice).withdrawable, QUARTER);
     }
 
     function test_PositionAfterALiquidation() public {
         uint64 id = _register(alice, _pair(alice, QUARTER, bob), 0);
         skip(1 days);
         _liquidate(id);
-        (,, uint256 returnedRatio) = staking.liquidationRatios();
-        uint256 returned = staking.nodeRecord(id).returnedStake;
+        (,, uint256 returnedRatio) = lens.liquidationRatios();
+        uint256 returned = lens.nodeRecord(id).returnedStake;
         assertGt(returned, 0);
         assertLt(returned, REQUIREMENT);
         assertGt(returnedRatio, 0);
         uint256 bobs = returned * (REQUIREMENT - QUARTER) / REQUIREMENT;
-        assertEq(staking.position(id, bob).withdrawable, bobs);
-        assertEq(staking.position(id, alice).withdrawable, returned - bobs, "the dust to the operator");
+        assertEq(lens.position(id, bob).withdrawable, bobs);
+        assertEq(lens.position(id, alice).withdrawable, returned - bobs, "the dust to the operator");
     }
 
     function test_RevertWhen_NotAContributor() public {
         uint64 id = _registerSolo(alice);
         vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NotContributor.selector, id, bob));
-        staking.position(id, bob);
+        lens.position(id, bob);
         vm.expectRevert(abi.encodeWithSelector(IStakingRegistry.NotContributor.selector, 99, alice));
-        staking.position(99, alice);
+        lens.position(99, alice);
     }
 }

@@ -54,11 +54,11 @@ contract StakingRegistryUnitTest_registerFromContract is ContributionBase {
             assertEq(info.contributors[i].staker, _staker(id, i));
             assertEq(info.contributors[i].stake, stakesOf[id][i]);
         }
-        IStakingRegistry.NodeRecordView memory r = staking.nodeRecord(id);
+        IStakingLens.NodeRecordView memory r = lens.nodeRecord(id);
         assertEq(r.contributionContract, address(cc), "the record names the contract");
         assertEq(r.ed25519Key, bytes32(0), "whose keys() holds the key");
         assertEq(r.contributorCount, 4);
-        (address[] memory stakers, uint256[] memory stakes) = staking.stakesOf(id);
+        (address[] memory stakers, uint256[] memory stakes) = lens.stakesOf(id);
         assertEq(stakers.length, 4);
         for (uint256 i; i < 4; ++i) {
             assertEq(stakers[i], _staker(id, i), "read from the contract, operator first");
@@ -155,7 +155,7 @@ contract StakingRegistryUnitTest_registerFromContract is ContributionBase {
         emit IStakingRegistry.ContributionFactoryUpdated(address(factory), carol);
         vm.prank(governance);
         staking.setContributionFactory(carol);
-        assertEq(staking.contributionFactory(), carol);
+        assertEq(lens.contributionFactory(), carol);
     }
 
     /// @dev Replacing the factory never strands a registered node: its positions are read from its
@@ -232,7 +232,7 @@ contract StakingRegistryUnitTest_registerFromContract is ContributionBase {
         }
         assertEq(paidOut, earned, "every unit earned is paid, the dust to the operator");
         assertEq(
-            token.balanceOf(address(staking)), staking.undistributedRewards(), "nothing of the node is left"
+            token.balanceOf(address(staking)), lens.undistributedRewards(), "nothing of the node is left"
         );
     }
 

@@ -43,8 +43,8 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         uint64 id = _try(_solo(alice), 500);
 
         assertEq(id, 1);
-        assertEq(staking.lastNodeId(), 1);
-        assertEq(staking.networkSize(), 1);
+        assertEq(lens.lastNodeId(), 1);
+        assertEq(lens.networkSize(), 1);
         assertEq(token.balanceOf(alice), aliceBefore - REQUIREMENT);
         assertEq(token.balanceOf(address(staking)), REQUIREMENT);
         assertEq(consensus.aggregatePublicKey(), key);
@@ -76,9 +76,9 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
             2, alice, ed, 0, REQUIREMENT, uint64(block.timestamp), DAY_ONE_RELEASE
         );
         uint64 id = _try(_solo(alice), 0);
-        assertEq(staking.rewardPerNode(), DAY_ONE_RELEASE);
+        assertEq(lens.rewardPerNode(), DAY_ONE_RELEASE);
         assertEq(lens.node(id).earned, 0);
-        assertEq(staking.pendingRewards(id, alice), 0);
+        assertEq(lens.pendingRewards(id, alice), 0);
     }
 
     function test_SoloBeneficiaryOtherThanOperator() public {
@@ -201,7 +201,15 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
     }
 
     function test_FeeOf100PercentAccepted() public {
-        _try(_solo(alice), 10_000);
+        uint64 id = _try(_solo(alice), 10_000);
+        assertEq(lens.nodeRecord(id).feeBps, 10_000, "fee stored");
+        assertEq(uint8(lens.nodeRecord(id).status), uint8(IStakingRegistry.NodeStatus.Active));
+        // With a 100% fee the operator takes the whole of what the node earns.
+        _detachPool();
+        skip(1);
+        _donate(1000);
+        staking.distributeRewards();
+        assertEq(lens.position(id, alice).claimable, 1000 / lens.networkSize());
     }
 
     function test_RevertWhen_OperatorBelowQuarter() public {
@@ -215,7 +223,26 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
     }
 
     function test_OperatorAtExactlyQuarter() public {
-        _try(_pair(alice, QUARTER, bob), 0);
+        uint64 id = _try(_pair(alice, QUARTER, bob), 0);
+        assertEq(lens.position(id, alice).stake, QUARTER, "operator's stake");
+        assertEq(lens.position(id, bob).stake, REQUIREMENT - QUARTER, "bob's stake");
+        assertEq(uint8(lens.nodeRecord(id).status), uint8(IStakingRegistry.NodeStatus.Active));
+    }
+
+    /// @dev L-3: an all-zero Ed25519 key is no node's identity.
+    function test_RevertWhen_ZeroEd25519Key() public {
+        bytes memory pop = _pop(sk, alice, bytes32(0));
+        vm.expectRevert(IStakingRegistry.ZeroEd25519Key.selector);
+        vm.prank(alice);
+        staking.registerNode(key, bytes32(0), pop, 0, _solo(alice));
+    }
+
+    /// @dev L-3: an all-zero BLS key is the point at infinity, refused by the consensus registry.
+    function test_RevertWhen_ZeroBLSKey() public {
+        bytes memory pop = _pop(sk, alice, ed);
+        vm.expectRevert(INetworkConsensus.BLSKeyAtInfinity.selector);
+        vm.prank(alice);
+        staking.registerNode(new bytes(128), ed, pop, 0, _solo(alice));
     }
 
     function test_RevertWhen_ZeroStaker() public {
@@ -339,7 +366,7 @@ contract StakingRegistryUnitTest_registerNode is StakingRegistryBase {
         uint256 slot0 = uint256(vm.load(address(staking), base));
         slot0 = (slot0 & ~(uint256(type(uint24).max) << 128)) | (uint256(1050) << 128);
         vm.store(address(staking), base, bytes32(slot0));
-        assertEq(staking.networkSize(), 1050);
+        assertEq(lens.networkSize(), 1050);
         for (uint256 i; i < 21; ++i) {
             _registerSolo(address(uint160(0x5000 + i)));
         }

@@ -36,6 +36,8 @@ contract StakingRegistryUnitTest_requestExit is StakingRegistryBase {
     function test_ContributorAtQuarterRequestsAtOnce() public {
         vm.prank(carol);
         staking.requestExit(id);
+        assertEq(lens.nodeRecord(id).exitRequestedAt, block.timestamp, "request recorded");
+        assertEq(lens.nodeRecord(id).lastExitRequestAt, block.timestamp);
     }
 
     function test_RevertWhen_SmallStakerBefore30Days() public {
@@ -49,8 +51,11 @@ contract StakingRegistryUnitTest_requestExit is StakingRegistryBase {
 
     function test_SmallStakerAt30Days() public {
         skip(30 days);
+        vm.expectEmit(address(staking));
+        emit IStakingRegistry.ExitRequested(id, bob, uint64(block.timestamp), block.timestamp + 30 days);
         vm.prank(bob);
         staking.requestExit(id);
+        assertEq(lens.nodeRecord(id).exitRequestedAt, block.timestamp, "request recorded");
     }
 
     function test_RevertWhen_NotContributor() public {
@@ -65,12 +70,28 @@ contract StakingRegistryUnitTest_requestExit is StakingRegistryBase {
         staking.requestExit(99);
     }
 
-    function test_RevertWhen_Paused() public {
+    /// @dev A pause must never trap a stake: the request, the 30 days and the finalization all
+    /// work while paused (the pause stops what brings a node in or judges one, not a way out).
+    function test_RequestWorksWhilePaused() public {
         vm.prank(governance);
         staking.pause();
-        vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
+        vm.prank(bob);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingRegistry.SmallStakerLocked.selector, id, registeredAt + 30 days)
+        );
+        staking.requestExit(id);
         vm.prank(alice);
         staking.requestExit(id);
+        assertTrue(staking.paused());
+        assertEq(lens.nodeRecord(id).exitRequestedAt, block.timestamp, "request recorded while paused");
+        skip(30 days);
+        _finalizeExit(id);
+        assertEq(uint8(lens.nodeRecord(id).status), uint8(IStakingRegistry.NodeStatus.Exited));
+        uint256 before = token.balanceOf(bob);
+        vm.prank(bob);
+        uint256 paid = staking.withdrawStake(id);
+        assertEq(paid, SMALL);
+        assertEq(token.balanceOf(bob) - before, SMALL, "bob's stake back while paused");
     }
 
     function test_RevertWhen_RepeatWithinOneHour() public {
@@ -156,7 +177,7 @@ contract StakingRegistryUnitTest_requestExit is StakingRegistryBase {
         IStakingLens.NodeInfo memory info = lens.node(id);
         assertEq(uint8(info.status), uint8(IStakingRegistry.NodeStatus.Exited));
         assertEq(info.earned, earned);
-        assertEq(staking.networkSize(), 0);
+        assertEq(lens.networkSize(), 0);
         assertEq(consensus.activeBLSKeyCount(), 0);
         assertEq(consensus.nodeIdOfBLSKey(key), 0);
         assertEq(consensus.aggregatePublicKey(), new bytes(128));
@@ -191,7 +212,7 @@ contract StakingRegistryUnitTest_requestExit is StakingRegistryBase {
         // nothing changed
         assertEq(uint8(lens.node(id).status), uint8(IStakingRegistry.NodeStatus.Active));
         assertEq(uint8(lens.node(other).status), uint8(IStakingRegistry.NodeStatus.Active));
-        assertEq(staking.networkSize(), 2);
+        assertEq(lens.networkSize(), 2);
         assertEq(consensus.activeBLSKeyCount(), 2);
         assertEq(consensus.aggregatePublicKey(), aggregate);
         assertEq(consensus.nodeIdOfBLSKey(keyOf[other]), other);
@@ -207,10 +228,19 @@ contract StakingRegistryUnitTest_requestExit is StakingRegistryBase {
         vm.prank(governance);
         staking.pause();
         _finalizeExit(id);
+        assertEq(uint8(lens.nodeRecord(id).status), uint8(IStakingRegistry.NodeStatus.Exited), "exited");
+        assertEq(lens.networkSize(), 0, "out of N");
+        uint256 stake = lens.position(id, alice).stake;
+        uint256 due = lens.position(id, alice).claimable;
+        assertGt(due, 0, "alice earned for 30 days");
+        uint256 before = token.balanceOf(alice);
         vm.prank(alice);
         staking.withdrawStake(id);
+        assertEq(token.balanceOf(alice) - before, stake, "stake back while paused");
         vm.prank(alice);
         staking.claimRewards(id, _staker(id, 0));
+        assertEq(token.balanceOf(alice) - before, stake + due, "rewards paid while paused");
+        assertEq(lens.position(id, alice).claimable, 0);
     }
 
     function test_RevertWhen_FinalizeTwice() public {

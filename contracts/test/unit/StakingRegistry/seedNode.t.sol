@@ -4,6 +4,7 @@ pragma solidity ^0.8.30;
 import {ConsensusRegistry} from "../../../src/consensus/ConsensusRegistry.sol";
 import {INetworkConsensus} from "../../../src/interfaces/INetworkConsensus.sol";
 import {IStakingRegistry} from "../../../src/interfaces/IStakingRegistry.sol";
+import {StakingLens} from "../../../src/staking/StakingLens.sol";
 import {StakingRegistry} from "../../../src/staking/StakingRegistry.sol";
 import {BLSTestSigner} from "../consensus/BLSTestSigner.sol";
 import {StakingRegistryBase} from "./StakingRegistryBase.t.sol";
@@ -13,6 +14,7 @@ import {OwnableUpgradeable} from "@openzeppelin/contracts-upgradeable/access/Own
 /// with their original registration time and a proof of possession.
 contract StakingRegistryUnitTest_seedNode is StakingRegistryBase {
     StakingRegistry internal fresh;
+    StakingLens internal freshLens;
     /// @dev The consensus registry paired with `fresh`: proofs of possession bind its address.
     ConsensusRegistry internal freshConsensus;
     uint256 internal sk;
@@ -22,6 +24,7 @@ contract StakingRegistryUnitTest_seedNode is StakingRegistryBase {
     function setUp() public override {
         super.setUp();
         (, freshConsensus,, fresh) = _deploySystem();
+        freshLens = new StakingLens(fresh);
         sk = BLSTestSigner.secretKey(4242);
         key = BLSTestSigner.publicKey(sk);
         ed = _ed25519(4242);
@@ -43,8 +46,8 @@ contract StakingRegistryUnitTest_seedNode is StakingRegistryBase {
         emit IStakingRegistry.NodeRegistered(1, alice, ed, 0, REQUIREMENT, original, 0);
         vm.prank(governance);
         uint64 id = fresh.seedNode(key, ed, pop, 0, _solo(alice), original);
-        assertEq(fresh.nodeRecord(id).registeredAt, original);
-        assertEq(fresh.networkSize(), 1);
+        assertEq(freshLens.nodeRecord(id).registeredAt, original);
+        assertEq(freshLens.networkSize(), 1);
         assertEq(token.balanceOf(address(fresh)), REQUIREMENT);
     }
 
@@ -86,12 +89,12 @@ contract StakingRegistryUnitTest_seedNode is StakingRegistryBase {
     }
 
     function test_StartIsOneWay() public {
-        assertFalse(fresh.started());
+        assertFalse(freshLens.started());
         vm.expectEmit(address(fresh));
         emit IStakingRegistry.Started();
         vm.prank(governance);
         fresh.start();
-        assertTrue(fresh.started());
+        assertTrue(freshLens.started());
         vm.expectRevert(IStakingRegistry.AlreadyStarted.selector);
         vm.prank(governance);
         fresh.start();
@@ -114,5 +117,23 @@ contract StakingRegistryUnitTest_seedNode is StakingRegistryBase {
         // bob is a small staker, but his deposit is 31 days old
         vm.prank(bob);
         fresh.requestExit(id);
+        assertEq(freshLens.nodeRecord(id).exitRequestedAt, block.timestamp, "bob's request recorded");
+        assertEq(freshLens.nodeRecord(id).registeredAt, original);
+    }
+
+    /// @dev L-3 on the migration path: no all-zero Ed25519 key.
+    function test_RevertWhen_SeedWithZeroEd25519Key() public {
+        bytes memory pop = _freshPop(alice);
+        vm.expectRevert(IStakingRegistry.ZeroEd25519Key.selector);
+        vm.prank(governance);
+        fresh.seedNode(key, bytes32(0), pop, 0, _solo(alice), uint64(block.timestamp));
+    }
+
+    /// @dev L-3 on the migration path: no all-zero BLS key (the point at infinity).
+    function test_RevertWhen_SeedWithZeroBLSKey() public {
+        bytes memory pop = _freshPop(alice);
+        vm.expectRevert(INetworkConsensus.BLSKeyAtInfinity.selector);
+        vm.prank(governance);
+        fresh.seedNode(new bytes(128), ed, pop, 0, _solo(alice), uint64(block.timestamp));
     }
 }

@@ -22,8 +22,8 @@ contract StakingRegistryUnitTest_storageLayout is StakingRegistryBase {
         staking.distributeRewards();
 
         uint256 slot0 = uint256(vm.load(address(staking), BASE));
-        assertEq(uint64(slot0), staking.rewardPerNode(), "rewardPerNode");
-        assertEq(uint64(slot0 >> 64), staking.undistributedRewards(), "undistributed");
+        assertEq(uint64(slot0), lens.rewardPerNode(), "rewardPerNode");
+        assertEq(uint64(slot0 >> 64), lens.undistributedRewards(), "undistributed");
         assertEq(uint24(slot0 >> 128), 2, "earningNodes");
         assertEq(uint40(slot0 >> 152), block.timestamp, "lastDistribution");
         assertEq(uint64(slot0 >> 192), token.balanceOf(address(staking)), "accountedBalance");

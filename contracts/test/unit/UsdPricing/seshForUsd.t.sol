@@ -101,6 +101,16 @@ contract UsdPricingUnitTest_seshForUsd is Test {
         h.seshForUsd(f, 1);
     }
 
+    /// @dev A round dated one second after this block is refused; one dated now is fine.
+    function test_RevertWhen_PriceFromFuture() public {
+        feed.set(7, PRICE, NOW + 1, 7);
+        vm.expectRevert(abi.encodeWithSelector(IUsdPricing.PriceFromFuture.selector, NOW + 1, NOW));
+        h.seshForUsd(f, 1);
+        feed.set(7, PRICE, NOW, 7);
+        (uint256 sesh,) = h.seshForUsd(f, 1_000_000);
+        assertEq(sesh, 20_000_000_000);
+    }
+
     function test_RevertWhen_RoundIncomplete() public {
         feed.set(7, PRICE, 0, 7);
         vm.expectRevert(abi.encodeWithSelector(IUsdPricing.StalePrice.selector, 0, MAX_AGE, NOW));

@@ -3,7 +3,7 @@ pragma solidity ^0.8.30;
 
 import {BLS12381} from "../../../src/consensus/BLS12381.sol";
 import {HashToG2} from "../../../src/consensus/HashToG2.sol";
-import {HashToG2Harness} from "./HashToG2Harness.sol";
+import {HashToG2DirtyHarness, HashToG2Harness} from "./HashToG2Harness.sol";
 import {Test} from "forge-std/Test.sol";
 
 /// @notice {HashToG2} against the RFC 9380 test vectors (appendix J.10.1, suite
@@ -13,9 +13,11 @@ contract HashToG2UnitTests is Test {
     bytes internal constant RFC_DST = "QUUX-V01-CS02-with-BLS12381G2_XMD:SHA-256_SSWU_RO_";
 
     HashToG2Harness internal harness;
+    HashToG2DirtyHarness internal dirty;
 
     function setUp() public {
         harness = new HashToG2Harness();
+        dirty = new HashToG2DirtyHarness();
     }
 
     /// @dev The EIP-2537 encoding of the RFC's P = (x, y), x = x0 + x1 * I, y = y0 + y1 * I.
@@ -102,6 +104,17 @@ contract HashToG2UnitTests is Test {
 
     function testFuzz_MatchesSoladyForTheSignatureDst(bytes calldata message) public view {
         assertEq(harness.hashToG2(message), harness.soladyHashToG2(message));
+    }
+
+    /// @dev Dirty memory (scratch space and up to 4 KiB past the free pointer, filled with any
+    /// word) never changes the hash.
+    function testFuzz_DirtyMemoryGivesTheSameHash(bytes calldata message, bytes32 junk, uint256 words)
+        public
+        view
+    {
+        words = bound(words, 1, 128);
+        assertEq(dirty.hashToG2Dirty(message, junk, words), harness.hashToG2(message));
+        assertEq(dirty.hashToG2Dirty(message, bytes32(type(uint256).max), words), harness.hashToG2(message));
     }
 
     function test_MatchesSoladyForLongMessages() public view {

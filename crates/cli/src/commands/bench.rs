@@ -249,7 +249,8 @@ pub async fn measure_contribution_flow(contributors: usize) -> eyre::Result<Vec<
         };
         let r = transact(system.token.approve(*contract.address(), amount).from(*who), "approving").await?;
         approvals += r.gas_used;
-        let r = transact(contract.contribute(amount).from(*who), "contributing").await?;
+        let r = transact(contract.contribute(amount, contract.termsVersion().call().await?).from(*who), "contributing")
+            .await?;
         flow += r.gas_used;
         if i == 0 {
             operator_deposit = r.gas_used;
@@ -298,7 +299,8 @@ pub async fn measure_contribution_flow(contributors: usize) -> eyre::Result<Vec<
         if i == contributors - 1 {
             next_block_at(&provider, now(&provider).await? + 1).await?;
         }
-        let r = transact(contract.contribute(amount).from(*who), "contributing").await?;
+        let r = transact(contract.contribute(amount, contract.termsVersion().call().await?).from(*who), "contributing")
+            .await?;
         automatic += r.gas_used;
         if i == contributors - 1 {
             rows.push(GasRow {

@@ -4,6 +4,7 @@
 use crate::context::GlobalArgs;
 use clap::Subcommand;
 use eyre::WrapErr;
+use session_bls::messages::Action;
 use session_devnet::scenario::DevnetPlan;
 use session_network::NodeKeys;
 use session_network::witness::Witness;
@@ -30,6 +31,17 @@ pub enum NetworkCommand {
         /// liquidates them; a later run without them recommissions the decommissioned ones.
         #[arg(long, value_name = "ID", value_delimiter = ',')]
         offline: Vec<u64>,
+    },
+    /// The network lowers the staking requirement of future registrations (the seeds: "with the
+    /// consensus of the Session Network"): its online nodes sign, and the decision is submitted.
+    /// Registered nodes keep their stakes; open contribution contracts follow their drift rules.
+    LowerRequirement {
+        /// The network's keys.
+        #[command(flatten)]
+        network: NetworkArgs,
+        /// The new requirement, SESH (below the current one).
+        #[arg(long, value_name = "SESH")]
+        to: String,
     },
 }
 
@@ -70,6 +82,33 @@ pub async fn run(global: &GlobalArgs, command: NetworkCommand) -> eyre::Result<(
                 println!("DIVERGENCE: {divergence}");
             }
             eyre::ensure!(divergences.is_empty(), "the network and the contract disagree");
+            Ok(())
+        }
+        NetworkCommand::LowerRequirement { network, to } => {
+            let requirement = session_client::units::parse_sesh(&to)?;
+            let signer = global.signer()?;
+            let sender = signer.address();
+            let deployment = global.deployment(global.provider(Some(signer))).await?;
+            let current = deployment.registry.stakingRequirement().call().await?;
+            eyre::ensure!(
+                requirement < current,
+                "the network only lowers the requirement: {to} SESH is not below {} SESH",
+                session_client::units::format_sesh(current)
+            );
+            // The message's field is 64 bits wide (the contract refuses more).
+            let field = u64::try_from(requirement).map_err(|_| eyre::eyre!("{to} SESH does not fit the message"))?;
+            let mut witness = Witness::new(&deployment, network.keys());
+            witness.sync(&deployment).await?;
+            let now = session_client::provider::now(&deployment.provider).await?;
+            let signed = witness.network.sign(Action::StakingRequirement, field, now)?;
+            deployment.submit_decision(sender, Action::StakingRequirement, field, now, &signed).await?;
+            println!(
+                "the network lowered the staking requirement from {} to {} SESH ({} of {} nodes signed)",
+                session_client::units::format_sesh(current),
+                session_client::units::format_sesh(requirement),
+                witness.network.len() - signed.non_signers.len(),
+                witness.network.len()
+            );
             Ok(())
         }
         NetworkCommand::Run { network, interval, once, offline } => {
