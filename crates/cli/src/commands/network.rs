@@ -99,9 +99,12 @@ pub async fn run(global: &GlobalArgs, command: NetworkCommand) -> eyre::Result<(
             let field = u64::try_from(requirement).map_err(|_| eyre::eyre!("{to} SESH does not fit the message"))?;
             let mut witness = Witness::new(&deployment, network.keys());
             witness.sync(&deployment).await?;
-            let now = session_client::provider::now(&deployment.provider).await?;
-            let signed = witness.network.sign(Action::StakingRequirement, field, now)?;
-            deployment.submit_decision(sender, Action::StakingRequirement, field, now, &signed).await?;
+            // A second past the latest block: the registry takes a decision newer than the
+            // requirement's last change only, which may be in the latest block's second (the
+            // consensus registry allows minutes of clock skew).
+            let at = session_client::provider::now(&deployment.provider).await? + 1;
+            let signed = witness.network.sign(Action::StakingRequirement, field, at)?;
+            deployment.submit_decision(sender, Action::StakingRequirement, field, at, &signed).await?;
             println!(
                 "the network lowered the staking requirement from {} to {} SESH ({} of {} nodes signed)",
                 session_client::units::format_sesh(current),
