@@ -147,6 +147,8 @@ interface IStakingRegistry {
     error SmallStakerLocked(uint64 nodeId, uint256 unlockTime);
     /// @notice An exit was requested less than 1 h ago; the next request is allowed at `nextAllowed`.
     error ExitRequestTooSoon(uint64 nodeId, uint256 nextAllowed);
+    /// @notice Node `nodeId`'s exit is already requested; anyone may finalize it from `unlockTime`.
+    error ExitAlreadyRequested(uint64 nodeId, uint256 unlockTime);
     /// @notice Node `nodeId` has no exit request.
     error ExitNotRequested(uint64 nodeId);
     /// @notice The unsigned exit of node `nodeId` completes only from `unlockTime`.
@@ -348,6 +350,13 @@ interface IStakingRegistry {
     /// the previous one and re-emits {ExitRequested} with the first request time. Allowed while
     /// paused: a pause must never trap a stake.
     function requestExit(uint64 nodeId) external;
+
+    /// @notice Owner only: asks node `nodeId` to leave as a contributor's request would, the same
+    /// 30 days before anyone may {finalizeExit} it, the whole stake returned. The recovery when
+    /// more than a third of the keys are gone for good and the network can sign nothing (not
+    /// even the liquidation of the dead nodes): their exits shrink the aggregate back to a set
+    /// whose two thirds are alive. A live operator sees it coming for 30 days.
+    function requestExitByGovernance(uint64 nodeId) external;
 
     /// @notice Exit approved by the network (no request needed); node at least 2 h old.
     /// @param blsKey The node's BLS key (from {INetworkConsensus-BLSKeyAdded}; it is not stored).

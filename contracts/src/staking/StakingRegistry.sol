@@ -226,6 +226,15 @@ contract StakingRegistry is
     }
 
     /// @inheritdoc IStakingRegistry
+    function requestExitByGovernance(uint64 nodeId) external onlyOwner nonReentrant {
+        NodeRecord storage n = _registeredNode(nodeId);
+        uint256 requested = n.exitRequestedAt;
+        require(requested == 0, ExitAlreadyRequested(nodeId, requested + LOCK_PERIOD));
+        (n.exitRequestedAt, n.lastExitRequestAt) = (uint64(block.timestamp), uint64(block.timestamp));
+        emit ExitRequested(nodeId, msg.sender, uint64(block.timestamp), block.timestamp + LOCK_PERIOD);
+    }
+
+    /// @inheritdoc IStakingRegistry
     function exitBySignature(
         uint64 nodeId,
         bytes calldata blsKey,
