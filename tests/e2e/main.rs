@@ -13,3 +13,4 @@ mod reward_pool;
 mod seeding;
 mod staking;
 mod token;
+mod tokenomics;

@@ -50,6 +50,8 @@ pub enum Command {
     /// Node keys.
     #[command(subcommand)]
     Keys(commands::keys::KeysCommand),
+    /// The tokenomics simulation: a scenario's two years on the contracts and the step model.
+    Simulate(commands::simulate::SimulateArgs),
     /// Measure costs.
     #[command(subcommand)]
     Bench(commands::bench::BenchCommand),
@@ -86,6 +88,7 @@ pub async fn run(cli: Cli) -> eyre::Result<()> {
         Command::Rewards(command) => commands::rewards::run(&cli.global, command).await,
         Command::Pro(command) => commands::pro::run(&cli.global, command).await,
         Command::Names(command) => commands::names::run(&cli.global, command).await,
+        Command::Simulate(args) => commands::simulate::run(args).await,
         Command::Bench(command) => commands::bench::run(&cli.global, command).await,
     }
 }

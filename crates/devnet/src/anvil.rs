@@ -16,16 +16,26 @@ pub fn spawn_anvil(port: Option<u16>) -> eyre::Result<AnvilInstance> {
     spawn_anvil_at(port, HARDFORK)
 }
 
+/// [`spawn_anvil`] with more command-line options (a larger block gas limit, say).
+pub fn spawn_anvil_with(port: Option<u16>, extra: &[&str]) -> eyre::Result<AnvilInstance> {
+    spawn(port, HARDFORK, extra)
+}
+
 /// Starts the pinned anvil at another `hardfork`: a chain the contracts cannot run on, for tests.
 pub fn spawn_anvil_at(port: Option<u16>, hardfork: &str) -> eyre::Result<AnvilInstance> {
+    spawn(port, hardfork, &[])
+}
+
+fn spawn(port: Option<u16>, hardfork: &str, extra: &[&str]) -> eyre::Result<AnvilInstance> {
     let binary = anvil_binary();
     eyre::ensure!(binary.exists(), "anvil is not installed at {}: run tools/setup", binary.display());
     let accounts = DEV_ACCOUNTS.to_string();
     // Without --prune-history anvil writes every past block's state to ~/.foundry/anvil/tmp
     // (about half a megabyte a block here): a long devnet or a test with a long history filled
     // the disk and mined 50 blocks a second. Nothing here reads state at a past block.
-    let mut anvil =
-        Anvil::at(&binary).args(["--hardfork", hardfork, "--accounts", accounts.as_str(), "--prune-history"]);
+    let mut anvil = Anvil::at(&binary)
+        .args(["--hardfork", hardfork, "--accounts", accounts.as_str(), "--prune-history"])
+        .args(extra);
     if let Some(port) = port {
         if let Err(e) = std::net::TcpListener::bind(("127.0.0.1", port)) {
             eyre::bail!("port {port} is taken ({e}): stop what listens there (another devnet?) or pass --port");

@@ -37,6 +37,12 @@ pub enum BenchCommand {
         #[arg(long, value_delimiter = ',', default_value = "10,2000")]
         nodes: Vec<u64>,
     },
+    /// Time a two-year tokenomics run on the contracts (`sesh simulate` without the outputs).
+    Simulate {
+        /// The scenario (default: config/scenarios/base.toml).
+        #[arg(long)]
+        scenario: Option<std::path::PathBuf>,
+    },
 }
 
 /// One measured operation.
@@ -53,6 +59,7 @@ pub struct GasRow {
 /// Runs a benchmark and prints it.
 pub async fn run(_global: &GlobalArgs, command: BenchCommand) -> eyre::Result<()> {
     match command {
+        BenchCommand::Simulate { scenario } => bench_simulation(scenario).await,
         BenchCommand::Gas { json, nodes } => {
             let mut rows = measure_gas().await?;
             for size in nodes {
@@ -358,4 +365,36 @@ impl Progress {
             eprintln!();
         }
     }
+}
+
+/// Times `scenario` (default: the base scenario) on the contracts and through the model.
+async fn bench_simulation(scenario: Option<std::path::PathBuf>) -> eyre::Result<()> {
+    use session_tokenomics::{chain, model, plan, scenario::Scenario, simulation_genesis};
+    let path = scenario.unwrap_or_else(|| session_devnet::toolchain::repo_root().join("config/scenarios/base.toml"));
+    let scenario = Scenario::load(&path)?;
+    let genesis = simulation_genesis()?;
+    let economics = model::Economics::from_genesis(&genesis)?;
+    let started = std::time::Instant::now();
+    let plan = plan::plan(&scenario, economics.pro_days)?;
+    let planned = started.elapsed().as_secs_f64();
+    let run = chain::run(&plan, &economics, &genesis, scenario.seed, |_| {}).await?;
+    let started = std::time::Instant::now();
+    let expected = model::run(&plan, &economics, run.t0);
+    let modelled = started.elapsed().as_secs_f64();
+    let agree = run.records == expected;
+    let days = plan.days.len() as f64;
+    println!(
+        "tokenomics simulation, scenario {} ({} days, {} nodes at launch)",
+        scenario.name,
+        plan.days.len(),
+        plan.initial_nodes
+    );
+    println!("  {:<44} {:>9.3} s", "plan", planned);
+    println!("  {:<44} {:>9.1} s", "chain: anvil, deployment, seeding", run.setup_seconds);
+    println!("  {:<44} {:>9.1} s ({:.1} ms a day)", "chain: the days", run.days_seconds, run.days_seconds * 1e3 / days);
+    println!("  {:<44} {:>9.1} s", "chain: total", run.setup_seconds + run.days_seconds);
+    println!("  {:<44} {:>9.3} s", "step model", modelled);
+    println!("  chain and model agree to the atomic unit on every day: {agree}");
+    eyre::ensure!(agree, "the chain and the model differ");
+    Ok(())
 }

@@ -10,4 +10,5 @@ pub mod network;
 pub mod node;
 pub mod pro;
 pub mod rewards;
+pub mod simulate;
 pub mod status;
