@@ -14,10 +14,11 @@ import {IVesting} from "./IVesting.sol";
 /// contracts that factory {IContributionFactory-owns}.
 ///
 /// A stake can only ever come back here: the registry and contribution contracts pay a stake to its
-/// staker, this contract. Rewards are not locked: a solo node names the beneficiary as its position's
-/// beneficiary, so the registry pays it directly; a contribution position keeps this contract as
-/// beneficiary (cheaper deposits) until the beneficiary re-points it ({setRewardBeneficiary}), and
-/// meanwhile {claimRewards} forwards what arrives. Nothing here sends SESH anywhere else than the
+/// staker, this contract. Rewards are not locked: every position starts with this contract as its
+/// beneficiary (no extra slot per deposit) and {claimRewards}, which anyone may call, forwards what the
+/// registry pays to whoever is the beneficiary at that moment (so a beneficiary transfer needs nothing
+/// re-pointed); the beneficiary may name itself as the position's beneficiary
+/// ({setRewardBeneficiary}) to be paid by the registry directly, e.g. through a staking portal. Nothing here sends SESH anywhere else than the
 /// beneficiary (release, rewards), the revoker (the unvested part) and deposits into the registry or
 /// the factory's contribution contracts.
 ///
@@ -66,7 +67,7 @@ interface IStakingVesting is IVesting {
 
     /// @notice Beneficiary only, before a revoke: registers a solo node with the staking requirement
     /// from the balance held (approving exactly that, which the registry takes whole), this contract as
-    /// operator and staker and the beneficiary as the position's beneficiary.
+    /// operator, staker and position beneficiary (rewards: {claimRewards}).
     /// @param blsKey 128-byte EIP-2537 G1 key.
     /// @param ed25519Key The node's Ed25519 key.
     /// @param proofOfPossession 256-byte signature binding this contract's address as operator.

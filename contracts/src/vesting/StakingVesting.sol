@@ -9,6 +9,7 @@ import {VestingArgs} from "./VestingArgs.sol";
 import {VestingBase} from "./VestingBase.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title StakingVesting
 /// @notice See {IStakingVesting}.
@@ -26,7 +27,9 @@ contract StakingVesting is IStakingVesting, VestingBase {
     IContributionFactory public immutable CONTRIBUTION_FACTORY;
 
     mapping(uint64 nodeId => uint256 principal) private _soloStake;
-    mapping(address contributionContract => uint256 principal) private _contractStake;
+    /// @dev Contribution contracts whose node's stake this vesting took home (written only then:
+    /// deposits store nothing per contract, the contract keeps the contribution).
+    mapping(address contributionContract => bool withdrawn) private _nodeStakeWithdrawn;
 
     /// @param token The SESH token.
     /// @param factory The vesting factory, the only address that initializes clones.
@@ -69,12 +72,14 @@ contract StakingVesting is IStakingVesting, VestingBase {
     {
         uint256 stake = REGISTRY.stakingRequirement();
         IStakingRegistry.Contributor[] memory contributors = new IStakingRegistry.Contributor[](1);
-        contributors[0] = IStakingRegistry.Contributor(address(this), _beneficiary, stake);
+        // The position's beneficiary is this contract (no extra slot in the registry): {claimRewards}
+        // forwards to whoever is the beneficiary then ({setRewardBeneficiary} points it directly).
+        contributors[0] = IStakingRegistry.Contributor(address(this), address(0), stake);
         // Exactly the deposit, which the registry takes whole: no allowance is left behind.
         TOKEN.forceApprove(address(REGISTRY), stake);
         nodeId = REGISTRY.registerNode(blsKey, ed25519Key, proofOfPossession, 0, contributors);
         _soloStake[nodeId] = stake;
-        _stakedOut += uint128(stake);
+        _stakedOut += SafeCast.toUint96(stake);
         emit Staked(address(REGISTRY), nodeId, stake);
     }
 
@@ -142,7 +147,7 @@ contract StakingVesting is IStakingVesting, VestingBase {
         _requireStake(contributionContract);
         uint256 before = TOKEN.balanceOf(address(this));
         IContributionContract(contributionContract).withdraw();
-        amount = _returnedFromContract(contributionContract, before, 0, 0);
+        amount = _returned(contributionContract, before, 0, 0);
     }
 
     /// @inheritdoc IStakingVesting
@@ -150,7 +155,7 @@ contract StakingVesting is IStakingVesting, VestingBase {
         _requireStake(contributionContract);
         uint256 before = TOKEN.balanceOf(address(this));
         IContributionContract(contributionContract).claimRefund();
-        amount = _returnedFromContract(contributionContract, before, 0, 0);
+        amount = _returned(contributionContract, before, 0, 0);
     }
 
     /// @inheritdoc IStakingVesting
@@ -170,11 +175,7 @@ contract StakingVesting is IStakingVesting, VestingBase {
         delete _soloStake[nodeId];
         uint256 before = TOKEN.balanceOf(address(this));
         REGISTRY.withdrawStake(nodeId);
-        amount = TOKEN.balanceOf(address(this)) - before;
-        uint256 loss = principal > amount ? principal - amount : 0;
-        _stakedOut -= uint128(principal);
-        _lost += uint128(loss);
-        emit StakeReturned(address(REGISTRY), nodeId, amount, loss);
+        amount = _returned(address(REGISTRY), before, nodeId, principal);
     }
 
     /// @inheritdoc IStakingVesting
@@ -191,7 +192,8 @@ contract StakingVesting is IStakingVesting, VestingBase {
         (uint256 staked,) = IContributionContract(contributionContract).contributorOf(address(this));
         uint256 before = TOKEN.balanceOf(address(this));
         REGISTRY.withdrawStake(nodeId);
-        amount = _returnedFromContract(contributionContract, before, nodeId, staked);
+        _nodeStakeWithdrawn[contributionContract] = true;
+        amount = _returned(contributionContract, before, nodeId, staked);
     }
 
     // ------------------------------------------------------------------------------ rewards
@@ -221,7 +223,7 @@ contract StakingVesting is IStakingVesting, VestingBase {
 
     /// @inheritdoc IStakingVesting
     function contractStake(address contributionContract) external view returns (uint256) {
-        return _contractStake[contributionContract];
+        return _contractStakeOf(contributionContract);
     }
 
     // ------------------------------------------------------------------------------ internals
@@ -230,34 +232,38 @@ contract StakingVesting is IStakingVesting, VestingBase {
         // Exactly the deposit, which the contract takes whole: no allowance is left behind.
         TOKEN.forceApprove(contributionContract, amount);
         IContributionContract(contributionContract).contribute(amount, termsVersion);
-        _contractStake[contributionContract] += amount;
-        _stakedOut += uint128(amount);
+        _stakedOut += SafeCast.toUint96(amount);
         emit Staked(contributionContract, 0, amount);
     }
 
-    /// @dev Only contracts this vesting deposited into (all of them owned by the factory).
+    /// @dev Only contracts of the factory in which this vesting has a contribution or a refund; the
+    /// contract itself keeps both, so nothing is stored here per contract.
     function _requireStake(address contributionContract) private view {
-        require(_contractStake[contributionContract] != 0, NoContractStake(contributionContract));
+        require(_contractStakeOf(contributionContract) != 0, NoContractStake(contributionContract));
     }
 
-    /// @dev Books what came home from `contributionContract` since `before`: a withdrawal or refund
-    /// (`staked` 0) returns its principal whole; an ended node returns `staked` or less, the shortfall
-    /// lost.
-    function _returnedFromContract(
-        address contributionContract,
-        uint256 before,
-        uint64 nodeId,
-        uint256 staked
-    ) private returns (uint256 amount) {
+    /// @dev This vesting's principal in `contributionContract`: its contribution (until it came home
+    /// from the registry once the node ended) plus any refund owed. 0 for a contract the factory does
+    /// not own.
+    function _contractStakeOf(address contributionContract) private view returns (uint256) {
+        if (!CONTRIBUTION_FACTORY.owns(contributionContract)) return 0;
+        IContributionContract c = IContributionContract(contributionContract);
+        uint256 contribution = _nodeStakeWithdrawn[contributionContract] ? 0 : c.contributionOf(address(this));
+        return contribution + c.refundable(address(this));
+    }
+
+    /// @dev Books what came home since `before`: a withdrawal or a refund returns its principal whole
+    /// (`principal` 0: what arrived); an ended node returns `principal` or less, the shortfall lost.
+    function _returned(address source, uint256 before, uint64 nodeId, uint256 principal)
+        private
+        returns (uint256 amount)
+    {
         amount = TOKEN.balanceOf(address(this)) - before;
-        uint256 principal = staked == 0 ? amount : staked;
-        uint256 held = _contractStake[contributionContract];
-        if (principal > held) principal = held;
+        if (principal == 0) principal = amount;
         uint256 loss = principal > amount ? principal - amount : 0;
-        _contractStake[contributionContract] = held - principal;
-        _stakedOut -= uint128(principal);
+        _stakedOut -= uint96(principal);
         _lost += uint128(loss);
-        emit StakeReturned(contributionContract, nodeId, amount, loss);
+        emit StakeReturned(source, nodeId, amount, loss);
     }
 
     /// @dev Rewards the registry paid this contract (a position whose beneficiary is still this

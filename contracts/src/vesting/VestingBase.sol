@@ -25,13 +25,15 @@ abstract contract VestingBase is IVesting, ReentrancyGuardTransient {
     address private immutable _SELF;
 
     address internal _beneficiary;
-    uint64 internal _revokedAt;
+    /// @dev Packed with the beneficiary, which every deposit reads anyway: a deposit writes no fresh
+    /// slot for it. 96 bits hold far more than SESH's maximum supply.
+    uint96 internal _stakedOut;
     address internal _pendingBeneficiary;
+    uint64 internal _revokedAt;
     uint128 internal _released;
     uint128 internal _revokerPaid;
     uint128 internal _vestedAtRevoke;
     uint128 internal _lost;
-    uint128 internal _stakedOut;
 
     constructor(IERC20 token, address factory) {
         TOKEN = token;

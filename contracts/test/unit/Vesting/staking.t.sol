@@ -45,7 +45,7 @@ contract StakingVestingTest is VestingTestBase {
         assertEq(token.allowance(address(v), address(staking)), 0, "no allowance left");
         IStakingRegistry.Position memory p = lens.position(nodeId, address(v));
         assertEq(p.staker, address(v), "the vesting is the staker");
-        assertEq(p.beneficiary, beneficiary, "rewards go to the beneficiary");
+        assertEq(p.beneficiary, address(v), "rewards pass through the vesting (claimRewards forwards)");
         assertEq(lens.nodeRecord(nodeId).operator, address(v), "and the operator");
         _assertConserved();
     }
@@ -169,6 +169,7 @@ contract StakingVestingTest is VestingTestBase {
         v.contribute(address(c), 5_000 * SESH, version);
         assertEq(c.contributionOf(address(v)), 5_000 * SESH);
         assertEq(v.contractStake(address(c)), 5_000 * SESH);
+        assertEq(v.stakedOut(), 5_000 * SESH);
         assertEq(token.allowance(address(v), address(c)), 0, "no allowance left");
         skip(1 days);
         vm.prank(beneficiary);
@@ -307,27 +308,44 @@ contract StakingVestingTest is VestingTestBase {
         assertEq(token.balanceOf(beneficiary), 0, "nothing released through the re-entry");
     }
 
-    function test_TransferredBeneficiaryRepointsRewards() public {
+    function test_TransferredBeneficiaryGetsTheRewards() public {
         uint64 nodeId = _registerThrough(v);
+        skip(1 days);
+        staking.distributeRewards();
+        uint256 due = lens.claimableRewards(nodeId, address(v));
+        v.claimRewards(nodeId);
+        assertEq(token.balanceOf(beneficiary), due);
         address heir = makeAddr("heir");
         vm.prank(beneficiary);
         v.transferBeneficiary(heir);
         vm.prank(heir);
         v.acceptBeneficiary();
+        // Nothing to re-point: the next claim pays the new beneficiary.
         skip(1 days);
         staking.distributeRewards();
-        uint256 due = lens.claimableRewards(nodeId, address(v));
+        due = lens.claimableRewards(nodeId, address(v));
+        vm.expectEmit(address(v));
+        emit IStakingVesting.RewardsForwarded(heir, due);
+        v.claimRewards(nodeId);
+        assertEq(token.balanceOf(heir), due);
+        // The heir names itself in the registry: what was claimable is forwarded, then the registry
+        // pays it directly.
+        skip(1 days);
+        staking.distributeRewards();
+        uint256 pending = lens.claimableRewards(nodeId, address(v));
         uint64[] memory ids = new uint64[](1);
         ids[0] = nodeId;
         vm.prank(heir);
         v.setRewardBeneficiary(ids);
-        assertEq(token.balanceOf(beneficiary), due, "what accrued went to the old beneficiary");
+        assertEq(token.balanceOf(heir), due + pending);
         assertEq(lens.position(nodeId, address(v)).beneficiary, heir);
         skip(1 days);
         staking.distributeRewards();
-        due = lens.claimableRewards(nodeId, address(v));
-        v.claimRewards(nodeId);
-        assertEq(token.balanceOf(heir), due, "the new one gets what accrues from now");
+        uint256 direct = lens.claimableRewards(nodeId, address(v));
+        vm.prank(heir);
+        staking.claimRewards(nodeId, address(v));
+        assertEq(token.balanceOf(heir), due + pending + direct, "paid by the registry directly");
+        assertEq(token.balanceOf(address(v)), ALLOCATION - REQUIREMENT, "rewards never stay in the vesting");
     }
 
     function _operatedBy(address op, uint256 seed) internal returns (ContributionContract c) {
