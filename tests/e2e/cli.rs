@@ -67,6 +67,12 @@ async fn bench_gas_measures_every_operation() -> eyre::Result<()> {
         let operation = format!("StakingRegistry.{operation}");
         assert!(registry.iter().any(|r| r.operation == operation && r.gas > 21_000), "{operation} missing");
     }
+    let distribution = session_cli::commands::bench::measure_distribution().await?;
+    for operation in
+        ["VestingFactory.create", "PlainVesting.release", "StakingVesting.registerNode", "MerkleClaims.claim"]
+    {
+        assert!(distribution.iter().any(|r| r.operation == operation && r.gas > 21_000), "{operation} missing");
+    }
     Ok(())
 }
 

@@ -83,10 +83,12 @@ async fn deploy_refuses_a_genesis_above_the_caps_before_sending_anything() -> ey
         name: "one too many".into(),
         recipient: Recipient::Account(env.stranger()),
         amount: 1,
-        liquid: false,
+        liquid: true,
+        vesting: None,
+        shares: Vec::new(),
     });
     let err = deploy(&env.provider, env.owner(), env.owner(), &genesis).await.unwrap_err();
-    assert!(matches!(err, DeployError::Genesis(GenesisError::TotalAboveMaxSupply { total: 240_000_001 })), "{err}");
+    assert!(matches!(err, DeployError::Genesis(GenesisError::LiquidAboveCap { liquid: 80_000_001 })), "{err}");
     assert_eq!(env.provider.get_transaction_count(env.owner()).await?, nonce);
     Ok(())
 }

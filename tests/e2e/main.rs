@@ -4,6 +4,7 @@ mod cli;
 mod cli_safety;
 mod contribution;
 mod deployment;
+mod distribution;
 mod fees;
 mod frontend;
 mod gas_estimates;

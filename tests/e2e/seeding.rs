@@ -39,14 +39,24 @@ impl Launch {
     }
 }
 
-/// The devnet's genesis with the locked foundation reserve (50,000,000 SESH) given to the
-/// deployer: exactly the stakes of 2,000 nodes at 25,000 SESH.
+/// The devnet's genesis with the deployer holding 50,000,000 liquid SESH, exactly the stakes of
+/// 2,000 nodes at 25,000 SESH: the float of dev account 1 (45,000,000) goes to the deployer, with
+/// 5,000,000 of the liquidity allocation (the liquid total stays 80,000,000).
 fn genesis_paying_the_seeds(dir: &Path, deployer: Address) -> eyre::Result<String> {
     let devnet = std::fs::read_to_string(devnet_genesis_path())?;
-    let reserve = "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65";
-    assert!(devnet.contains(reserve), "the devnet genesis changed: pick another allocation");
+    let float = "recipient = \"0x70997970C51812dc3A010C7d01b50e0d17dc79C8\"\namount = 45_000_000";
+    let liquidity = "recipient = \"0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC\"\namount = 10_000_000";
+    assert!(devnet.contains(float) && devnet.contains(liquidity), "the devnet genesis changed: pick other allocations");
+    let text = devnet
+        .replace(float, &format!("recipient = \"{deployer}\"\namount = 50_000_000"))
+        .replace(liquidity, "recipient = \"0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC\"\namount = 5_000_000");
+    // The CSV files the config names sit next to it.
+    let config_dir = devnet_genesis_path().parent().expect("config dir").to_path_buf();
+    for file in ["genesis.devnet.investors.csv", "genesis.devnet.claims.csv"] {
+        std::fs::copy(config_dir.join(file), dir.join(file))?;
+    }
     let path = dir.join("genesis.toml");
-    std::fs::write(&path, devnet.replace(reserve, &deployer.to_string()))?;
+    std::fs::write(&path, text)?;
     Ok(path.to_str().unwrap().to_string())
 }
 

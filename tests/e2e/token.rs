@@ -18,12 +18,34 @@ async fn genesis_mints_each_allocation_and_caps_the_supply() -> eyre::Result<()>
     assert_eq!(token.symbol().call().await?, "SESH");
     assert_eq!(token.name().call().await?, "Session Token");
     assert_eq!(token.totalSupply().call().await?, token.MAX_SUPPLY().call().await?);
+    let manifest = &env.system.manifest;
     for allocation in &env.genesis.allocations {
-        let holder = match allocation.recipient {
-            Recipient::RewardPool => *env.system.reward_pool.address(),
-            Recipient::Account(account) => account,
+        // A locked allocation sits in its recipients' vesting contracts, each holding its share.
+        let holders: Vec<Address> = match &allocation.recipient {
+            _ if allocation.vesting.is_some() => {
+                let vestings: Vec<_> = manifest.vesting.iter().filter(|v| v.name == allocation.name).collect();
+                assert_eq!(
+                    vestings.len(),
+                    allocation.recipients().len(),
+                    "{}: one vesting per recipient",
+                    allocation.name
+                );
+                for (v, (beneficiary, share)) in vestings.iter().zip(allocation.recipients()) {
+                    assert_eq!((v.beneficiary, v.allocation.clone()), (beneficiary, share.to_string()));
+                }
+                vestings.iter().map(|v| v.address).collect()
+            }
+            Recipient::RewardPool => vec![*env.system.reward_pool.address()],
+            Recipient::SwapClaims => vec![manifest.address("MerkleClaims")?],
+            Recipient::SwapConverter => vec![manifest.address("TokenConverter")?],
+            Recipient::Account(account) => vec![*account],
+            Recipient::Csv(_) => unreachable!("the devnet's CSV allocation vests"),
         };
-        assert_eq!(token.balanceOf(holder).call().await?, sesh(allocation.amount), "{}", allocation.name);
+        let mut held = U256::ZERO;
+        for holder in holders {
+            held += token.balanceOf(holder).call().await?;
+        }
+        assert_eq!(held, sesh(allocation.amount), "{}", allocation.name);
     }
     assert_eq!(token.balanceOf(env.owner()).call().await?, U256::ZERO, "the deployer keeps nothing");
     Ok(())

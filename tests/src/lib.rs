@@ -68,7 +68,7 @@ impl TestEnv {
         self.signers[0].address()
     }
 
-    /// Holder of the swap program's 55M SESH (anvil account 1): the test's rich user.
+    /// Holder of the devnet float, 45M liquid SESH (anvil account 1): the test's rich user.
     pub fn holder(&self) -> &PrivateKeySigner {
         &self.signers[1]
     }

@@ -50,6 +50,12 @@ pub enum Command {
     /// Node keys.
     #[command(subcommand)]
     Keys(commands::keys::KeysCommand),
+    /// A beneficiary's vesting contract: show, release, and stake its locked tokens.
+    #[command(subcommand)]
+    Vesting(commands::vesting::VestingCommand),
+    /// The Token Swap Program's Merkle claims: build the root and proofs, claim.
+    #[command(subcommand)]
+    Claims(commands::claims::ClaimsCommand),
     /// The tokenomics simulation: a scenario's two years on the contracts and the step model.
     Simulate(commands::simulate::SimulateArgs),
     /// Measure costs.
@@ -88,6 +94,8 @@ pub async fn run(cli: Cli) -> eyre::Result<()> {
         Command::Rewards(command) => commands::rewards::run(&cli.global, command).await,
         Command::Pro(command) => commands::pro::run(&cli.global, command).await,
         Command::Names(command) => commands::names::run(&cli.global, command).await,
+        Command::Vesting(command) => commands::vesting::run(&cli.global, command).await,
+        Command::Claims(command) => commands::claims::run(&cli.global, command).await,
         Command::Simulate(args) => commands::simulate::run(args).await,
         Command::Bench(command) => commands::bench::run(&cli.global, command).await,
     }

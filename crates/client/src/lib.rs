@@ -12,6 +12,7 @@ pub mod error;
 pub mod fees;
 pub mod logs;
 pub mod manifest;
+pub mod merkle;
 pub mod provider;
 pub mod rewards;
 pub mod spend;

@@ -33,6 +33,55 @@ pub struct Manifest {
     /// deployer is the owner. `sesh status` reads which of them are still pending on chain.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub awaiting_acceptance: Vec<String>,
+    /// Every vesting contract the genesis distribution created (locked allocations).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vesting: Vec<VestingContract>,
+    /// The Token Swap Program's Merkle claims: root, deadline and the file of proofs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claims: Option<ClaimsInfo>,
+    /// The claims and their proofs, written to `claims.file` next to the manifest.
+    #[serde(skip)]
+    pub claims_file: Option<crate::merkle::ClaimsFile>,
+}
+
+/// A vesting contract of the genesis distribution, with its schedule (times in unix seconds).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VestingContract {
+    /// The allocation it vests (the genesis config's name).
+    pub name: String,
+    /// The clone's address.
+    pub address: Address,
+    /// "plain" or "staking".
+    pub kind: String,
+    /// Who receives the vested tokens (at creation; transferable).
+    pub beneficiary: Address,
+    /// Who may revoke the unvested part (zero: nobody).
+    pub revoker: Address,
+    /// Atomic SESH units, as a decimal string.
+    pub allocation: String,
+    /// Schedule start.
+    pub start: u64,
+    /// Nothing vests before the cliff.
+    pub cliff: u64,
+    /// Everything has vested at the end.
+    pub end: u64,
+    /// Share vesting at the cliff, basis points.
+    pub cliff_share_bps: u16,
+    /// The ABI file, relative to the manifest.
+    pub abi: String,
+}
+
+/// Where a deployment's Merkle claims are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimsInfo {
+    /// The distributor's root.
+    pub root: alloy::primitives::B256,
+    /// Claims are refused after this time (unix seconds).
+    pub deadline: u64,
+    /// The claims file (every account, amount and proof), relative to the manifest.
+    pub file: String,
 }
 
 /// One deployed contract.
@@ -72,6 +121,14 @@ impl Manifest {
             let abi = abi_of(name).ok_or_else(|| Error::Config(format!("no ABI compiled for `{name}`")))?;
             fs::write(dir.join(&contract.abi), abi).map_err(|e| failed(format!("writing the ABI of {name}"), &e))?;
         }
+        if let (Some(info), Some(file)) = (&self.claims, &self.claims_file) {
+            let json = serde_json::to_string_pretty(file).expect("claims serialize") + "\n";
+            let path = dir.join(&info.file);
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).map_err(|e| failed(format!("creating {}", parent.display()), &e))?;
+            }
+            fs::write(&path, json).map_err(|e| failed(format!("writing {}", path.display()), &e))?;
+        }
         let path = self.path_in(dir);
         let json = serde_json::to_string_pretty(self).expect("a manifest serializes") + "\n";
         fs::write(&path, json).map_err(|e| failed(format!("writing {}", path.display()), &e))?;
@@ -82,7 +139,18 @@ impl Manifest {
     pub fn load(path: &Path) -> Result<Self> {
         let text = fs::read_to_string(path)
             .map_err(|e| Error::Config(format!("reading the manifest {}: {e}", path.display())))?;
-        serde_json::from_str(&text).map_err(|e| Error::Config(format!("parsing the manifest {}: {e}", path.display())))
+        let mut manifest: Self = serde_json::from_str(&text)
+            .map_err(|e| Error::Config(format!("parsing the manifest {}: {e}", path.display())))?;
+        if let Some(info) = &manifest.claims {
+            // The proofs, when their file is next to the manifest (frontends may serve it apart).
+            let file = path.parent().unwrap_or(Path::new(".")).join(&info.file);
+            if let Ok(text) = fs::read_to_string(&file) {
+                let claims = serde_json::from_str(&text)
+                    .map_err(|e| Error::Config(format!("parsing the claims file {}: {e}", file.display())))?;
+                manifest.claims_file = Some(claims);
+            }
+        }
+        Ok(manifest)
     }
 }
 
@@ -116,6 +184,9 @@ mod tests {
             abi_dir: ABI_DIR.into(),
             contracts: [entry("SessionToken", Address::repeat_byte(3), None)].into_iter().collect(),
             awaiting_acceptance: vec![],
+            vesting: vec![],
+            claims: None,
+            claims_file: None,
         };
         let path = manifest.write(&dir).unwrap();
         assert_eq!(path, dir.join("31337.json"));

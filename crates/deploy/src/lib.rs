@@ -5,6 +5,7 @@
 //! The genesis config it deploys from is [`genesis`]; the fee part is [`fees`].
 
 pub mod create;
+pub mod distribution;
 pub mod error;
 pub mod fees;
 pub mod genesis;

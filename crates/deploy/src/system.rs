@@ -80,9 +80,10 @@ pub async fn deploy_with(
         .allocations
         .iter()
         .map(|a| {
-            let to = match a.recipient {
-                Recipient::RewardPool => deployer,
-                Recipient::Account(account) => account,
+            // The deployer holds what a contract of the deployment receives, and what vests.
+            let to = match &a.recipient {
+                Recipient::Account(account) if a.vesting.is_none() => *account,
+                _ => deployer,
             };
             (to, session_client::units::sesh(a.amount))
         })
@@ -167,6 +168,17 @@ pub async fn deploy_with(
         Some(config) => Some(deploy_fees(provider, deployer, token_address, pool_address, config, journal).await?),
         None => None,
     };
+    let distribution = crate::distribution::deploy_distribution(
+        provider,
+        deployer,
+        owner,
+        token_address,
+        registry_address,
+        factory_address,
+        genesis,
+        journal,
+    )
+    .await?;
     // Seeds go in before the start; the registry refuses them after.
     let lens = StakingLens::new(lens_address, provider.clone());
     let started = lens.started().call().await.during("checking the registry")?;
@@ -212,8 +224,12 @@ pub async fn deploy_with(
         ]
         .into_iter()
         .chain(fees.iter().flat_map(fee_entries))
+        .chain(distribution.entries())
         .collect(),
         awaiting_acceptance,
+        vesting: distribution.vesting,
+        claims: distribution.claims.as_ref().map(|(info, _)| info.clone()),
+        claims_file: distribution.claims.map(|(_, file)| file),
     };
     let log_range = session_client::logs::DEFAULT_LOG_RANGE;
     if launch.start {

@@ -123,6 +123,19 @@ async fn constructor_args(
         );
         return Ok(args.abi_encode_params().into());
     }
+    // The vesting implementations, created by the vesting factory's constructor.
+    if name == "PlainVesting" {
+        return Ok((manifest.address("SessionToken")?, manifest.address("VestingFactory")?).abi_encode_params().into());
+    }
+    if name == "StakingVesting" {
+        let args = (
+            manifest.address("SessionToken")?,
+            manifest.address("VestingFactory")?,
+            manifest.address("StakingRegistry")?,
+            manifest.address("ContributionFactory")?,
+        );
+        return Ok(args.abi_encode_params().into());
+    }
     Err(DeployError::Journal(format!("{action}: no creation transaction recorded")))
 }
 

@@ -66,7 +66,6 @@ pub async fn run(
     let anvil = session_devnet::anvil::spawn_anvil_with(None, &["--gas-limit", BLOCK_GAS_LIMIT])?;
     let signer = PrivateKeySigner::from(anvil.keys().first().ok_or_eyre("anvil has no dev accounts")?.clone());
     let sender = signer.address();
-    let locked_holder = anvil.addresses().get(1).copied().ok_or_eyre("anvil has one account only")?;
     let provider = signing_provider(signer, anvil.endpoint_url());
 
     // The consensus registry's address is in every proof of possession: deploy first, then seed.
@@ -97,7 +96,7 @@ pub async fn run(
         let t = t0 + day.day * DAY;
         let tomorrow_price = plan.days.get(i + 1).map(|d| d.price_answer);
         let receipts = chain.day(day, t, seed, &mut next_id, &mut network, economics, tomorrow_price).await?;
-        let record = chain.record(day, t, &receipts, economics, locked_holder).await?;
+        let record = chain.record(day, t, &receipts, economics).await?;
         progress(&record);
         records.push(record);
     }
@@ -432,7 +431,6 @@ impl<'a> DayChain<'a> {
         t: u64,
         receipts: &[TransactionReceipt],
         economics: &Economics,
-        locked_holder: Address,
     ) -> eyre::Result<DayRecord> {
         let mut r = DayRecord {
             day: plan.day,
@@ -465,7 +463,11 @@ impl<'a> DayChain<'a> {
         let token = &self.system.token;
         let pool = token.balanceOf(*self.system.reward_pool.address()).call().await?.to::<u128>();
         let supply = token.totalSupply().call().await?.to::<u128>();
-        let locked = token.balanceOf(locked_holder).call().await?.to::<u128>();
+        // The locked allocations: what their vesting contracts hold.
+        let mut locked = 0;
+        for vesting in &self.system.manifest.vesting {
+            locked += token.balanceOf(vesting.address).call().await?.to::<u128>();
+        }
         r.pool_balance = pool;
         r.total_supply = supply;
         r.circulating = supply - pool - locked;

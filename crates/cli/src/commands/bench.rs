@@ -68,6 +68,7 @@ pub async fn run(_global: &GlobalArgs, command: BenchCommand) -> eyre::Result<()
             for contributors in [4, 10] {
                 rows.extend(measure_contribution_flow(contributors).await?);
             }
+            rows.extend(measure_distribution().await?);
             if json {
                 println!("{}", serde_json::to_string_pretty(&rows)?);
             } else {
@@ -397,4 +398,95 @@ async fn bench_simulation(scenario: Option<std::path::PathBuf>) -> eyre::Result<
     println!("  chain and model agree to the atomic unit on every day: {agree}");
     eyre::ensure!(agree, "the chain and the model differ");
     Ok(())
+}
+
+/// The genesis distribution: creating a vesting, releasing from it, registering a node through a
+/// staking vesting next to registering one directly, and a Merkle claim from a 1,000-leaf tree.
+pub async fn measure_distribution() -> eyre::Result<Vec<GasRow>> {
+    use session_bindings::{MerkleClaims, StakingVesting, VestingFactory, merkle_claims, vesting_factory};
+    let anvil = spawn_anvil(None)?;
+    let (provider, signers) = dev_accounts(&anvil);
+    let owner = signers[0].address();
+    let holder = signers[1].address();
+    let genesis = GenesisConfig::load(&devnet_genesis_path())?;
+    let system = deploy(&provider, owner, owner, &genesis).await?;
+    let token = &system.token;
+    let factory = VestingFactory::new(system.manifest.address("VestingFactory")?, provider.clone());
+    let mut rows = Vec::new();
+    let mut record = |operation: &str, case: String, gas: u64| {
+        rows.push(GasRow { operation: operation.into(), case, gas });
+    };
+    let t = now(&provider).await?;
+    let schedule =
+        |cliff: u64, end: u64| vesting_factory::IVesting::Schedule { start: t, cliff, end, cliffShareBps: 0 };
+    let allocation = sesh(100_000);
+
+    // A plain vesting over one day, created then released from after half of it.
+    transact(token.approve(*factory.address(), allocation).from(holder), "approving the factory").await?;
+    let salt = alloy::primitives::B256::repeat_byte(1);
+    let plain =
+        factory.predictAddress(0, Address::ZERO, allocation, schedule(t, t + 86_400), holder, salt).call().await?;
+    let r = transact(
+        factory.create(0, holder, Address::ZERO, allocation, schedule(t, t + 86_400), salt).from(holder),
+        "creating a vesting",
+    )
+    .await?;
+    record("VestingFactory.create", "plain, 100,000 SESH".into(), r.gas_used);
+    mine_at(&provider, t + 43_200).await?;
+    let plain = StakingVesting::new(plain, provider.clone());
+    let r = transact(plain.release().from(holder), "releasing").await?;
+    record("PlainVesting.release", "half of the schedule, first release".into(), r.gas_used);
+
+    // Registration: directly, then through a staking vesting (its operator is the vesting).
+    // A first node takes the one-time writes (the first earning node, the first aggregate key).
+    system.register_solo(holder, &NodeKeys::derived(0xd157, 0), 0).await?;
+    let direct = NodeKeys::derived(0xd157, 1);
+    let (_, r) = system.register_solo(holder, &direct, 0).await?;
+    let direct_gas = r.gas_used;
+    record("StakingRegistry.registerNode", "solo, directly (second node)".into(), direct_gas);
+    transact(token.approve(*factory.address(), allocation).from(holder), "approving the factory").await?;
+    let salt = alloy::primitives::B256::repeat_byte(2);
+    let far = schedule(t + 365 * 86_400, t + 730 * 86_400);
+    let staking = factory.predictAddress(1, Address::ZERO, allocation, far.clone(), holder, salt).call().await?;
+    let r =
+        transact(factory.create(1, holder, Address::ZERO, allocation, far, salt).from(holder), "creating a vesting")
+            .await?;
+    record("VestingFactory.create", "staking, 100,000 SESH".into(), r.gas_used);
+    let keys = NodeKeys::derived(0xd157, 2);
+    let proof = keys.proof_of_possession(&system.consensus_domain(), &staking.0.0);
+    let vesting = StakingVesting::new(staking, provider.clone());
+    let call = vesting.registerNode(
+        alloy::primitives::Bytes::copy_from_slice(&keys.bls_public().to_eip2537()),
+        alloy::primitives::FixedBytes(keys.ed25519_public()),
+        alloy::primitives::Bytes::copy_from_slice(&proof.to_eip2537()),
+    );
+    let r = transact(call.from(holder), "registering through the vesting").await?;
+    let extra = (r.gas_used as f64 / direct_gas as f64 - 1.0) * 100.0;
+    record(
+        "StakingVesting.registerNode",
+        format!("solo, through a vesting, third node ({extra:+.1}% vs directly)"),
+        r.gas_used,
+    );
+
+    // A claim from a 1,000-leaf tree, to a new holder.
+    let leaves: Vec<(Address, U256)> =
+        (1..=1_000u64).map(|i| (Address::left_padding_from(&i.to_be_bytes()), sesh(i))).collect();
+    let tree = session_client::merkle::build(&leaves).context("a tree")?;
+    let none = merkle_claims::IVesting::Schedule { start: 0, cliff: 0, end: 0, cliffShareBps: 0 };
+    let claims = MerkleClaims::deploy(
+        provider.clone(),
+        *token.address(),
+        tree.root,
+        t + 400 * 86_400,
+        owner,
+        owner,
+        Address::ZERO,
+        none,
+    )
+    .await?;
+    transact(token.transfer(*claims.address(), sesh(600_000)).from(holder), "funding the claims").await?;
+    let leaf = &tree.claims[499];
+    let r = transact(claims.claim(leaf.account, U256::from(500u64) * sesh(1), leaf.proof.clone()), "claiming").await?;
+    record("MerkleClaims.claim", format!("1,000 leaves ({} proof hashes), new holder", leaf.proof.len()), r.gas_used);
+    Ok(rows)
 }

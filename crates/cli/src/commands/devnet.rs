@@ -61,6 +61,31 @@ pub async fn run(_global: &GlobalArgs, args: DevnetArgs) -> eyre::Result<()> {
         println!("  {name:<16} {}", contract.address);
     }
     println!("owner and deployer: {owner} (anvil account 0)");
+    let manifest = &deployment.manifest;
+    if !manifest.vesting.is_empty() {
+        println!("genesis distribution: {} vesting contracts (`sesh vesting show --address BENEFICIARY`)", manifest.vesting.len());
+        for v in &manifest.vesting {
+            let amount = alloy::primitives::U256::from_str_radix(&v.allocation, 10).unwrap_or_default();
+            println!(
+                "  {} {:<7} {:>14} SESH for {} (cliff {}, end {})",
+                v.address,
+                v.kind,
+                format_sesh(amount),
+                v.beneficiary,
+                session_client::time::format_timestamp(v.cliff),
+                session_client::time::format_timestamp(v.end)
+            );
+        }
+    }
+    if let Some(claims) = &manifest.claims {
+        println!(
+            "swap program: Merkle claims root {} (proofs in {}, `sesh claims claim`), open until {}; wOXEN converter at {}",
+            claims.root,
+            claims.file,
+            session_client::time::format_timestamp(claims.deadline),
+            manifest.address("TokenConverter")?
+        );
+    }
 
     // Every dev account signs through one provider; account 1 (the swap program) funds stakes.
     let (provider, signers) = dev_accounts(&anvil);

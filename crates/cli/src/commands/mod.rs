@@ -1,6 +1,7 @@
 //! One module per command.
 
 pub mod bench;
+pub mod claims;
 pub mod contribution;
 pub mod deploy;
 pub mod devnet;
@@ -12,3 +13,4 @@ pub mod pro;
 pub mod rewards;
 pub mod simulate;
 pub mod status;
+pub mod vesting;
