@@ -51,6 +51,12 @@ async fn devnet_once_deploys_and_writes_the_manifest() -> eyre::Result<()> {
     run(cli(&["devnet", "--once", "--port", &port, "--out", out.to_str().unwrap()])).await?;
     let manifest = Manifest::load(&out.join("31337.json"))?;
     assert!(manifest.contracts.contains_key("RewardPool") && manifest.contracts.contains_key("SessionToken"));
+    assert_eq!(manifest.vesting.len(), 5, "the genesis distribution's vestings are listed");
+    assert!(out.join("claims-31337.json").exists());
+    // The portal's index of the devnet's story: 20 nodes registered.
+    let index = session_indexer::store::Store::open(&out.join("index-31337.sqlite"))?;
+    let nodes: i64 = index.with(|c| c.query_row("SELECT COUNT(*) FROM nodes", [], |r| r.get(0)))?;
+    assert_eq!(nodes, 20);
     std::fs::remove_dir_all(out)?;
     Ok(())
 }

@@ -8,6 +8,7 @@ mod distribution;
 mod fees;
 mod frontend;
 mod gas_estimates;
+mod indexer;
 mod network;
 mod public_rpc;
 mod reward_pool;

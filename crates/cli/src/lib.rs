@@ -50,6 +50,10 @@ pub enum Command {
     /// Node keys.
     #[command(subcommand)]
     Keys(commands::keys::KeysCommand),
+    /// Follow a deployment's events into an SQLite index and serve the HTTP JSON API.
+    Indexer(commands::indexer::IndexerArgs),
+    /// The staking portal: the indexer, its API and the built web page, for any deployment.
+    Portal(commands::indexer::IndexerArgs),
     /// A beneficiary's vesting contract: show, release, and stake its locked tokens.
     #[command(subcommand)]
     Vesting(commands::vesting::VestingCommand),
@@ -94,6 +98,7 @@ pub async fn run(cli: Cli) -> eyre::Result<()> {
         Command::Rewards(command) => commands::rewards::run(&cli.global, command).await,
         Command::Pro(command) => commands::pro::run(&cli.global, command).await,
         Command::Names(command) => commands::names::run(&cli.global, command).await,
+        Command::Indexer(args) | Command::Portal(args) => commands::indexer::run(&cli.global, args).await,
         Command::Vesting(command) => commands::vesting::run(&cli.global, command).await,
         Command::Claims(command) => commands::claims::run(&cli.global, command).await,
         Command::Simulate(args) => commands::simulate::run(args).await,

@@ -42,6 +42,9 @@ pub struct DevnetArgs {
     /// Stop after printing the status instead of serving until Ctrl-C (for scripts and tests).
     #[arg(long)]
     pub once: bool,
+    /// Port of the portal: its HTTP API under /api, and the page.
+    #[arg(long, default_value_t = 8547)]
+    pub portal_port: u16,
 }
 
 /// Runs the devnet.
@@ -55,7 +58,7 @@ pub async fn run(_global: &GlobalArgs, args: DevnetArgs) -> eyre::Result<()> {
     println!("anvil (hardfork {}) at {}", session_devnet::anvil::HARDFORK, anvil.endpoint());
 
     let deployment = deploy(&provider, owner, owner, &genesis).await?;
-    let manifest = deployment.manifest.write(&args.out.unwrap_or_else(default_deployments_dir))?;
+    let manifest = deployment.manifest.write(&args.out.clone().unwrap_or_else(default_deployments_dir))?;
     println!("deployed; manifest at {}", manifest.display());
     for (name, contract) in &deployment.manifest.contracts {
         println!("  {name:<16} {}", contract.address);
@@ -63,7 +66,10 @@ pub async fn run(_global: &GlobalArgs, args: DevnetArgs) -> eyre::Result<()> {
     println!("owner and deployer: {owner} (anvil account 0)");
     let manifest = &deployment.manifest;
     if !manifest.vesting.is_empty() {
-        println!("genesis distribution: {} vesting contracts (`sesh vesting show --address BENEFICIARY`)", manifest.vesting.len());
+        println!(
+            "genesis distribution: {} vesting contracts (`sesh vesting show --address BENEFICIARY`)",
+            manifest.vesting.len()
+        );
         for v in &manifest.vesting {
             let amount = alloy::primitives::U256::from_str_radix(&v.allocation, 10).unwrap_or_default();
             println!(
@@ -111,9 +117,36 @@ pub async fn run(_global: &GlobalArgs, args: DevnetArgs) -> eyre::Result<()> {
     );
     print!("{}", SystemStatus::fetch(&deployment).await?);
 
+    // The portal's indexer and API (the page too, once built), on the devnet's chain: no
+    // confirmations needed on a local node that never reorgs.
+    let out = args.out.clone().unwrap_or_else(default_deployments_dir);
+    let db = out.join("index-31337.sqlite");
+    for stale in ["", "-wal", "-shm"] {
+        // A devnet is a new chain each time: so is its index.
+        let _ = std::fs::remove_file(format!("{}{stale}", db.display()));
+    }
+    let portal = if args.once {
+        // One pass into the file, to show the index; nothing is served.
+        let store = std::sync::Arc::new(session_indexer::store::Store::open(&db)?);
+        let follower = session_indexer::follower::Follower::new(std::sync::Arc::new(deployment.clone()), store, 0)?;
+        let pass = follower.sync().await?;
+        println!("\nindex {}: {} events to block {}", db.display(), pass.events, pass.indexed_to);
+        None
+    } else {
+        Some(tokio::spawn(crate::commands::indexer::serve(
+            deployment.clone(),
+            db,
+            args.portal_port,
+            0,
+            std::time::Duration::from_secs(1),
+            crate::commands::indexer::default_page(),
+        )))
+    };
+
     if !args.once {
         println!(
-            "\nThe chain stays up at {} for frontends; every {}s it moves one hour on, refreshes the price feed and distributes rewards. Ctrl-C (or SIGTERM) stops it and anvil with it.",
+            "\nThe portal's API is at http://127.0.0.1:{}/api/info (docs/api.md).\nThe chain stays up at {} for frontends; every {}s it moves one hour on, refreshes the price feed and distributes rewards. Ctrl-C (or SIGTERM) stops it and anvil with it.",
+            args.portal_port,
             anvil.endpoint(),
             TICK_SECONDS
         );
@@ -139,6 +172,9 @@ pub async fn run(_global: &GlobalArgs, args: DevnetArgs) -> eyre::Result<()> {
             }
         }
         println!("stopping anvil");
+    }
+    if let Some(portal) = portal {
+        portal.abort();
     }
     Ok(())
 }

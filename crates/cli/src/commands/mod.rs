@@ -5,6 +5,7 @@ pub mod claims;
 pub mod contribution;
 pub mod deploy;
 pub mod devnet;
+pub mod indexer;
 pub mod keys;
 pub mod names;
 pub mod network;

@@ -1,0 +1,416 @@
+//! The SQLite file: migrations, WAL, the event log and the tables derived from it.
+
+use crate::{
+    events::Event,
+    schema::{DERIVED, MIGRATIONS},
+};
+use alloy::primitives::{Address, B256, U256};
+use eyre::{WrapErr, ensure};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use std::{path::Path, str::FromStr, sync::Mutex};
+
+/// One event with where it happened.
+#[derive(Debug, Clone)]
+pub struct Located {
+    /// Block number.
+    pub block: u64,
+    /// Position in the block.
+    pub log_index: u64,
+    /// Transaction hash.
+    pub tx: B256,
+    /// Emitting contract.
+    pub address: Address,
+    /// Block time.
+    pub timestamp: u64,
+    /// The event.
+    pub event: Event,
+}
+
+/// The database. One connection behind a lock: the follower writes, the API reads, each briefly.
+pub struct Store {
+    conn: Mutex<Connection>,
+}
+
+fn amount(text: &str) -> U256 {
+    U256::from_str(text).unwrap_or_default()
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path`, in WAL mode, migrated to the latest schema.
+    pub fn open(path: &Path) -> eyre::Result<Self> {
+        let conn = Connection::open(path).wrap_err_with(|| format!("opening the index {}", path.display()))?;
+        Self::init(conn)
+    }
+
+    /// An in-memory database (tests).
+    pub fn in_memory() -> eyre::Result<Self> {
+        Self::init(Connection::open_in_memory()?)
+    }
+
+    fn init(mut conn: Connection) -> eyre::Result<Self> {
+        // WAL: readers (the API) never block the writer (the follower), and a crash mid-write
+        // leaves the last committed state.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let version: usize = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        ensure!(version <= MIGRATIONS.len(), "the index was written by a newer version (schema {version})");
+        for (index, migration) in MIGRATIONS.iter().enumerate().skip(version) {
+            let tx = conn.transaction()?;
+            tx.execute_batch(migration).wrap_err_with(|| format!("migration {}", index + 1))?;
+            tx.pragma_update(None, "user_version", index + 1)?;
+            tx.commit()?;
+        }
+        Ok(Self { conn: Mutex::new(conn) })
+    }
+
+    /// Runs `f` with the connection.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Connection) -> rusqlite::Result<T>) -> eyre::Result<T> {
+        let mut conn = self.conn.lock().map_err(|_| eyre::eyre!("the index lock is poisoned"))?;
+        Ok(f(&mut conn)?)
+    }
+
+    /// A value of the `meta` table.
+    pub fn meta(&self, key: &str) -> eyre::Result<Option<String>> {
+        self.with(|c| c.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional())
+    }
+
+    /// Sets a value of the `meta` table.
+    pub fn set_meta(&self, key: &str, value: &str) -> eyre::Result<()> {
+        self.with(|c| c.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", [key, value]).map(|_| ()))
+    }
+
+    /// The last block whose events are all indexed.
+    pub fn last_block(&self) -> eyre::Result<Option<u64>> {
+        Ok(self.meta("last_block")?.and_then(|v| v.parse().ok()))
+    }
+
+    /// The hash recorded for block `number`.
+    pub fn block_hash(&self, number: u64) -> eyre::Result<Option<B256>> {
+        let hash: Option<String> = self.with(|c| {
+            c.query_row("SELECT hash FROM blocks WHERE number = ?1", [number as i64], |r| r.get(0)).optional()
+        })?;
+        Ok(hash.and_then(|h| B256::from_str(&h).ok()))
+    }
+
+    /// The newest recorded block at or below `number`.
+    pub fn recorded_at_or_below(&self, number: u64) -> eyre::Result<Option<(u64, B256)>> {
+        let row: Option<(i64, String)> = self.with(|c| {
+            c.query_row(
+                "SELECT number, hash FROM blocks WHERE number <= ?1 ORDER BY number DESC LIMIT 1",
+                [number as i64],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+        })?;
+        Ok(row.and_then(|(n, h)| Some((n as u64, B256::from_str(&h).ok()?))))
+    }
+
+    /// Commits a chunk: its blocks (number, hash, time), its events in chain order, and the new
+    /// last block, in one transaction.
+    pub fn commit_chunk(&self, blocks: &[(u64, B256, u64)], events: &[Located], last_block: u64) -> eyre::Result<()> {
+        self.with(|c| {
+            let tx = c.transaction()?;
+            for (number, hash, timestamp) in blocks {
+                tx.execute(
+                    "INSERT OR REPLACE INTO blocks (number, hash, timestamp) VALUES (?1, ?2, ?3)",
+                    params![*number as i64, hash.to_string(), *timestamp as i64],
+                )?;
+            }
+            for e in events {
+                tx.execute(
+                    "INSERT INTO events (block, log_index, tx, address, kind, data, timestamp) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![
+                        e.block as i64,
+                        e.log_index as i64,
+                        e.tx.to_string(),
+                        e.address.to_string(),
+                        e.event.kind(),
+                        serde_json::to_string(&e.event).expect("events serialize"),
+                        e.timestamp as i64
+                    ],
+                )?;
+                apply(&tx, e)?;
+            }
+            tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_block', ?1)", [last_block.to_string()])?;
+            // Old block hashes are only needed near the head; keep the blocks that have events.
+            tx.execute(
+                "DELETE FROM blocks WHERE number < ?1 AND number NOT IN (SELECT DISTINCT block FROM events)",
+                [last_block.saturating_sub(1_000) as i64],
+            )?;
+            tx.commit()
+        })
+    }
+
+    /// Forgets everything after block `keep` (a reorg replaced those blocks) and rebuilds the
+    /// derived tables from the events that remain.
+    pub fn rollback_to(&self, keep: u64) -> eyre::Result<usize> {
+        self.with(|c| {
+            let tx = c.transaction()?;
+            let removed = tx.execute("DELETE FROM events WHERE block > ?1", [keep as i64])?;
+            tx.execute("DELETE FROM blocks WHERE number > ?1", [keep as i64])?;
+            for table in DERIVED {
+                tx.execute(&format!("DELETE FROM {table}"), [])?;
+            }
+            let events: Vec<Located> = {
+                let mut statement = tx.prepare(
+                    "SELECT block, log_index, tx, address, data, timestamp FROM events ORDER BY block, log_index",
+                )?;
+                let rows = statement.query_map([], |r| {
+                    let (data, tx_hash, address): (String, String, String) = (r.get(4)?, r.get(2)?, r.get(3)?);
+                    Ok(Located {
+                        block: r.get::<_, i64>(0)? as u64,
+                        log_index: r.get::<_, i64>(1)? as u64,
+                        tx: B256::from_str(&tx_hash).unwrap_or_default(),
+                        address: Address::from_str(&address).unwrap_or_default(),
+                        timestamp: r.get::<_, i64>(5)? as u64,
+                        event: serde_json::from_str(&data).map_err(|e| {
+                            rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
+                        })?,
+                    })
+                })?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
+            for e in &events {
+                apply(&tx, e)?;
+            }
+            tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_block', ?1)", [keep.to_string()])?;
+            tx.commit()?;
+            Ok(removed)
+        })
+    }
+}
+
+fn add(
+    tx: &Transaction,
+    sql_get: &str,
+    sql_set: &str,
+    key: (&dyn rusqlite::ToSql, &dyn rusqlite::ToSql),
+    delta: U256,
+    plus: bool,
+) -> rusqlite::Result<()> {
+    let current: Option<String> = tx.query_row(sql_get, [key.0, key.1], |r| r.get(0)).optional()?;
+    let current = current.map(|c| amount(&c)).unwrap_or_default();
+    let next = if plus { current + delta } else { current.saturating_sub(delta) };
+    tx.execute(sql_set, [&next.to_string() as &dyn rusqlite::ToSql, key.0, key.1])?;
+    Ok(())
+}
+
+/// Applies one event to the derived tables.
+fn apply(tx: &Transaction, e: &Located) -> rusqlite::Result<()> {
+    let (block, ts) = (e.block as i64, e.timestamp as i64);
+    let a = |address: &Address| address.to_string();
+    match &e.event {
+        Event::NodeRegistered { node_id, operator, ed25519, fee_bps, deposit, registered_at } => {
+            tx.execute(
+                "INSERT OR REPLACE INTO nodes (id, operator, ed25519, fee_bps, deposit, registered_at, registered_block, status)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'active')",
+                params![*node_id as i64, a(operator), ed25519, fee_bps, deposit, *registered_at as i64, block],
+            )?;
+        }
+        Event::NodeRegisteredByContract { node_id, contract } => {
+            tx.execute("UPDATE nodes SET contract = ?2 WHERE id = ?1", params![*node_id as i64, a(contract)])?;
+        }
+        Event::ContributorAdded { node_id, staker, beneficiary, stake } => {
+            let beneficiary = if beneficiary.is_zero() { staker } else { beneficiary };
+            tx.execute(
+                "INSERT OR REPLACE INTO positions (node_id, staker, beneficiary, stake, rewards_paid) VALUES (?1, ?2, ?3, ?4, '0')",
+                params![*node_id as i64, a(staker), a(beneficiary), stake],
+            )?;
+        }
+        Event::RewardsClaimed { node_id, staker, amount: paid } => {
+            let id = *node_id as i64;
+            let staker = a(staker);
+            add(
+                tx,
+                "SELECT rewards_paid FROM positions WHERE node_id = ?1 AND staker = ?2",
+                "UPDATE positions SET rewards_paid = ?1 WHERE node_id = ?2 AND staker = ?3",
+                (&id, &staker),
+                amount(paid),
+                true,
+            )?;
+        }
+        Event::BeneficiaryUpdated { node_id, staker, beneficiary } => {
+            tx.execute(
+                "UPDATE positions SET beneficiary = ?3 WHERE node_id = ?1 AND staker = ?2",
+                params![*node_id as i64, a(staker), a(beneficiary)],
+            )?;
+        }
+        Event::ExitRequested { node_id, first, unlock } => {
+            tx.execute(
+                "UPDATE nodes SET exit_requested_at = ?2, exit_unlock = ?3 WHERE id = ?1",
+                params![*node_id as i64, *first as i64, *unlock as i64],
+            )?;
+        }
+        Event::NodeExited { node_id, earned } => {
+            tx.execute(
+                "UPDATE nodes SET status = 'exited', ended_at = ?2, earned = ?3 WHERE id = ?1",
+                params![*node_id as i64, ts, earned],
+            )?;
+        }
+        Event::NodeLiquidated { node_id, liquidator, liquidator_amount, pool_amount, returned_amount, earned } => {
+            tx.execute(
+                "UPDATE nodes SET status = 'liquidated', ended_at = ?2, earned = ?3, liquidator = ?4, liquidator_amount = ?5,
+                 pool_amount = ?6, returned_amount = ?7 WHERE id = ?1",
+                params![*node_id as i64, ts, earned, a(liquidator), liquidator_amount, pool_amount, returned_amount],
+            )?;
+        }
+        Event::StakeWithdrawn { node_id, staker, amount: withdrawn } => {
+            tx.execute(
+                "UPDATE positions SET withdrawn = ?3 WHERE node_id = ?1 AND staker = ?2",
+                params![*node_id as i64, a(staker), withdrawn],
+            )?;
+        }
+        Event::NodeDecommissioned { node_id } => {
+            tx.execute("UPDATE nodes SET status = 'decommissioned' WHERE id = ?1", [*node_id as i64])?;
+        }
+        Event::NodeRecommissioned { node_id } => {
+            tx.execute("UPDATE nodes SET status = 'active' WHERE id = ?1", [*node_id as i64])?;
+        }
+        Event::RewardsDistributed { amount: total, per_node, earning_nodes } => {
+            tx.execute(
+                "INSERT INTO distributions (block, timestamp, amount, per_node, earning_nodes) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![block, ts, total, per_node, *earning_nodes as i64],
+            )?;
+        }
+        Event::Released { amount: released, balance_after } => {
+            tx.execute(
+                "INSERT INTO releases (block, timestamp, amount, balance_after) VALUES (?1, ?2, ?3, ?4)",
+                params![block, ts, released, balance_after],
+            )?;
+        }
+        Event::FeesRouted { amount: paid, to_pool, to_liquidity } => {
+            tx.execute(
+                "INSERT INTO fees (block, timestamp, amount, to_pool, to_liquidity) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![block, ts, paid, to_pool, to_liquidity],
+            )?;
+        }
+        Event::ContractCreated { contract, operator, requirement, fee_bps, auto_finalize } => {
+            tx.execute(
+                "INSERT OR REPLACE INTO contracts (address, operator, requirement, fee_bps, auto_finalize, created_at, status, contributed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', '0')",
+                params![a(contract), a(operator), requirement, fee_bps, *auto_finalize as i64, ts],
+            )?;
+        }
+        Event::Contributed { contract, staker, amount: deposit, total } => {
+            let (contract, staker) = (a(contract), a(staker));
+            tx.execute("UPDATE contracts SET contributed = ?2 WHERE address = ?1", params![contract, total])?;
+            tx.execute(
+                "INSERT OR IGNORE INTO contributions (contract, staker, amount) VALUES (?1, ?2, '0')",
+                params![contract, staker],
+            )?;
+            add(
+                tx,
+                "SELECT amount FROM contributions WHERE contract = ?1 AND staker = ?2",
+                "UPDATE contributions SET amount = ?1 WHERE contract = ?2 AND staker = ?3",
+                (&contract, &staker),
+                amount(deposit),
+                true,
+            )?;
+        }
+        Event::Withdrawn { contract, staker, amount: out } => {
+            let (contract, staker) = (a(contract), a(staker));
+            let key: (&dyn rusqlite::ToSql, &dyn rusqlite::ToSql) = (&contract, &staker);
+            add(
+                tx,
+                "SELECT amount FROM contributions WHERE contract = ?1 AND staker = ?2",
+                "UPDATE contributions SET amount = ?1 WHERE contract = ?2 AND staker = ?3",
+                key,
+                amount(out),
+                false,
+            )?;
+            tx.execute(
+                "DELETE FROM contributions WHERE contract = ?1 AND staker = ?2 AND amount = '0'",
+                params![contract, staker],
+            )?;
+            let current: Option<String> = tx
+                .query_row("SELECT contributed FROM contracts WHERE address = ?1", [&contract], |r| r.get(0))
+                .optional()?;
+            let next = current.map(|c| amount(&c)).unwrap_or_default().saturating_sub(amount(out));
+            tx.execute(
+                "UPDATE contracts SET contributed = ?2 WHERE address = ?1",
+                params![contract, next.to_string()],
+            )?;
+        }
+        Event::Finalized { contract, node_id } => {
+            tx.execute(
+                "UPDATE contracts SET status = 'finalized', node_id = ?2 WHERE address = ?1",
+                params![a(contract), *node_id as i64],
+            )?;
+        }
+        Event::Reset { contract } => {
+            // The stakes become refunds to claim; the contract takes deposits again.
+            tx.execute(
+                "UPDATE contracts SET status = 'open', contributed = '0', node_id = NULL WHERE address = ?1",
+                [a(contract)],
+            )?;
+            tx.execute("DELETE FROM contributions WHERE contract = ?1", [a(contract)])?;
+        }
+        Event::Cancelled { contract } => {
+            tx.execute("UPDATE contracts SET status = 'cancelled' WHERE address = ?1", [a(contract)])?;
+        }
+        Event::FeeUpdated { contract, fee_bps } => {
+            tx.execute("UPDATE contracts SET fee_bps = ?2 WHERE address = ?1", params![a(contract), fee_bps])?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(block: u64, event: Event) -> Located {
+        Located { block, log_index: 0, tx: B256::ZERO, address: Address::ZERO, timestamp: 1_000 + block, event }
+    }
+
+    fn registered(id: u64) -> Event {
+        Event::NodeRegistered {
+            node_id: id,
+            operator: Address::repeat_byte(1),
+            ed25519: B256::repeat_byte(id as u8).to_string(),
+            fee_bps: 0,
+            deposit: "25000000000000".into(),
+            registered_at: 1,
+        }
+    }
+
+    #[test]
+    fn migrations_run_once_and_the_schema_version_is_recorded() {
+        let path = std::env::temp_dir().join(format!("index-{}.sqlite", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        Store::open(&path).unwrap().set_meta("x", "1").unwrap();
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.meta("x").unwrap().as_deref(), Some("1"), "reopening keeps the data");
+        let mode: String = store.with(|c| c.pragma_query_value(None, "journal_mode", |r| r.get(0))).unwrap();
+        assert_eq!(mode, "wal");
+        let version: usize = store.with(|c| c.pragma_query_value(None, "user_version", |r| r.get(0))).unwrap();
+        assert_eq!(version, MIGRATIONS.len());
+        let _ = std::fs::remove_file(&path);
+    }
+
+    #[test]
+    fn a_rollback_forgets_later_blocks_and_rebuilds_the_state() {
+        let store = Store::in_memory().unwrap();
+        store.commit_chunk(&[(1, B256::repeat_byte(1), 1_001)], &[at(1, registered(1))], 1).unwrap();
+        let exited = at(2, Event::NodeExited { node_id: 1, earned: "5".into() });
+        store
+            .commit_chunk(
+                &[(2, B256::repeat_byte(2), 1_002)],
+                &[at(2, registered(2)), Located { log_index: 1, ..exited }],
+                2,
+            )
+            .unwrap();
+        let count = |sql: &str| store.with(|c| c.query_row(sql, [], |r| r.get::<_, i64>(0))).unwrap();
+        assert_eq!(count("SELECT COUNT(*) FROM nodes"), 2);
+        assert_eq!(count("SELECT COUNT(*) FROM nodes WHERE status = 'exited'"), 1);
+        assert_eq!(store.rollback_to(1).unwrap(), 2);
+        assert_eq!(count("SELECT COUNT(*) FROM nodes"), 1);
+        assert_eq!(
+            count("SELECT COUNT(*) FROM nodes WHERE status = 'active'"),
+            1,
+            "node 1's exit was in the dropped block"
+        );
+        assert_eq!(store.last_block().unwrap(), Some(1));
+        assert!(store.block_hash(2).unwrap().is_none());
+    }
+}
