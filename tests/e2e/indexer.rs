@@ -109,7 +109,14 @@ async fn the_api_answers_what_the_chain_says_about_the_devnet_scenario() -> eyre
     let (_, history) = get(&base, "/history/rewards").await?;
     assert!(!history["items"].as_array().unwrap().is_empty());
 
+    let (_, manifest) = get(&base, "/deployment").await?;
+    assert_eq!(manifest["chainId"].as_u64(), Some(31337));
+    let (code, abi) = get(&base, "/abi/StakingRegistry").await?;
+    assert_eq!(code, 200);
+    assert!(abi.as_array().unwrap().iter().any(|item| item["name"] == "registerNode"));
+
     for (path, status, says) in [
+        ("/abi/Nothing", 404, "no ABI"),
         ("/stakes/0x12", 400, "not an address"),
         ("/nodes?perPage=1000", 400, "perPage"),
         ("/nodes?page=0", 400, "page"),

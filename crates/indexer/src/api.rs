@@ -91,8 +91,22 @@ pub fn router(api: Api) -> Router {
         .route("/liquidations", get(liquidations))
         .route("/history/pool", get(pool_history))
         .route("/history/rewards", get(reward_history))
+        .route("/deployment", get(deployment))
+        .route("/abi/{name}", get(abi))
         .fallback(|| async { not_found("no such endpoint: see docs/api.md") })
         .with_state(api)
+}
+
+async fn deployment(State(api): State<Api>) -> Answer {
+    Ok(Json(
+        serde_json::to_value(&api.deployment.manifest)
+            .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?,
+    ))
+}
+
+async fn abi(Path(name): Path<String>) -> Answer {
+    let abi = session_client::manifest::abi_of(&name).ok_or_else(|| not_found(format!("no ABI named `{name}`")))?;
+    Ok(Json(serde_json::from_str(abi).map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?))
 }
 
 async fn info(State(api): State<Api>) -> Answer {
