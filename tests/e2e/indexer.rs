@@ -115,6 +115,15 @@ async fn the_api_answers_what_the_chain_says_about_the_devnet_scenario() -> eyre
     assert_eq!(code, 200);
     assert!(abi.as_array().unwrap().iter().any(|item| item["name"] == "registerNode"));
 
+    let listed = env.signers[9].address();
+    let (code, claims) = get(&base, &format!("/claims/{listed}")).await?;
+    assert_eq!(code, 200);
+    assert_eq!(atomic(&claims["claims"][0]["amount"]), sesh(42));
+    assert_eq!(claims["claims"][0]["claimed"], false);
+    let proof: Vec<alloy::primitives::B256> = serde_json::from_value(claims["claims"][0]["proof"].clone())?;
+    let root = env.system.manifest.claims.as_ref().unwrap().root;
+    assert!(session_client::merkle::verify(root, listed, sesh(42), &proof));
+
     for (path, status, says) in [
         ("/abi/Nothing", 404, "no ABI"),
         ("/stakes/0x12", 400, "not an address"),

@@ -92,6 +92,7 @@ pub fn router(api: Api) -> Router {
         .route("/history/pool", get(pool_history))
         .route("/history/rewards", get(reward_history))
         .route("/deployment", get(deployment))
+        .route("/claims/{address}", get(claims))
         .route("/abi/{name}", get(abi))
         .fallback(|| async { not_found("no such endpoint: see docs/api.md") })
         .with_state(api)
@@ -102,6 +103,33 @@ async fn deployment(State(api): State<Api>) -> Answer {
         serde_json::to_value(&api.deployment.manifest)
             .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?,
     ))
+}
+
+/// The swap program's claims of an address, with their proofs and whether each is paid: what a
+/// page sends to `MerkleClaims.claim(account, amount, proof)`.
+async fn claims(State(api): State<Api>, Path(text): Path<String>) -> Answer {
+    let who = address(&text)?;
+    let manifest = &api.deployment.manifest;
+    let (Some(info), Some(file)) = (&manifest.claims, &manifest.claims_file) else {
+        return Err(not_found("this deployment has no Merkle claims (or its claims file is not next to its manifest)"));
+    };
+    let distributor = session_bindings::MerkleClaims::new(
+        manifest.address("MerkleClaims").map_err(|e| not_found(e.to_string()))?,
+        api.deployment.provider.clone(),
+    );
+    let mut items = Vec::new();
+    for claim in file.claims.iter().filter(|c| c.account == who) {
+        let value = U256::from_str(&claim.amount).unwrap_or_default();
+        let claimed = distributor.isClaimed(who, value).call().await.map_err(chain)?;
+        items.push(json!({ "amount": amount(value), "proof": claim.proof, "claimed": claimed }));
+    }
+    Ok(Json(json!({
+        "address": who.to_string(),
+        "root": info.root,
+        "deadline": info.deadline,
+        "distributor": distributor.address().to_string(),
+        "claims": items,
+    })))
 }
 
 async fn abi(Path(name): Path<String>) -> Answer {
