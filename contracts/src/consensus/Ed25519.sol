@@ -6,7 +6,7 @@ import {Sha512} from "./Sha512.sol";
 /// @title Ed25519
 /// @notice Verification of Ed25519 signatures (RFC 8032, "pure" Ed25519: no context, no
 /// prehash) in the EVM, for the rare on-chain proof that someone holds a node's Ed25519 key
-/// ({Ed25519Disputes}). About 250k gas: SHA-512 in Solidity ({Sha512}), twisted Edwards
+/// ({Ed25519Disputes}). About 300k gas: SHA-512 in Solidity ({Sha512}, ~45k per 128-byte block), twisted Edwards
 /// arithmetic over 2^255 - 19 in extended coordinates, and two calls of the modexp precompile
 /// (0x05: the square root when decoding the key, the inversion when encoding the result).
 /// Tested against the RFC 8032 section 7.1 vectors and against Node's OpenSSL, valid and

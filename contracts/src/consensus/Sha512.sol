@@ -9,7 +9,7 @@ pragma solidity ^0.8.30;
 /// of `x || x` (`x` copied above itself) masked to 64 bits. Sums are masked once, where they are
 /// stored. Works in memory past the free memory pointer and leaves it unchanged: the round
 /// constants (80 words), the message schedule (80 words), the state (8 words), then the padded
-/// message. About 12k gas per 128-byte block.
+/// message. About 45k gas per 128-byte block.
 library Sha512 {
     /// @notice SHA-512 of `data`.
     /// @return high The digest's first 32 bytes.
