@@ -80,7 +80,8 @@ interface IContributionContract {
         FactoryNotAccepted,
         Ed25519KeyInUse,
         BLSKeyInUse,
-        ProofOfPossessionInvalid
+        ProofOfPossessionInvalid,
+        Ed25519KeyReserved
     }
 
     // ------------------------------------------------------------------------------ errors

@@ -186,6 +186,16 @@ interface IStakingLens {
     /// @return registered Whether that node is still registered.
     function nodeIdOfEd25519(bytes32 ed25519Key) external view returns (uint64 nodeId, bool registered);
 
+    /// @notice After an eviction ({IStakingRegistry-evictSquatter}), the operator `ed25519Key` is
+    /// reserved for and until when; `(0, 0)` if it never was.
+    /// @return operator The only operator that may register the key before `until`.
+    /// @return until The end of the reservation (in the past: it no longer binds).
+    function ed25519Reservation(bytes32 ed25519Key) external view returns (address operator, uint256 until);
+
+    /// @notice The contract whose verdicts may evict squatters ({IStakingRegistry-setEd25519Disputes};
+    /// zero: none).
+    function ed25519Disputes() external view returns (address);
+
     /// @notice The registry's emergency brake now: what may still be paid out in the current window
     /// and when the next one starts (`type(uint256).max` and 0 while the brake is off).
     /// @return remaining Atomic units that may still leave the registry in this window.

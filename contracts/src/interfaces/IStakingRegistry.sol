@@ -180,6 +180,11 @@ interface IStakingRegistry {
     /// @notice An outflow limit needs a cap below 2^64 and, when the cap is not 0, a window of
     /// 1 s .. 30 days.
     error InvalidOutflowLimit(uint256 cap, uint256 window);
+    /// @notice Only the Ed25519 disputes contract ({setEd25519Disputes}) may evict; `caller` is not it.
+    error NotEd25519Disputes(address caller);
+    /// @notice The Ed25519 key was taken back from a squatter by its holder, for `operator`: only a
+    /// registration with that operator may use it before `availableAt`.
+    error Ed25519KeyReserved(bytes32 ed25519Key, address operator, uint256 availableAt);
 
     // ------------------------------------------------------------------------------- events
 
@@ -249,6 +254,8 @@ interface IStakingRegistry {
     event RewardsReturnedToPool(uint256 amount);
     /// @notice The emergency brake changed (cap 0: off); the window's count starts afresh.
     event OutflowLimitUpdated(uint256 oldCap, uint256 oldWindow, uint256 newCap, uint256 newWindow);
+    /// @notice The contract whose verdicts may evict squatters changed (zero: none).
+    event Ed25519DisputesUpdated(address oldDisputes, address newDisputes);
     /// @notice The staking requirement for new registrations changed.
     event StakingRequirementUpdated(uint256 oldRequirement, uint256 newRequirement);
     /// @notice The contribution factory whose contracts may call {registerFromContract} changed.
@@ -388,6 +395,22 @@ interface IStakingRegistry {
         bytes calldata signature
     ) external;
 
+    /// @notice Only the Ed25519 disputes contract, once it has verified that the holder of
+    /// `ed25519Key`, node `nodeId`'s key, signed the eviction of that node for `claimant`: ends the
+    /// node at once as a liquidation would (out of N and the aggregate, its Ed25519 key free), the
+    /// liquidator part to `claimant`, and takes back everything the node earned (its rewards stay
+    /// claimable, but as much again leaves the returned stake for the pool's part: squatting never
+    /// pays). The key is then reserved for `claimant` as operator for 7 days ({Ed25519KeyReserved}),
+    /// so the squatter cannot take it again before the rightful node registers. Emits
+    /// {NodeLiquidated} (the claimant as liquidator; the pool's part includes the earnings taken
+    /// back); the disputes contract emits {IEd25519Disputes-SquatterEvicted}. Not when paused; no
+    /// minimum node age (the signature names the node, and only the key's holder can make it).
+    /// @param blsKey The evicted node's BLS key (from {INetworkConsensus-BLSKeyAdded}).
+    /// @param ed25519Key The node's Ed25519 key, whose holder signed.
+    /// @param claimant Named in the signed message: the rightful operator.
+    function evictSquatter(uint64 nodeId, bytes calldata blsKey, bytes32 ed25519Key, address claimant)
+        external;
+
     /// @notice Network-signed: node `nodeId` stops earning and leaves N. Its BLS key stays in the
     /// aggregate (re-adding it would need a new proof of possession; a decommissioned node is
     /// listed as a non-signer while it cannot sign). Not when paused; the node must be at least 2 h
@@ -445,6 +468,12 @@ interface IStakingRegistry {
     /// stakes, which the registry pays out. Only a factory with a fixed, reviewed implementation
     /// (ours is not upgradeable) may be named.
     function setContributionFactory(address factory) external;
+
+    /// @notice Owner only: the contract allowed to call {evictSquatter} (zero: none), a
+    /// non-upgradeable {IEd25519Disputes} bound to this registry.
+    /// @dev As powerful as a liquidation without the network: only a contract that checks the
+    /// Ed25519 signature of the node's key may be named.
+    function setEd25519Disputes(address disputes) external;
 
     /// @notice Owner only: the emergency brake. At most `cap` atomic SESH units leave the registry
     /// through claims, stake withdrawals and {setBeneficiary}'s payout per fixed window of `window`

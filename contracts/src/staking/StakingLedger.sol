@@ -64,6 +64,15 @@ abstract contract StakingLedger {
         uint8 flags;
     }
 
+    /// @dev An Ed25519 key's slot: the latest node registered with it (the low 64 bits, all that
+    /// was stored here before evictions existed, and what readers decode), and, after an eviction,
+    /// the operator the key is reserved for until `reservedUntil` (zero: none).
+    struct Ed25519Holder {
+        uint64 nodeId;
+        uint32 reservedUntil;
+        address reservedFor;
+    }
+
     /// @custom:storage-location erc7201:session.storage.StakingRegistry
     struct StakingRegistryStorage {
         // slot 0: everything a distribution reads and writes. Amounts fit in uint64 (the token's
@@ -86,7 +95,7 @@ abstract contract StakingLedger {
         address contributionFactory;
         mapping(uint64 nodeId => NodeRecord) nodes;
         mapping(uint64 nodeId => mapping(address staker => PositionRecord)) positions;
-        mapping(bytes32 ed25519Key => uint64 nodeId) nodeIdOfEd25519;
+        mapping(bytes32 ed25519Key => Ed25519Holder) ed25519Holders;
         mapping(uint64 nodeId => mapping(address staker => address beneficiary)) beneficiaries;
         /// @dev Contributors 1.. of a shared node registered directly (the operator is 0).
         mapping(uint64 nodeId => mapping(uint256 index => address staker)) stakers;
@@ -100,6 +109,9 @@ abstract contract StakingLedger {
         /// @dev When the staking requirement last changed (by governance or the network): a
         /// network decision must be newer.
         uint40 requirementChangedAt;
+        // slot 9 (`StakingSlots.DISPUTES`): the contract whose verdicts evict squatters (zero:
+        // none), set by governance (appended by an upgrade).
+        address ed25519Disputes;
     }
 
     // keccak256(abi.encode(uint256(keccak256("session.storage.StakingRegistry")) - 1)) & ~bytes32(uint256(0xff))

@@ -210,6 +210,18 @@ contract StakingLens is IStakingLens {
     }
 
     /// @inheritdoc IStakingLens
+    function ed25519Reservation(bytes32 ed25519Key) external view returns (address operator, uint256 until) {
+        return StakingSlots.ed25519Reservation(REGISTRY, ed25519Key);
+    }
+
+    /// @inheritdoc IStakingLens
+    function ed25519Disputes() external view returns (address) {
+        bytes32[] memory slots = new bytes32[](1);
+        slots[0] = bytes32(uint256(StakingSlots.BASE) + StakingSlots.DISPUTES);
+        return address(uint160(uint256(REGISTRY.extsload(slots)[0])));
+    }
+
+    /// @inheritdoc IStakingLens
     /// @dev Windows start at multiples of the window length (as the registry counts them).
     function outflowAllowance() external view returns (uint256 remaining, uint256 nextWindowStart) {
         Config memory c = config();
@@ -315,6 +327,10 @@ contract StakingLens is IStakingLens {
         (bytes memory blsKey, bytes32 ed25519Key, bytes memory proofOfPossession) = c.keys();
         (, bool registered) = StakingSlots.ed25519Holder(REGISTRY, ed25519Key);
         if (registered) return IContributionContract.FinalizeBlocker.Ed25519KeyInUse;
+        (address reservedFor, uint256 until) = StakingSlots.ed25519Reservation(REGISTRY, ed25519Key);
+        if (reservedFor != c.operator() && block.timestamp < until) {
+            return IContributionContract.FinalizeBlocker.Ed25519KeyReserved;
+        }
         if (cfg.consensus.nodeIdOfBLSKey(blsKey) != 0) {
             return IContributionContract.FinalizeBlocker.BLSKeyInUse;
         }

@@ -57,6 +57,9 @@ contract StakingRegistry is
     /// @dev Gas a distribution with the pool's release costs at most, with room: what a call
     /// that skipped it (same second) must leave at its end.
     uint256 private constant DISTRIBUTION_GAS = 120_000;
+    /// @dev How long an evicted squatter's Ed25519 key stays reserved for the claimant: time to
+    /// finalize a filled contribution contract (or register) before anyone else may take it.
+    uint256 private constant RESERVATION_PERIOD = 7 days;
     /// @dev Per-block join cap: max(20, 2% of N).
     uint256 private constant MIN_JOINS_PER_BLOCK = 20;
     uint256 private constant JOIN_PERCENT = 2;
@@ -272,15 +275,24 @@ contract StakingRegistry is
     ) external nonReentrant whenNotPaused {
         NodeRecord storage n = _registeredNode(nodeId);
         _verifySignature(ConsensusMessages.LIQUIDATION_TAG, nodeId, n, timestamp, nonSignerKeys, signature);
-        uint256 earned = _end(nodeId, n, blsKey, NodeStatus.Liquidated);
+        _liquidate(nodeId, n, blsKey, msg.sender, false);
+    }
+
+    /// @inheritdoc IStakingRegistry
+    /// @dev A liquidation (the same parts, the claimant as liquidator) in which the node's
+    /// earnings also go back from the returned stake to the pool. Trusts the disputes contract for
+    /// the verdict: that `ed25519Key` is node `nodeId`'s and its holder signed for `claimant`.
+    function evictSquatter(uint64 nodeId, bytes calldata blsKey, bytes32 ed25519Key, address claimant)
+        external
+        nonReentrant
+        whenNotPaused
+    {
         StakingRegistryStorage storage $ = _storage();
-        (uint256 liquidatorPart, uint256 poolPart, uint256 returned) =
-            _liquidationParts(n.deposit, $.liquidatorRatio, $.poolRatio, $.returnedRatio);
-        n.returnedStake = uint64(returned);
-        $.accountedBalance -= uint64(liquidatorPart + poolPart);
-        emit NodeLiquidated(nodeId, msg.sender, liquidatorPart, poolPart, returned, earned);
-        if (liquidatorPart != 0) _TOKEN.safeTransfer(msg.sender, liquidatorPart);
-        if (poolPart != 0) _TOKEN.safeTransfer(address(_POOL), poolPart);
+        require(msg.sender == $.ed25519Disputes, NotEd25519Disputes(msg.sender));
+        NodeRecord storage n = _registeredNode(nodeId);
+        Ed25519Holder storage holder = $.ed25519Holders[ed25519Key];
+        (holder.reservedFor, holder.reservedUntil) = (claimant, uint32(block.timestamp + RESERVATION_PERIOD));
+        _liquidate(nodeId, n, blsKey, claimant, true);
     }
 
     /// @inheritdoc IStakingRegistry
@@ -392,6 +404,13 @@ contract StakingRegistry is
         StakingRegistryStorage storage $ = _storage();
         emit ContributionFactoryUpdated($.contributionFactory, factory);
         $.contributionFactory = factory;
+    }
+
+    /// @inheritdoc IStakingRegistry
+    function setEd25519Disputes(address disputes) external onlyOwner {
+        StakingRegistryStorage storage $ = _storage();
+        emit Ed25519DisputesUpdated($.ed25519Disputes, disputes);
+        $.ed25519Disputes = disputes;
     }
 
     /// @inheritdoc IStakingRegistry
@@ -515,15 +534,33 @@ contract StakingRegistry is
         StakingRegistryStorage storage $ = _storage();
         uint64 base = $.rewardPerNode;
         nodeId = ++$.lastNodeId;
+        _takeEd25519Key(ed25519Key, operator, nodeId);
         NodeRecord storage n = $.nodes[nodeId];
         (n.operator, n.registeredAt, n.feeBps) = (operator, uint40(registeredAt), feeBps);
         (n.status, n.contributorCount, n.byContract) = (NodeStatus.Active, uint8(count), byContract);
         (n.deposit, n.earnedBase) = (uint64(requirement), base);
         n.ed25519KeyOrContract = byContract ? bytes32(uint256(uint160(msg.sender))) : ed25519Key;
-        $.nodeIdOfEd25519[ed25519Key] = nodeId;
         ++$.earningNodes;
         $.accountedBalance += uint64(requirement);
         emit NodeRegistered(nodeId, operator, ed25519Key, feeBps, requirement, registeredAt, base);
+    }
+
+    /// @dev Records node `nodeId` as the holder of `ed25519Key`, which must be free (no registered
+    /// node holds it) and, after an eviction, reserved for no one but `operator` (none: 0, 0).
+    function _takeEd25519Key(bytes32 ed25519Key, address operator, uint64 nodeId) private {
+        StakingRegistryStorage storage $ = _storage();
+        Ed25519Holder storage holder = $.ed25519Holders[ed25519Key];
+        uint64 previous = holder.nodeId;
+        require(
+            previous == 0 || !_isRegistered($.nodes[previous].status),
+            Ed25519KeyAlreadyRegistered(ed25519Key, previous)
+        );
+        (address reservedFor, uint256 until) = (holder.reservedFor, holder.reservedUntil);
+        require(
+            reservedFor == operator || block.timestamp >= until,
+            Ed25519KeyReserved(ed25519Key, reservedFor, until)
+        );
+        holder.nodeId = nodeId;
     }
 
     /// @dev Has the consensus registry check the proof of possession and add the BLS key (one call
@@ -564,16 +601,12 @@ contract StakingRegistry is
         }
     }
 
-    /// @dev Checks what every registration must meet; returns the staking requirement (the deposit).
+    /// @dev Checks what every registration must meet (but the Ed25519 key's holder and reservation,
+    /// {_createNode}); returns the staking requirement (the deposit).
     function _checkTerms(bytes32 ed25519Key, uint16 feeBps) private view returns (uint256 requirement) {
         StakingRegistryStorage storage $ = _storage();
         require(ed25519Key != bytes32(0), ZeroEd25519Key());
         require(feeBps <= BPS, FeeTooHigh(feeBps, BPS));
-        uint64 holder = $.nodeIdOfEd25519[ed25519Key];
-        require(
-            holder == 0 || !_isRegistered($.nodes[holder].status),
-            Ed25519KeyAlreadyRegistered(ed25519Key, holder)
-        );
         requirement = $.stakingRequirement;
     }
 
@@ -671,6 +704,31 @@ contract StakingRegistry is
         else require(amount <= available, InsufficientRewards(amount, available));
         if (amount != 0) _recordPaid(nodeId, staker, p, beneficiary, stored, amount);
         return (amount, beneficiary);
+    }
+
+    /// @dev Ends node `nodeId` as liquidated: liquidator part (rounded down) to `liquidator`, pool
+    /// part (rounded up) to the pool, the rest returned; with `forfeitEarnings` (an eviction) the
+    /// node's earnings E also move from the returned part to the pool's, as far as it goes.
+    function _liquidate(
+        uint64 nodeId,
+        NodeRecord storage n,
+        bytes calldata blsKey,
+        address liquidator,
+        bool forfeitEarnings
+    ) private {
+        uint256 earned = _end(nodeId, n, blsKey, NodeStatus.Liquidated);
+        StakingRegistryStorage storage $ = _storage();
+        (uint256 liquidatorPart, uint256 poolPart, uint256 returned) =
+            _liquidationParts(n.deposit, $.liquidatorRatio, $.poolRatio, $.returnedRatio);
+        if (forfeitEarnings) {
+            uint256 forfeited = earned < returned ? earned : returned;
+            (poolPart, returned) = (poolPart + forfeited, returned - forfeited);
+        }
+        n.returnedStake = uint64(returned);
+        $.accountedBalance -= uint64(liquidatorPart + poolPart);
+        emit NodeLiquidated(nodeId, liquidator, liquidatorPart, poolPart, returned, earned);
+        if (liquidatorPart != 0) _TOKEN.safeTransfer(liquidator, liquidatorPart);
+        if (poolPart != 0) _TOKEN.safeTransfer(address(_POOL), poolPart);
     }
 
     /// @dev An exit (`signed` by the network, or unlocked after the request): distributes first, so

@@ -12,13 +12,15 @@ library StakingSlots {
     /// @dev keccak256(abi.encode(uint256(keccak256("session.storage.StakingRegistry")) - 1)) &
     /// ~bytes32(uint256(0xff)): {StakingLedger}'s namespace.
     bytes32 internal constant BASE = 0xc3868b2c87e82a0205c939b8515f0d7afaccf54db4d65a53c1f7256705246b00;
-    /// @dev Slots 0..2: the counters and parameters; 3..7 the mappings; 8 the brake.
+    /// @dev Slots 0..2: the counters and parameters; 3..7 the mappings; 8 the brake; 9 the Ed25519
+    /// disputes contract.
     uint256 internal constant NODES = 3;
     uint256 internal constant POSITIONS = 4;
     uint256 internal constant NODE_ID_OF_ED25519 = 5;
     uint256 internal constant BENEFICIARIES = 6;
     uint256 internal constant STAKERS = 7;
     uint256 internal constant BRAKE = 8;
+    uint256 internal constant DISPUTES = 9;
 
     /// @notice The first of node `nodeId`'s four slots.
     function node(uint64 nodeId) internal pure returns (bytes32) {
@@ -44,7 +46,8 @@ library StakingSlots {
         return keccak256(abi.encode(index, inner));
     }
 
-    /// @notice The slot of the latest node id registered with `ed25519Key`.
+    /// @notice The slot of the latest node id registered with `ed25519Key` (the low 64 bits), and of
+    /// its reservation after an eviction (`reservedUntil` in the next 32 bits, `reservedFor` above).
     function nodeIdOfEd25519(bytes32 ed25519Key) internal pure returns (bytes32) {
         return keccak256(abi.encode(ed25519Key, uint256(BASE) + NODE_ID_OF_ED25519));
     }
@@ -69,5 +72,18 @@ library StakingSlots {
         IStakingRegistry.NodeStatus s = status(registry.extsload(slots)[0]);
         registered =
             s == IStakingRegistry.NodeStatus.Active || s == IStakingRegistry.NodeStatus.Decommissioned;
+    }
+
+    /// @notice The operator an eviction reserved `ed25519Key` for, and until when (0, 0: none;
+    /// a reservation in the past no longer binds).
+    function ed25519Reservation(IStakingRegistry registry, bytes32 ed25519Key)
+        internal
+        view
+        returns (address operator, uint256 until)
+    {
+        bytes32[] memory slots = new bytes32[](1);
+        slots[0] = nodeIdOfEd25519(ed25519Key);
+        uint256 word = uint256(registry.extsload(slots)[0]);
+        return (address(uint160(word >> 96)), uint32(word >> 64));
     }
 }

@@ -111,6 +111,15 @@ contract StakingRegistryUnitTest_storageLayout is StakingRegistryBase {
         assertEq(address(uint160(slot2 >> 96)), treasury, "contributionFactory");
     }
 
+    /// @dev Slot 9: the Ed25519 disputes contract (appended after the brake's slot 8). The key
+    /// index's reservation bits are checked through the lens in `evictSquatter.t.sol`.
+    function test_Ed25519DisputesSlot() public {
+        vm.prank(governance);
+        staking.setEd25519Disputes(treasury);
+        assertEq(address(uint160(uint256(vm.load(address(staking), bytes32(uint256(BASE) + 9))))), treasury);
+        assertEq(lens.ed25519Disputes(), treasury);
+    }
+
     function _nodeSlot(uint64 nodeId) internal pure returns (bytes32) {
         return keccak256(abi.encode(uint256(nodeId), uint256(BASE) + 3));
     }
