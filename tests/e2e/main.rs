@@ -13,6 +13,7 @@ mod network;
 mod public_rpc;
 mod reward_pool;
 mod seeding;
+mod squatting;
 mod staking;
 mod token;
 mod tokenomics;

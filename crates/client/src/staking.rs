@@ -118,6 +118,36 @@ impl Deployment {
         }
     }
 
+    /// Evicts node `node_id`, which registered the Ed25519 key of `keys` without holding it: the
+    /// key signs the eviction for `claimant` (who gets the liquidator part and the key's 7-day
+    /// reservation), checked against the contract's own message first. Sent by `sender`.
+    pub async fn evict_squatter(
+        &self,
+        sender: Address,
+        keys: &NodeKeys,
+        node_id: u64,
+        claimant: Address,
+    ) -> Result<TransactionReceipt> {
+        let action = "evicting the squatter";
+        let disputes =
+            session_bindings::Ed25519Disputes::new(self.manifest.address("Ed25519Disputes")?, self.provider.clone());
+        let message = eviction_message(self.manifest.chain_id, *self.registry.address(), node_id, claimant);
+        let theirs = disputes.evictionMessage(node_id, claimant).call().await.during(action)?;
+        if theirs.as_ref() != message.as_slice() {
+            return Err(Error::unexpected(action, "the contract's eviction message differs from ours"));
+        }
+        let signature = keys.sign_ed25519(&message);
+        let bls = self.bls_key_bytes(node_id).await?;
+        let call = disputes.evictSquatter(
+            node_id,
+            FixedBytes(keys.ed25519_public()),
+            claimant,
+            bls,
+            Bytes::copy_from_slice(&signature),
+        );
+        transact(call.from(sender), action).await
+    }
+
     /// The aggregate public key of the active nodes, as the contract holds it (EIP-2537 bytes).
     pub async fn aggregate_public_key(&self) -> Result<Vec<u8>> {
         Ok(self.consensus.aggregatePublicKey().call().await.during("reading the aggregate key")?.to_vec())
@@ -205,3 +235,15 @@ pub fn node_state(status: crate::NodeStatus, exit_requested_at: u64) -> String {
 
 /// Seconds from an exit request to when anyone may finalize the exit (the registry's 30 days).
 pub const EXIT_DELAY: u64 = 30 * 86_400;
+
+/// The 112 bytes a node's Ed25519 key signs to evict node `node_id` (which registered the key
+/// without holding it) for `claimant`, on `chain_id` and `registry` (docs/consensus.md).
+pub fn eviction_message(chain_id: u64, registry: Address, node_id: u64, claimant: Address) -> Vec<u8> {
+    let mut message = Vec::with_capacity(112);
+    message.extend_from_slice(alloy::primitives::keccak256("session.staking.v1.eviction").as_slice());
+    message.extend_from_slice(&U256::from(chain_id).to_be_bytes::<32>());
+    message.extend_from_slice(registry.as_slice());
+    message.extend_from_slice(&node_id.to_be_bytes());
+    message.extend_from_slice(claimant.as_slice());
+    message
+}

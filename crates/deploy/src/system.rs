@@ -13,8 +13,8 @@ use alloy::{
     sol_types::SolCall,
 };
 use session_bindings::{
-    ConsensusRegistry, ContributionFactory, RewardPool, SessionProxy, SessionToken, StakingLens, StakingRegistry,
-    reward_pool::RewardPool as OwnedUpgradeable,
+    ConsensusRegistry, ContributionFactory, Ed25519Disputes, RewardPool, SessionProxy, SessionToken, StakingLens,
+    StakingRegistry, reward_pool::RewardPool as OwnedUpgradeable,
 };
 use session_bls::messages::Domain;
 use session_client::{
@@ -159,6 +159,17 @@ pub async fn deploy_with(
     journal
         .transact(registry.setContributionFactory(factory_address), "naming the registry's contribution factory", false)
         .await?;
+    // The judge of Ed25519 key disputes (finding L-1): not upgradeable, bound to this registry.
+    let disputes_address = journal
+        .create(provider, Ed25519Disputes::deploy_builder(provider.clone(), registry_address), "Ed25519Disputes")
+        .await?;
+    journal
+        .transact(
+            registry.setEd25519Disputes(disputes_address),
+            "naming the registry's Ed25519 disputes contract",
+            false,
+        )
+        .await?;
     let contribution_impl = factory.IMPLEMENTATION().call().await.during("reading the contribution implementation")?;
     // The listing views, at their own address: not upgradeable, redeployed at will.
     let lens_address = journal
@@ -221,6 +232,7 @@ pub async fn deploy_with(
             manifest::entry("ConsensusRegistry", consensus_address, Some(consensus_impl)),
             manifest::entry("ContributionFactory", factory_address, None),
             manifest::entry("ContributionContract", contribution_impl, None),
+            manifest::entry("Ed25519Disputes", disputes_address, None),
         ]
         .into_iter()
         .chain(fees.iter().flat_map(fee_entries))

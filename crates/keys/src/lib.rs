@@ -60,6 +60,13 @@ impl NodeKeys {
         self.ed25519.to_bytes()
     }
 
+    /// The Ed25519 key's RFC 8032 signature of `message` (`R || S`): what evicts a node that
+    /// registered this key without holding it (docs/consensus.md, "Ed25519 eviction").
+    pub fn sign_ed25519(&self, message: &[u8]) -> [u8; 64] {
+        use ed25519_dalek::Signer;
+        self.ed25519.sign(message).to_bytes()
+    }
+
     /// The proof of possession a registration needs: the BLS key signs itself, the operator and
     /// the Ed25519 key, for one chain and contract.
     pub fn proof_of_possession(&self, domain: &Domain, operator: &[u8; 20]) -> Signature {

@@ -32,6 +32,20 @@ pub enum NodeCommand {
     },
     /// Take back the signer's stake from every node that has exited or been liquidated.
     Withdraw,
+    /// Evict node `ID`, which registered your node's Ed25519 key without holding it: the key
+    /// file's Ed25519 key signs the eviction; you (or `--claimant`) get the liquidator part and
+    /// the key for 7 days.
+    Evict {
+        /// The squatting node's registration id.
+        #[arg(long)]
+        node: u64,
+        /// Key file from `sesh keys generate` holding the Ed25519 key the node squats.
+        #[arg(long)]
+        keys: PathBuf,
+        /// Who registers the rightful node (default: the signer).
+        #[arg(long)]
+        claimant: Option<alloy::primitives::Address>,
+    },
 }
 
 /// Runs a node command.
@@ -91,6 +105,30 @@ pub async fn run(global: &GlobalArgs, command: NodeCommand) -> eyre::Result<()> 
                     when(requested + THIRTY_DAYS)
                 );
             }
+        }
+        NodeCommand::Evict { node, keys, claimant } => {
+            let keys = KeyFile::load(&keys)?.keys()?;
+            let record = deployment.lens.nodeRecord(node).call().await?;
+            eyre::ensure!(
+                record.ed25519Key.0 == keys.ed25519_public(),
+                "node {node} holds Ed25519 key {}, not this key file's 0x{}",
+                record.ed25519Key,
+                alloy::hex::encode(keys.ed25519_public())
+            );
+            let status = node_status(record.status)?;
+            eyre::ensure!(
+                matches!(status, NodeStatus::Active | NodeStatus::Decommissioned),
+                "node {node} is {status}: nothing to evict"
+            );
+            let claimant = claimant.unwrap_or(me);
+            global.confirm(&format!(
+                "evicting node {node} (operator {}), which registered your Ed25519 key: signing the eviction for {claimant}",
+                record.operator
+            ))?;
+            deployment.evict_squatter(me, &keys, node, claimant).await?;
+            println!(
+                "node {node} evicted; the key is reserved for {claimant} for 7 days: register your node with `sesh node register` or a contribution contract"
+            );
         }
         NodeCommand::Withdraw => {
             let (amount, receipts) = deployment.withdraw_all(me).await?;
