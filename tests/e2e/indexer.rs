@@ -57,6 +57,12 @@ async fn the_api_answers_what_the_chain_says_about_the_devnet_scenario() -> eyre
         .await?;
     let contract = *cc.address();
 
+    // Two contributors after the operator: the contract's total is the sum of the deposits.
+    for (account, amount) in [(31, 3_000u64), (32, 2_000)] {
+        let contributor = env.signers[account].address();
+        env.fund(contributor, sesh(amount)).await?;
+        env.system.contribute(&cc, contributor, sesh(amount)).await?;
+    }
     let deployment = Arc::new(env.system.clone());
     let store = Arc::new(Store::open(&db("scenario"))?);
     let pass = Follower::new(deployment.clone(), store.clone(), 0)?.sync().await?;
@@ -103,8 +109,18 @@ async fn the_api_answers_what_the_chain_says_about_the_devnet_scenario() -> eyre
     assert_eq!(item["contract"].as_str().unwrap().parse::<Address>()?, contract);
     assert_eq!(item["feeBps"].as_u64(), Some(700));
     assert_eq!(atomic(&item["minimumContribution"]), cc.minimumContribution().call().await?);
-    assert_eq!(atomic(&item["contributed"]), sesh(10_000));
-    assert_eq!(item["contributors"][0]["staker"].as_str().unwrap().parse::<Address>()?, operator);
+    assert_eq!(atomic(&item["contributed"]), sesh(15_000));
+    assert_eq!(atomic(&item["contributed"]), cc.contributed().call().await?);
+    let contributors = item["contributors"].as_array().unwrap();
+    assert_eq!(contributors.len(), 3);
+    let of = |who: Address| {
+        contributors
+            .iter()
+            .find(|c| c["staker"].as_str().unwrap().parse::<Address>().unwrap() == who)
+            .map(|c| atomic(&c["amount"]))
+    };
+    assert_eq!(of(operator), Some(sesh(10_000)));
+    assert_eq!(of(env.signers[31].address()), Some(sesh(3_000)));
 
     let (_, history) = get(&base, "/history/rewards").await?;
     assert!(!history["items"].as_array().unwrap().is_empty());

@@ -292,19 +292,20 @@ fn apply(tx: &Transaction, e: &Located) -> rusqlite::Result<()> {
             )?;
         }
         Event::Contributed { contract, staker, amount: deposit, total } => {
+            // `total` is the depositor's own total in the contract; the contract's grows by the
+            // deposit.
             let (contract, staker) = (a(contract), a(staker));
-            tx.execute("UPDATE contracts SET contributed = ?2 WHERE address = ?1", params![contract, total])?;
             tx.execute(
-                "INSERT OR IGNORE INTO contributions (contract, staker, amount) VALUES (?1, ?2, '0')",
-                params![contract, staker],
+                "INSERT OR REPLACE INTO contributions (contract, staker, amount) VALUES (?1, ?2, ?3)",
+                params![contract, staker, total],
             )?;
-            add(
-                tx,
-                "SELECT amount FROM contributions WHERE contract = ?1 AND staker = ?2",
-                "UPDATE contributions SET amount = ?1 WHERE contract = ?2 AND staker = ?3",
-                (&contract, &staker),
-                amount(deposit),
-                true,
+            let current: Option<String> = tx
+                .query_row("SELECT contributed FROM contracts WHERE address = ?1", [&contract], |r| r.get(0))
+                .optional()?;
+            let next = current.map(|c| amount(&c)).unwrap_or_default() + amount(deposit);
+            tx.execute(
+                "UPDATE contracts SET contributed = ?2 WHERE address = ?1",
+                params![contract, next.to_string()],
             )?;
         }
         Event::Withdrawn { contract, staker, amount: out } => {
