@@ -1,0 +1,75 @@
+// (d) Operators: open a contribution contract from the node's public registration data.
+import { decodeEventLog } from 'viem';
+import { api, atomic, type Info } from '../api';
+import { h } from '../dom';
+import { explain } from '../errors';
+import { parseSesh, sesh } from '../format';
+import type { Page } from '../page';
+import { registrationFields } from './operatorFields';
+import { flow, FlowError, read, send, Status, type Session } from '../tx';
+import { parseRegistration } from '../registration';
+
+export async function operator(page: Page): Promise<HTMLElement> {
+  const section = h('section', { 'data-testid': 'operator' }, h('h2', {}, 'Operate a node: open a contribution contract'));
+  const session = page.session();
+  if (!session) { section.append(h('p', {}, 'Connect the operator\'s wallet.')); return section; }
+  const info = await api<Info>('/info');
+  const fields = registrationFields();
+  const status = new Status();
+  const button = h('button', { 'data-testid': 'create-contract' }, 'Open the contribution contract');
+  button.addEventListener('click', () => flow(status, button, () => create(session, status, fields, atomic(info.stakingRequirement)), () => undefined));
+  section.append(
+    h('p', {}, 'Load the node\'s public key file: blsPublicKey and ed25519PublicKey as `sesh keys generate` prints them, and proofOfPossession signed by the node\'s BLS key for this operator address. The page never reads secret keys or seeds.'),
+    fields.el, h('div', { class: 'row' }, button), status.el,
+  );
+  return section;
+}
+
+async function create(session: Session, status: Status, fields: ReturnType<typeof registrationFields>, requirement: bigint): Promise<string> {
+  const { deployment, account } = session;
+  let registration;
+  try { registration = parseRegistration(await fields.text(), account); } catch (e) { status.refuse((e as Error).message); }
+  const feePercent = Number(fields.fee.value || '0');
+  if (!Number.isFinite(feePercent) || feePercent < 0 || feePercent > 100) status.refuse('The fee is a percentage from 0 to 100.');
+  const feeBps = Math.round(feePercent * 100);
+  let stake = 0n;
+  if (fields.stake.value.trim()) { try { stake = parseSesh(fields.stake.value); } catch (e) { status.refuse((e as Error).message); } }
+  const least = (requirement + 3n) / 4n;
+  if (stake > 0n && stake < least) status.refuse(`The operator's stake must be at least 25% of the requirement, ${sesh(least)}; ${sesh(stake)} was entered.`);
+  if (stake > requirement) status.refuse(`The operator's stake cannot exceed the requirement, ${sesh(requirement)}.`);
+  // The registry checks the proof at finalization only: check it now, before anything is locked.
+  const check = status.step('Check the proof of possession');
+  try {
+    await read(session, deployment.contract('ConsensusRegistry'), 'verifyProofOfPossession', [registration.blsPublicKey, account, registration.ed25519PublicKey, registration.proofOfPossession]);
+    check('mined', `valid for ${account}`);
+  } catch (error) {
+    const sentence = `The proof of possession is not valid for ${account} and these keys: ${explain(deployment.errors, error)}`;
+    check('refused', sentence);
+    throw new FlowError(sentence);
+  }
+  const factory = deployment.contract('ContributionFactory');
+  const common = [registration.blsPublicKey, registration.ed25519PublicKey, registration.proofOfPossession, feeBps, fields.autoFinalize.checked, []] as const;
+  let receipt;
+  if (stake > 0n) {
+    const token = deployment.contract('SessionToken');
+    await send(session, status, `Approve exactly ${sesh(stake)} to the factory`, token, 'approve', [factory.address, stake]);
+    try {
+      receipt = await send(session, status, `Open the contract with ${sesh(stake)}`, factory, 'createAndContribute', [...common, stake]);
+    } catch (error) {
+      await send(session, status, 'Reset the allowance to 0', token, 'approve', [factory.address, 0n]).catch(() => undefined);
+      throw error;
+    }
+  } else {
+    receipt = await send(session, status, 'Open the contract', factory, 'create', [...common]);
+  }
+  for (const log of receipt.logs) {
+    try {
+      const event = decodeEventLog({ abi: factory.abi, data: log.data, topics: log.topics });
+      if (event.eventName === 'ContributionContractCreated') {
+        const created = (event.args as unknown as { contributionContract: string }).contributionContract;
+        return `Contribution contract ${created} is open.`;
+      }
+    } catch { /* another contract's log */ }
+  }
+  return 'The contribution contract is open.';
+}

@@ -1,0 +1,307 @@
+// Browser tests of the portal: a fresh devnet, the built page served by `sesh portal`, Debian's
+// chromium driven by playwright-core, a wallet injected before the page's scripts. Each flow is
+// clicked through and the chain's state asserted afterwards with viem. Screenshots go to
+// portal/test/screenshots/ (ignored). Any console error or page error fails the run.
+//   npm run portal:test            (SESH_BIN=... to use another sesh binary, CHROMIUM=... another browser)
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createPublicClient, createTestClient, erc20Abi, getAddress, http, parseUnits, toHex } from 'viem';
+import { mnemonicToAccount } from 'viem/accounts';
+import { startSystem } from './devnet.mjs';
+import { walletScript } from './wallet.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const bin = process.env.SESH_BIN ?? path.join(repo, 'target/debug/sesh');
+const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const dist = path.join(repo, 'portal/dist');
+const shots = path.join(repo, 'portal/test/screenshots');
+const MNEMONIC = 'test test test test test test test test test test test junk';
+const dev = (i) => mnemonicToAccount(MNEMONIC, { addressIndex: i });
+const SESH = (text) => parseUnits(text, 9);
+const started = Date.now();
+
+for (const [what, file] of [['sesh', bin], ['chromium', browserPath], ['the built page (npm run portal:build)', path.join(dist, 'index.html')]]) {
+  if (!existsSync(file)) { console.error(`portal:test: ${what} is missing at ${file}`); process.exit(1); }
+}
+mkdirSync(shots, { recursive: true });
+
+const system = await startSystem({ bin, repo, page: dist });
+let browser;
+const problems = [];
+const results = [];
+
+try {
+  const manifest = JSON.parse(readFileSync(system.manifest, 'utf8'));
+  const abi = (name) => JSON.parse(readFileSync(path.join(path.dirname(system.manifest), manifest.contracts[name].abi), 'utf8'));
+  const at = (name) => ({ address: getAddress(manifest.contracts[name].address), abi: abi(name) });
+  const chain = { id: manifest.chainId, name: 'devnet', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [system.rpc] } } };
+  const client = createPublicClient({ chain, transport: http(system.rpc) });
+  const anvil = createTestClient({ chain, mode: 'anvil', transport: http(system.rpc) });
+  const read = (target, functionName, args = []) => client.readContract({ ...target, functionName, args });
+  const token = at('SessionToken'), lens = at('StakingLens'), factory = at('ContributionFactory');
+  const clone = (address) => ({ address, abi: abi('ContributionContract') });
+  const balance = (who) => client.readContract({ address: token.address, abi: erc20Abi, functionName: 'balanceOf', args: [who] });
+  const allowance = (who, spender) => client.readContract({ address: token.address, abi: erc20Abi, functionName: 'allowance', args: [who, spender] });
+
+  browser = await chromium.launch({
+    executablePath: browserPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    // launch() gives chromium a fresh temporary profile of its own (it refuses --user-data-dir);
+    // each test's wallet lives in a new context of it.
+  });
+
+  /** A page whose wallet is dev account `index`, connected unless told otherwise. */
+  async function open(label, index, { startChainId = manifest.chainId, view = 'overview', connect = true } = {}) {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
+    await context.addInitScript(walletScript, { rpc: system.rpc, account: dev(index).address, startChainId });
+    const page = await context.newPage();
+    page.setDefaultTimeout(90_000);
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`${label}: console error: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`${label}: page error: ${e.message}`));
+    await page.goto(`${system.origin}/#${view}`);
+    await page.waitForSelector(`#view[data-view="${view}"]:not([data-loading])`);
+    if (connect) {
+      await page.getByTestId('connect').click();
+      await page.getByTestId('account').waitFor();
+      await page.waitForSelector(`#view[data-view="${view}"]:not([data-loading])`);
+    }
+    return page;
+  }
+  async function go(page, view) {
+    await page.getByTestId(`tab-${view}`).click();
+    await page.waitForFunction((v) => { const el = document.getElementById('view'); return el.dataset.view === v && !el.hasAttribute('data-loading') && location.hash === `#${v}`; }, view);
+  }
+  /** Re-renders `view` until `selector` shows (the index follows the chain a moment later). */
+  async function until(page, view, selector) {
+    for (let i = 0; i < 120; i++) {
+      await go(page, view === 'overview' ? 'overview' : view);
+      if (await page.locator(selector).count()) return page.locator(selector);
+      await go(page, 'overview');
+      await page.waitForTimeout(500);
+    }
+    await go(page, view);
+    throw new Error(`${selector} never showed in ${view}; it shows:\n${(await page.locator('#view').innerText()).slice(0, 3000)}`);
+  }
+  /** Clicks and waits for the flow's outcome in the activity log; the view has re-rendered after. */
+  async function act(page, locator) {
+    const before = await page.getByTestId('activity').count();
+    await locator.click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=activity]').length > n, before);
+    const last = page.getByTestId('activity').first();
+    const outcome = { outcome: await last.getAttribute('data-outcome'), text: await last.textContent() };
+    await page.waitForSelector('#view:not([data-loading])');
+    return outcome;
+  }
+  const shot = (page, name) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  async function test(name, body) {
+    const t0 = Date.now();
+    await body();
+    results.push(`ok  ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    console.log(results.at(-1));
+  }
+
+  await test('overview: figures match the chain, both charts drawn', async () => {
+    const page = await open('overview', 1, { connect: false });
+    const size = await read(lens, 'networkSize');
+    assert.equal(await page.getByTestId('network-size').textContent(), size.toString());
+    assert.match(await page.getByTestId('apr').textContent(), /^\d+\.\d\d%$/);
+    assert.match(await page.getByTestId('pool-balance').textContent(), /^[\d,]+(\.\d+)? SESH$/);
+    for (const chart of ['chart-pool', 'chart-rewards']) {
+      const points = await page.locator(`[data-testid=${chart}] polyline`).getAttribute('points');
+      assert.ok(points.split(' ').length >= 2, `${chart} has a line`);
+    }
+    await shot(page, 'overview');
+    await page.context().close();
+  });
+
+  await test('wallet on the wrong chain: the page asks to switch, then shows the account', async () => {
+    const page = await open('wrong-chain', 3, { startChainId: 1 });
+    assert.deepEqual(await page.evaluate(() => window.__switches), [`0x${manifest.chainId.toString(16)}`]);
+    assert.equal(await page.getByTestId('account').textContent(), dev(3).address);
+    await page.context().close();
+  });
+
+  // An operator's public registration data. The proof of possession needs the node's secret key,
+  // which the page never takes: the CLI opens a first contract with the key file, and its proof
+  // (readable from the contract) is the one this operator's file carries.
+  const operatorIndex = 2, operatorAddress = dev(operatorIndex).address;
+  const keyFile = path.join(system.dir, 'node-keys.json');
+  execFileSync(bin, ['keys', 'generate', '--out', keyFile, '--seed', `0x${'42'.repeat(32)}`], { cwd: repo });
+  execFileSync(bin, ['contribution', 'create', '--keys', keyFile, '--stake', '6250', '--rpc-url', system.rpc, '--deployment', system.manifest,
+    '--private-key', toHex(dev(operatorIndex).getHdKey().privateKey), '-y'], { cwd: repo, stdio: 'ignore' });
+  const createdEvents = await client.getContractEvents({ ...factory, eventName: 'ContributionContractCreated', fromBlock: 0n });
+  const first = createdEvents.at(-1).args.contributionContract;
+  const [bls, ed25519, proof] = await read(clone(first), 'keys');
+  const keyText = readFileSync(keyFile, 'utf8');
+  const publicFile = path.join(system.dir, 'node-public.json');
+  writeFileSync(publicFile, JSON.stringify({ blsPublicKey: bls, ed25519PublicKey: ed25519, proofOfPossession: proof, operator: operatorAddress }));
+  let opened;
+
+  await test('operator: refuses secrets and a file without proof, opens a contract with its stake', async () => {
+    const page = await open('operator', operatorIndex, { view: 'operator' });
+    await page.getByTestId('key-json').fill(keyText);
+    let result = await act(page, page.getByTestId('create-contract'));
+    assert.equal(result.outcome, 'failed');
+    assert.match(result.text, /secret seed/);
+    const { seed: _seed, ...publicOnly } = JSON.parse(keyText);
+    await page.getByTestId('key-json').fill(JSON.stringify(publicOnly));
+    result = await act(page, page.getByTestId('create-contract'));
+    assert.equal(result.outcome, 'failed');
+    assert.match(result.text, new RegExp(`no proofOfPossession.*${operatorAddress}`));
+    await page.getByTestId('key-json').fill('');
+    await page.getByTestId('key-file').setInputFiles(publicFile);
+    await page.getByTestId('fee').fill('5');
+    await page.getByTestId('operator-stake').fill('6250');
+    const count = createdEvents.length;
+    result = await act(page, page.getByTestId('create-contract'));
+    assert.equal(result.outcome, 'done', result.text);
+    const events = await client.getContractEvents({ ...factory, eventName: 'ContributionContractCreated', fromBlock: 0n });
+    assert.equal(events.length, count + 1);
+    opened = events.at(-1).args.contributionContract;
+    assert.ok(result.text.includes(opened), result.text);
+    assert.equal(await read(factory, 'owns', [opened]), true);
+    assert.equal(await read(clone(opened), 'operator'), operatorAddress);
+    assert.equal(await read(clone(opened), 'feeBps'), 500);
+    assert.equal(await read(clone(opened), 'contributionOf', [operatorAddress]), SESH('6250'));
+    assert.equal(await allowance(operatorAddress, factory.address), 0n);
+    await shot(page, 'operator');
+    await page.context().close();
+  });
+
+  const staker = 3, stakerAddress = dev(staker).address;
+  await test('open nodes: a deposit below the minimum is refused unsent, then a deposit lands', async () => {
+    const page = await open('open-nodes', staker, { view: 'open' });
+    const card = await until(page, 'open', `[data-testid=open-contract][data-contract="${opened}"]`);
+    const minimum = await read(clone(opened), 'minimumContributionOf', [stakerAddress]);
+    const nonce = await client.getTransactionCount({ address: stakerAddress });
+    await card.getByTestId('contribute-amount').fill('1');
+    let result = await act(page, card.getByTestId('contribute'));
+    assert.equal(result.outcome, 'failed');
+    assert.match(result.text, /below this contract's minimum contribution/);
+    assert.ok(result.text.includes(`${(Number(minimum) / 1e9).toLocaleString('en-US', { maximumFractionDigits: 9 })} SESH`), result.text);
+    assert.equal(await client.getTransactionCount({ address: stakerAddress }), nonce, 'nothing was sent');
+    const before = await balance(stakerAddress);
+    const again = page.locator(`[data-testid=open-contract][data-contract="${opened}"]`);
+    await again.getByTestId('contribute-amount').fill('3000');
+    result = await act(page, again.getByTestId('contribute'));
+    assert.equal(result.outcome, 'done', result.text);
+    assert.equal(await read(clone(opened), 'contributionOf', [stakerAddress]), SESH('3000'));
+    assert.equal(before - (await balance(stakerAddress)), SESH('3000'));
+    assert.equal(await allowance(stakerAddress, opened), 0n);
+    await until(page, 'open', `[data-testid=open-contract][data-contract="${opened}"] [data-testid=contributed]:text-is("9,250 SESH")`);
+    await shot(page, 'open-nodes');
+    await page.context().close();
+  });
+
+  const sessionId = `05${'ab'.repeat(32)}`;
+  await test('Pro and Names: subscribe, register, a taken name and an empty balance are decoded reverts', async () => {
+    const pro = at('SessionPro'), names = at('SessionNames');
+    const page = await open('fees', staker, { view: 'fees' });
+    assert.match(await page.getByTestId('plan').textContent(), /\$4\.99 ≈ [\d,.]+ SESH/);
+    const before = await balance(stakerAddress);
+    await page.getByTestId('pro-session-id').fill(sessionId);
+    let result = await act(page, page.getByTestId('subscribe'));
+    assert.equal(result.outcome, 'done', result.text);
+    assert.equal(await read(pro, 'isPro', [`0x${sessionId}`]), true);
+    assert.ok((await balance(stakerAddress)) < before);
+    assert.equal(await allowance(stakerAddress, pro.address), 0n);
+
+    await page.getByTestId('name').fill('portal-test');
+    await page.getByTestId('name-session-id').fill(sessionId);
+    result = await act(page, page.getByTestId('register-name'));
+    assert.equal(result.outcome, 'done', result.text);
+    assert.equal((await read(names, 'recordOf', ['portal-test'])).holder, stakerAddress);
+    assert.equal(await read(names, 'resolve', ['portal-test']), `0x${sessionId}`);
+    await page.getByTestId('name').fill('portal-test');
+    await page.getByTestId('name-session-id').fill(sessionId);
+    result = await act(page, page.getByTestId('register-name'));
+    assert.equal(result.outcome, 'failed');
+    assert.match(result.text, /\(NameUnavailable\)/);
+    assert.equal(await allowance(stakerAddress, names.address), 0n);
+    await shot(page, 'fees');
+    await page.context().close();
+
+    const broke = 4, brokeAddress = dev(broke).address;
+    assert.equal(await balance(brokeAddress), 0n);
+    const poor = await open('fees-no-sesh', broke, { view: 'fees' });
+    await poor.getByTestId('pro-session-id').fill(sessionId);
+    result = await act(poor, poor.getByTestId('subscribe'));
+    assert.equal(result.outcome, 'failed');
+    assert.match(result.text, /ERC-20: insufficient balance: sender 0x[0-9a-fA-F]{40}, balance 0 SESH, needed [\d,.]+ SESH \(ERC20InsufficientBalance\)/);
+    assert.equal(await allowance(brokeAddress, pro.address), 0n, 'the allowance was reset');
+    await shot(poor, 'fees-revert');
+    await poor.context().close();
+  });
+
+  await test('my stakes: claim all, request exit, an early finalize is a decoded revert, finalize and withdraw', async () => {
+    const operatorOfNode1 = dev(10).address;
+    assert.equal(operatorOfNode1, '0xBcd4042DE499D14e55001CcbB24a551F3b954096');
+    const page = await open('stakes', 10, { view: 'stakes' });
+    const due = await read(lens, 'claimableRewards', [1n, operatorOfNode1]);
+    assert.ok(due > 0n);
+    let before = await balance(operatorOfNode1);
+    let result = await act(page, page.getByTestId('claim-all'));
+    assert.equal(result.outcome, 'done', result.text);
+    assert.ok((await balance(operatorOfNode1)) - before >= due, 'claimed at least what was claimable');
+    assert.equal((await read(lens, 'position', [1n, operatorOfNode1])).rewardsPaid >= due, true);
+
+    const node1 = () => page.locator('[data-testid=position][data-node="1"]');
+    result = await act(page, node1().getByTestId('request-exit'));
+    assert.equal(result.outcome, 'done', result.text);
+    const requested = (await read(lens, 'nodeRecord', [1n])).exitRequestedAt;
+    assert.ok(requested > 0n);
+
+    await until(page, 'stakes', '[data-testid=position][data-node="1"] [data-testid=finalize-exit]');
+    assert.match(await node1().getByTestId('exit-countdown').textContent(), /Exit unlocks in (29|30) d/);
+    result = await act(page, node1().getByTestId('finalize-exit'));
+    assert.equal(result.outcome, 'failed');
+    assert.match(result.text, /Exit not unlocked: nodeId 1, unlockTime \d+ \(ExitNotUnlocked\)/);
+    assert.equal((await read(lens, 'nodeRecord', [1n])).exitRequestedAt, requested, 'still waiting');
+
+    await anvil.increaseTime({ seconds: 31 * 86_400 });
+    await anvil.mine({ blocks: 1 });
+    result = await act(page, node1().getByTestId('finalize-exit'));
+    assert.equal(result.outcome, 'done', result.text);
+    assert.ok((await read(lens, 'position', [1n, operatorOfNode1])).withdrawable > 0n);
+
+    await until(page, 'stakes', '[data-testid=position][data-node="1"] [data-testid=withdraw-stake]');
+    before = await balance(operatorOfNode1);
+    result = await act(page, node1().getByTestId('withdraw-stake'));
+    assert.equal(result.outcome, 'done', result.text);
+    const after = await read(lens, 'position', [1n, operatorOfNode1]);
+    assert.equal(after.stakeWithdrawn, true);
+    assert.ok((await balance(operatorOfNode1)) - before >= SESH('25000'), 'the stake came back');
+    assert.equal(await node1().getByTestId('withdrawable').textContent(), 'withdrawn');
+    assert.equal(await node1().getByTestId('withdraw-stake').count(), 0);
+    await shot(page, 'stakes');
+    await page.context().close();
+  });
+
+  await test('my stakes: a contribution contract deposit is withdrawn (a day after it)', async () => {
+    const page = await open('contributions', staker, { view: 'stakes' });
+    const card = await until(page, 'stakes', `[data-testid=contribution][data-contract="${opened}"] [data-testid=withdraw-contribution]`);
+    const before = await balance(stakerAddress);
+    const result = await act(page, card);
+    assert.equal(result.outcome, 'done', result.text);
+    assert.equal(await read(clone(opened), 'contributionOf', [stakerAddress]), 0n);
+    assert.equal((await balance(stakerAddress)) - before, SESH('3000'));
+    await shot(page, 'contributions');
+    await page.context().close();
+  });
+
+  assert.deepEqual(problems, [], 'no console or page errors');
+  console.log(`portal:test: ${results.length} browser tests passed in ${((Date.now() - started) / 1000).toFixed(0)} s; screenshots in portal/test/screenshots/`);
+} catch (error) {
+  console.error(`portal:test FAILED: ${error.stack ?? error}`);
+  if (problems.length) console.error(`console/page errors:\n${problems.join('\n')}`);
+  process.exitCode = 1;
+} finally {
+  await browser?.close().catch(() => undefined);
+  system.stop();
+}
