@@ -83,6 +83,45 @@ async fn bench_gas_measures_every_operation() -> eyre::Result<()> {
 }
 
 #[tokio::test]
+async fn keys_registration_writes_public_data_whose_proof_the_chain_accepts_for_that_operator_only() -> eyre::Result<()>
+{
+    let env = TestEnv::new().await?;
+    let dir = temp_dir("registration");
+    std::fs::create_dir_all(&dir)?;
+    let manifest = env.system.manifest.write(&dir)?;
+    let (keys, out) = (dir.join("node.json"), dir.join("registration.json"));
+    run(cli(&["keys", "generate", "--out", keys.to_str().unwrap()])).await?;
+    let operator = env.signers[12].address();
+    let (rpc, operator_text) = (env.anvil.endpoint(), operator.to_string());
+    let args = [
+        "keys",
+        "registration",
+        "--keys",
+        keys.to_str().unwrap(),
+        "--operator",
+        &operator_text,
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let base = ["--rpc-url", rpc.as_str(), "--deployment", manifest.to_str().unwrap()];
+    run(cli(&args.iter().chain(base.iter()).copied().collect::<Vec<_>>())).await?;
+    let text = std::fs::read_to_string(&out)?;
+    assert!(!text.contains("seed"), "no secret in the registration data");
+    let data: session_cli::commands::keys::Registration = serde_json::from_str(&text)?;
+    assert_eq!(data.operator, operator);
+    let bytes = |hex: &str| alloy::primitives::Bytes::from(alloy::hex::decode(hex).unwrap());
+    let ed: alloy::primitives::B256 = data.ed25519_public_key.parse()?;
+    let consensus = &env.system.consensus;
+    let pop = bytes(&data.proof_of_possession);
+    consensus.verifyProofOfPossession(bytes(&data.bls_public_key), operator, ed, pop.clone()).call().await?;
+    let other =
+        consensus.verifyProofOfPossession(bytes(&data.bls_public_key), env.signers[13].address(), ed, pop).call().await;
+    assert!(other.is_err(), "the proof binds its operator only");
+    std::fs::remove_dir_all(dir)?;
+    Ok(())
+}
+
+#[tokio::test]
 async fn keys_generate_writes_a_key_file_that_reproduces_its_keys() -> eyre::Result<()> {
     let path = temp_dir("keys").with_extension("json");
     run(cli(&["keys", "generate", "--out", path.to_str().unwrap()])).await?;

@@ -91,7 +91,7 @@ pub async fn run(cli: Cli) -> eyre::Result<()> {
         Command::Devnet(args) => commands::devnet::run(&cli.global, args).await,
         Command::Deploy(args) => commands::deploy::run(&cli.global, args).await,
         Command::Status(args) => commands::status::run(&cli.global, args).await,
-        Command::Keys(command) => commands::keys::run(command),
+        Command::Keys(command) => commands::keys::run(&cli.global, command).await,
         Command::Contribution(command) => commands::contribution::run(&cli.global, command).await,
         Command::Network(command) => commands::network::run(&cli.global, command).await,
         Command::Node(command) => commands::node::run(&cli.global, command).await,

@@ -13,6 +13,59 @@ pub enum KeysCommand {
     /// Generate a node's BLS and Ed25519 keys from a fresh random seed (or a given one) into a key
     /// file readable by its owner only; prints the public keys.
     Generate(GenerateArgs),
+    /// Write a node's public registration data for an operator: the public keys and the proof of
+    /// possession binding them to `--operator` on this deployment (what the portal's operator
+    /// view loads; no secret leaves the key file).
+    Registration(RegistrationArgs),
+}
+
+/// Options of `sesh keys registration`.
+#[derive(Debug, Clone, Args)]
+pub struct RegistrationArgs {
+    /// Key file from `sesh keys generate`.
+    #[arg(long)]
+    pub keys: PathBuf,
+    /// The operator's address the proof binds (whoever sends the registration or opens the
+    /// contribution contract).
+    #[arg(long)]
+    pub operator: alloy::primitives::Address,
+    /// Where to write the JSON (printed when absent).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// A node's public registration data for one operator and deployment.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Registration {
+    /// BLS public key, EIP-2537 encoding (128 bytes).
+    pub bls_public_key: String,
+    /// Ed25519 public key (32 bytes).
+    pub ed25519_public_key: String,
+    /// The proof of possession for `operator` (256-byte EIP-2537 G2 point).
+    pub proof_of_possession: String,
+    /// The operator it binds.
+    pub operator: alloy::primitives::Address,
+    /// The chain and consensus registry it is for.
+    pub chain_id: u64,
+    /// The consensus registry whose domain the proof signs.
+    pub consensus_registry: alloy::primitives::Address,
+}
+
+/// The registration data of `keys` for `operator` on the deployment of `domain`.
+pub fn registration(
+    keys: &session_keys::NodeKeys,
+    operator: alloy::primitives::Address,
+    domain: &session_bls::messages::Domain,
+) -> Registration {
+    Registration {
+        bls_public_key: alloy::hex::encode_prefixed(keys.bls_public().to_eip2537()),
+        ed25519_public_key: alloy::hex::encode_prefixed(keys.ed25519_public()),
+        proof_of_possession: alloy::hex::encode_prefixed(keys.proof_of_possession(domain, &operator.0.0).to_eip2537()),
+        operator,
+        chain_id: domain.chain_id,
+        consensus_registry: alloy::primitives::Address::from(domain.contract),
+    }
 }
 
 /// Options of `sesh keys generate`.
@@ -75,8 +128,26 @@ fn parse_seed(text: &str) -> eyre::Result<[u8; 32]> {
 }
 
 /// Runs a keys command.
-pub fn run(command: KeysCommand) -> eyre::Result<()> {
+pub async fn run(global: &crate::context::GlobalArgs, command: KeysCommand) -> eyre::Result<()> {
     match command {
+        KeysCommand::Registration(args) => {
+            let deployment = global.deployment(global.provider(None)).await?;
+            let keys = KeyFile::load(&args.keys)?.keys()?;
+            let data = registration(&keys, args.operator, &deployment.consensus_domain());
+            let json = serde_json::to_string_pretty(&data)? + "\n";
+            match args.out {
+                Some(path) => {
+                    std::fs::write(&path, json)?;
+                    println!(
+                        "registration data for operator {} written to {} (public: no secret in it)",
+                        args.operator,
+                        path.display()
+                    );
+                }
+                None => print!("{json}"),
+            }
+            Ok(())
+        }
         KeysCommand::Generate(args) => {
             let seed = match args.seed {
                 Some(seed) => parse_seed(&seed)?,
