@@ -14,8 +14,6 @@ import {StakingSlots} from "./StakingSlots.sol";
 contract Ed25519Disputes is IEd25519Disputes {
     /// @inheritdoc IEd25519Disputes
     bytes32 public constant EVICTION_TAG = keccak256("session.staking.v1.eviction");
-    /// @dev Length of an eviction message: 32 + 32 + 20 + 8 + 20.
-    uint256 internal constant EVICTION_MESSAGE_LENGTH = 112;
 
     IStakingRegistry internal immutable REGISTRY;
 
