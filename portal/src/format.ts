@@ -48,3 +48,12 @@ export function percentBps(bps: number): string {
 export function shortAddress(address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
 }
+
+/** A fee typed as a percentage ("5", "7.5") in basis points; throws a sentence. */
+export function parseFeePercent(text: string): number {
+  const percent = Number(text.trim() || '0');
+  if (!/^\s*\d*(\.\d{0,2})?\s*$/.test(text) || !Number.isFinite(percent) || percent < 0 || percent > 100) {
+    throw new Error('The fee is a percentage from 0 to 100 (at most 2 decimals).');
+  }
+  return Math.round(percent * 100);
+}

@@ -22,7 +22,7 @@ export function parseRegistration(text: string, operator: string): Registration 
   if (!ed || (ed.length - 2) / 2 !== 32) throw new Error('ed25519PublicKey must be the 32-byte key printed by `sesh keys generate`.');
   const pop = hex(json.proofOfPossession);
   if (!pop) {
-    throw new Error(`The file has no proofOfPossession. The proof binds the BLS key to the operator ${operator} and needs the node's secret key: produce it with \`sesh\` where the key file lives (or open the contract there with \`sesh contribution create --keys FILE\`), then add it to this file.`);
+    throw new Error(`The file has no proofOfPossession. The proof binds the BLS key to the operator ${operator} and needs the node's secret key: produce the file with \`sesh keys registration --keys FILE --operator ${operator} --out registration.json\` where the key file lives, and load that file.`);
   }
   if ((pop.length - 2) / 2 !== 256) throw new Error('proofOfPossession must be a 256-byte EIP-2537 G2 signature.');
   if (typeof json.operator === 'string' && json.operator.toLowerCase() !== operator.toLowerCase()) {

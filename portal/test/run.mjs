@@ -5,11 +5,11 @@
 //   npm run portal:test            (SESH_BIN=... to use another sesh binary, CHROMIUM=... another browser)
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { createPublicClient, createTestClient, erc20Abi, getAddress, http, parseUnits, toHex } from 'viem';
+import { createPublicClient, createTestClient, createWalletClient, erc20Abi, getAddress, http, parseUnits } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
 import { startSystem } from './devnet.mjs';
 import { walletScript } from './wallet.mjs';
@@ -127,24 +127,42 @@ try {
     await page.context().close();
   });
 
-  // An operator's public registration data. The proof of possession needs the node's secret key,
-  // which the page never takes: the CLI opens a first contract with the key file, and its proof
-  // (readable from the contract) is the one this operator's file carries.
+  // An operator's public registration data: `sesh keys registration` writes the public keys and the
+  // proof of possession binding them to one operator on this deployment (the secret stays in the
+  // key file, which the page refuses).
+  const keysFor = (seedByte, operator, name) => {
+    const keys = path.join(system.dir, `${name}-keys.json`), out = path.join(system.dir, `${name}-registration.json`);
+    execFileSync(bin, ['keys', 'generate', '--out', keys, '--seed', `0x${seedByte.repeat(32)}`], { cwd: repo, stdio: 'pipe' });
+    execFileSync(bin, ['keys', 'registration', '--keys', keys, '--operator', operator, '--out', out, '--rpc-url', system.rpc,
+      '--deployment', system.manifest], { cwd: repo, stdio: 'pipe' });
+    return { keys, registration: out };
+  };
   const operatorIndex = 2, operatorAddress = dev(operatorIndex).address;
-  const keyFile = path.join(system.dir, 'node-keys.json');
-  execFileSync(bin, ['keys', 'generate', '--out', keyFile, '--seed', `0x${'42'.repeat(32)}`], { cwd: repo });
-  execFileSync(bin, ['contribution', 'create', '--keys', keyFile, '--stake', '6250', '--rpc-url', system.rpc, '--deployment', system.manifest,
-    '--private-key', toHex(dev(operatorIndex).getHdKey().privateKey), '-y'], { cwd: repo, stdio: 'ignore' });
-  const createdEvents = await client.getContractEvents({ ...factory, eventName: 'ContributionContractCreated', fromBlock: 0n });
-  const first = createdEvents.at(-1).args.contributionContract;
-  const [bls, ed25519, proof] = await read(clone(first), 'keys');
+  const { keys: keyFile, registration: publicFile } = keysFor('42', operatorAddress, 'node');
   const keyText = readFileSync(keyFile, 'utf8');
-  const publicFile = path.join(system.dir, 'node-public.json');
-  writeFileSync(publicFile, JSON.stringify({ blsPublicKey: bls, ed25519PublicKey: ed25519, proofOfPossession: proof, operator: operatorAddress }));
+  const created = async () => (await client.getContractEvents({ ...factory, eventName: 'ContributionContractCreated', fromBlock: 0n })).map((e) => e.args.contributionContract);
+  /** Fills the create form (a fresh render) and clicks it; returns the outcome and the new contract. */
+  async function createContract(page, { file, fee = '0', stake = '', reservations = [] }) {
+    await page.getByTestId('key-file').setInputFiles(file);
+    await page.getByTestId('fee').fill(fee);
+    await page.getByTestId('operator-stake').fill(stake);
+    for (const [i, [who, amount]] of reservations.entries()) {
+      await page.getByTestId('add-reservation').click();
+      await page.getByTestId('reservation-address').nth(i).fill(who);
+      await page.getByTestId('reservation-amount').nth(i).fill(amount);
+    }
+    const before = (await created()).length;
+    const result = await act(page, page.getByTestId('create-contract'));
+    const after = await created();
+    assert.equal(after.length, before + (result.outcome === 'done' ? 1 : 0), 'one contract per success, none per failure');
+    return { result, contract: result.outcome === 'done' ? after.at(-1) : undefined };
+  }
+  const myCard = (contract) => `[data-testid=my-contract][data-contract="${contract}"]`;
   let opened;
 
-  await test('operator: refuses secrets and a file without proof, opens a contract with its stake', async () => {
+  await test('operator: refuses secrets, a file without proof and reservations above what is left (unsent); opens a contract with its stake and one reservation', async () => {
     const page = await open('operator', operatorIndex, { view: 'operator' });
+    const nonce = await client.getTransactionCount({ address: operatorAddress });
     await page.getByTestId('key-json').fill(keyText);
     let result = await act(page, page.getByTestId('create-contract'));
     assert.equal(result.outcome, 'failed');
@@ -155,22 +173,83 @@ try {
     assert.equal(result.outcome, 'failed');
     assert.match(result.text, new RegExp(`no proofOfPossession.*${operatorAddress}`));
     await page.getByTestId('key-json').fill('');
-    await page.getByTestId('key-file').setInputFiles(publicFile);
-    await page.getByTestId('fee').fill('5');
-    await page.getByTestId('operator-stake').fill('6250');
-    const count = createdEvents.length;
-    result = await act(page, page.getByTestId('create-contract'));
+    // 6,250 staked leaves 18,750 SESH of the 25,000 for others: one atomic unit more is refused.
+    const reserved = dev(5).address;
+    ({ result } = await createContract(page, { file: publicFile, fee: '5', stake: '6250', reservations: [[reserved, '18750.000000001']] }));
+    assert.equal(result.outcome, 'failed');
+    assert.match(result.text, /The reservations total 18,750\.000000001 SESH, above what is left for other stakers: 18,750 SESH \(the requirement 25,000 SESH minus the operator's 6,250 SESH\)\. Nothing was sent\./);
+    assert.equal(await client.getTransactionCount({ address: operatorAddress }), nonce, 'nothing was sent');
+
+    await page.getByTestId('reservation-amount').fill('2000');
+    const before = await balance(operatorAddress);
+    ({ result, contract: opened } = await createContract(page, { file: publicFile, fee: '5', stake: '6250' }));
     assert.equal(result.outcome, 'done', result.text);
-    const events = await client.getContractEvents({ ...factory, eventName: 'ContributionContractCreated', fromBlock: 0n });
-    assert.equal(events.length, count + 1);
-    opened = events.at(-1).args.contributionContract;
-    assert.ok(result.text.includes(opened), result.text);
+    assert.ok(result.text.includes(opened) && result.text.includes('with 1 reservation'), result.text);
     assert.equal(await read(factory, 'owns', [opened]), true);
     assert.equal(await read(clone(opened), 'operator'), operatorAddress);
     assert.equal(await read(clone(opened), 'feeBps'), 500);
     assert.equal(await read(clone(opened), 'contributionOf', [operatorAddress]), SESH('6250'));
+    assert.deepEqual(await read(clone(opened), 'reservations'), [{ staker: reserved, amount: SESH('2000') }]);
+    assert.equal(before - (await balance(operatorAddress)), SESH('6250'));
     assert.equal(await allowance(operatorAddress, factory.address), 0n);
+    // Listed under "Your contracts" with the contract's own figures.
+    const card = page.locator(myCard(opened));
+    await until(page, 'operator', myCard(opened));
+    assert.equal(await card.getByTestId('my-contributed').textContent(), '6,250 SESH of 25,000 SESH');
+    assert.equal(await card.getByTestId('my-remaining').textContent(), '18,750 SESH');
+    assert.equal(await card.getByTestId('my-slots').textContent(), String(await read(clone(opened), 'openSlots')));
+    assert.equal(await card.getByTestId('my-reservations').textContent(), `${reserved.slice(0, 6)}…${reserved.slice(-4)}: 2,000 SESH`);
+    assert.equal(await card.getByTestId('finalize').count(), 0, 'not full: no Finalize');
+    assert.equal(await card.getByTestId('update-fee').count(), 0, 'the operator deposited: the fee is fixed');
     await shot(page, 'operator');
+    await page.context().close();
+  });
+
+  await test('operator: Update fee on a contract waiting for its stake changes feeBps() and bumps the terms version', async () => {
+    const page = await open('operator-fee', operatorIndex, { view: 'operator' });
+    const { result, contract } = await createContract(page, { file: publicFile, fee: '5' });
+    assert.equal(result.outcome, 'done', result.text);
+    assert.equal(await read(clone(contract), 'status'), 0, 'waiting for the operator');
+    const terms = await read(clone(contract), 'termsVersion');
+    const card = page.locator(myCard(contract));
+    await until(page, 'operator', `${myCard(contract)} [data-testid=update-fee]`);
+    assert.equal(await card.getByTestId('my-fee').textContent(), `5.00% (terms version ${terms})`);
+    await card.getByTestId('new-fee').fill('7.5');
+    const outcome = await act(page, card.getByTestId('update-fee'));
+    assert.equal(outcome.outcome, 'done', outcome.text);
+    assert.equal(await read(clone(contract), 'feeBps'), 750);
+    assert.equal(await read(clone(contract), 'termsVersion'), terms + 1);
+    await card.getByTestId('my-fee').filter({ hasText: `7.50% (terms version ${terms + 1})` }).waitFor();
+    await shot(page, 'operator-fee');
+    await page.context().close();
+  });
+
+  await test('operator: stakes the whole requirement without auto-finalize, Finalize registers the node', async () => {
+    const index = 6, address = dev(index).address;
+    const wallet = createWalletClient({ chain, transport: http(system.rpc) });
+    const funding = await wallet.writeContract({ account: dev(1).address, address: token.address, abi: erc20Abi, functionName: 'transfer', args: [address, SESH('25000')] });
+    assert.equal((await client.waitForTransactionReceipt({ hash: funding })).status, 'success');
+    const { registration } = keysFor('43', address, 'full');
+    const page = await open('operator-finalize', index, { view: 'operator' });
+    const { result, contract } = await createContract(page, { file: registration, fee: '10', stake: '25000' });
+    assert.equal(result.outcome, 'done', result.text);
+    assert.equal(await read(clone(contract), 'status'), 2, 'filled');
+    assert.equal(await read(clone(contract), 'nodeId'), 0n);
+    const size = await read(lens, 'networkSize');
+    const button = await until(page, 'operator', `${myCard(contract)} [data-testid=finalize]`);
+    assert.equal(await page.locator(myCard(contract)).getByTestId('my-remaining').textContent(), '0 SESH');
+    const outcome = await act(page, button);
+    assert.equal(outcome.outcome, 'done', outcome.text);
+    const nodeId = await read(clone(contract), 'nodeId');
+    assert.ok(nodeId > 0n, 'finalized');
+    assert.ok(outcome.text.includes(`node ${nodeId} is registered`), outcome.text);
+    const node = await read(lens, 'nodeRecord', [nodeId]);
+    assert.equal(node.operator, address);
+    assert.equal(node.contributionContract, contract);
+    assert.equal(node.feeBps, 1000);
+    assert.equal(node.deposit, SESH('25000'));
+    assert.equal(await read(lens, 'networkSize'), size + 1n);
+    await shot(page, 'operator-finalize');
     await page.context().close();
   });
 

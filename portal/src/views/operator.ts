@@ -1,13 +1,17 @@
-// (d) Operators: open a contribution contract from the node's public registration data.
+// (d) Operators: open a contribution contract from the node's public registration data (fee,
+// auto-finalize, operator stake, reservations); below it, the operator's own contracts.
 import { decodeEventLog } from 'viem';
 import { api, atomic, type Info } from '../api';
 import { h } from '../dom';
 import { explain } from '../errors';
-import { parseSesh, sesh } from '../format';
+import { parseFeePercent, parseSesh, sesh } from '../format';
 import type { Page } from '../page';
 import { registrationFields } from './operatorFields';
+import { operatorContracts } from './operatorContracts';
+import { reservationFields } from './reservationFields';
 import { flow, FlowError, read, send, Status, type Session } from '../tx';
 import { parseRegistration } from '../registration';
+import { checkReservations } from '../reservations';
 
 export async function operator(page: Page): Promise<HTMLElement> {
   const section = h('section', { 'data-testid': 'operator' }, h('h2', {}, 'Operate a node: open a contribution contract'));
@@ -15,28 +19,33 @@ export async function operator(page: Page): Promise<HTMLElement> {
   if (!session) { section.append(h('p', {}, 'Connect the operator\'s wallet.')); return section; }
   const info = await api<Info>('/info');
   const fields = registrationFields();
+  const reservations = reservationFields();
   const status = new Status();
   const button = h('button', { 'data-testid': 'create-contract' }, 'Open the contribution contract');
-  button.addEventListener('click', () => flow(status, button, () => create(session, status, fields, atomic(info.stakingRequirement)), () => undefined));
+  button.addEventListener('click', () => flow(status, button, () => create(session, status, fields, reservations, atomic(info.stakingRequirement)), () => page.refresh()));
   section.append(
-    h('p', {}, 'Load the node\'s public key file: blsPublicKey and ed25519PublicKey as `sesh keys generate` prints them, and proofOfPossession signed by the node\'s BLS key for this operator address. The page never reads secret keys or seeds.'),
-    fields.el, h('div', { class: 'row' }, button), status.el,
+    h('p', {}, 'Load the node\'s public registration file, as `sesh keys registration --keys FILE --operator ADDRESS --out FILE` writes it: blsPublicKey and ed25519PublicKey, and proofOfPossession signed by the node\'s BLS key for this operator address. The page never reads secret keys or seeds.'),
+    fields.el, reservations.el, h('div', { class: 'row' }, button), status.el,
+    await operatorContracts(page, session),
   );
   return section;
 }
 
-async function create(session: Session, status: Status, fields: ReturnType<typeof registrationFields>, requirement: bigint): Promise<string> {
+async function create(session: Session, status: Status, fields: ReturnType<typeof registrationFields>, reserved: ReturnType<typeof reservationFields>, requirement: bigint): Promise<string> {
   const { deployment, account } = session;
   let registration;
   try { registration = parseRegistration(await fields.text(), account); } catch (e) { status.refuse((e as Error).message); }
-  const feePercent = Number(fields.fee.value || '0');
-  if (!Number.isFinite(feePercent) || feePercent < 0 || feePercent > 100) status.refuse('The fee is a percentage from 0 to 100.');
-  const feeBps = Math.round(feePercent * 100);
+  let feeBps = 0;
+  try { feeBps = parseFeePercent(fields.fee.value); } catch (e) { status.refuse((e as Error).message); }
   let stake = 0n;
   if (fields.stake.value.trim()) { try { stake = parseSesh(fields.stake.value); } catch (e) { status.refuse((e as Error).message); } }
   const least = (requirement + 3n) / 4n;
   if (stake > 0n && stake < least) status.refuse(`The operator's stake must be at least 25% of the requirement, ${sesh(least)}; ${sesh(stake)} was entered.`);
   if (stake > requirement) status.refuse(`The operator's stake cannot exceed the requirement, ${sesh(requirement)}.`);
+  // The factory captures the registry's contributor limit at creation: the reservations' bound.
+  const maxContributors = Number(await read<bigint>(session, deployment.contract('StakingRegistry'), 'maxContributors'));
+  let reservations;
+  try { reservations = checkReservations(reserved.values(), account, requirement, stake, maxContributors); } catch (e) { status.refuse(`${(e as Error).message} Nothing was sent.`); }
   // The registry checks the proof at finalization only: check it now, before anything is locked.
   const check = status.step('Check the proof of possession');
   try {
@@ -48,7 +57,7 @@ async function create(session: Session, status: Status, fields: ReturnType<typeo
     throw new FlowError(sentence);
   }
   const factory = deployment.contract('ContributionFactory');
-  const common = [registration.blsPublicKey, registration.ed25519PublicKey, registration.proofOfPossession, feeBps, fields.autoFinalize.checked, []] as const;
+  const common = [registration.blsPublicKey, registration.ed25519PublicKey, registration.proofOfPossession, feeBps, fields.autoFinalize.checked, reservations] as const;
   let receipt;
   if (stake > 0n) {
     const token = deployment.contract('SessionToken');
@@ -67,7 +76,7 @@ async function create(session: Session, status: Status, fields: ReturnType<typeo
       const event = decodeEventLog({ abi: factory.abi, data: log.data, topics: log.topics });
       if (event.eventName === 'ContributionContractCreated') {
         const created = (event.args as unknown as { contributionContract: string }).contributionContract;
-        return `Contribution contract ${created} is open.`;
+        return `Contribution contract ${created} is open${reservations.length ? ` with ${reservations.length} reservation${reservations.length > 1 ? 's' : ''}` : ''}.`;
       }
     } catch { /* another contract's log */ }
   }

@@ -1,0 +1,78 @@
+// The connected operator's contribution contracts still open (from /api/nodes/open, the figures
+// re-read from each contract): contributed, remaining, open slots, reservations; Finalize once
+// filled, and Update fee while the contract waits for the operator's first deposit.
+import { api, type OpenContract } from '../api';
+import type { Address, Target } from '../chain';
+import { h } from '../dom';
+import { parseFeePercent, percentBps, sesh, shortAddress } from '../format';
+import type { Page } from '../page';
+import { flow, read, send, Status, type Session } from '../tx';
+
+/** `IContributionContract.Status`. */
+const STATUS = ['waiting for the operator\'s stake', 'open', 'filled', 'finalized', 'cancelled'] as const;
+const WAITING = 0, FILLED = 2;
+
+export async function operatorContracts(page: Page, session: Session): Promise<HTMLElement> {
+  const { items } = await api<{ items: OpenContract[] }>('/nodes/open');
+  const mine = items.filter((item) => item.operator.toLowerCase() === session.account.toLowerCase());
+  const el = h('section', { 'data-testid': 'my-contracts' }, h('h2', {}, 'Your contracts'));
+  if (mine.length === 0) el.append(h('p', { 'data-testid': 'no-contracts' }, 'No open contribution contract of yours.'));
+  for (const item of mine) el.append(await card(page, session, page.deployment.clone(item.contract)));
+  return el;
+}
+
+async function card(page: Page, session: Session, target: Target): Promise<HTMLElement> {
+  // Live from the contract: the index follows a moment behind each transaction.
+  const [status, contributed, remaining, openSlots, reservations, feeBps, terms, requirement] = await Promise.all([
+    read<number>(session, target, 'status'),
+    read<bigint>(session, target, 'contributed'),
+    read<bigint>(session, target, 'remaining'),
+    read<bigint>(session, target, 'openSlots'),
+    read<readonly { staker: Address; amount: bigint }[]>(session, target, 'reservations'),
+    read<number>(session, target, 'feeBps'),
+    read<number>(session, target, 'termsVersion'),
+    read<bigint>(session, target, 'requirement'),
+  ]);
+  const flowStatus = new Status();
+  const el = h('article', { class: 'card', 'data-testid': 'my-contract', 'data-contract': target.address, 'data-status': STATUS[status] ?? String(status) },
+    h('h3', {}, `Contract ${target.address}`),
+    h('table', {},
+      h('tr', {}, h('th', {}, 'Status'), h('td', { 'data-testid': 'my-status' }, STATUS[status] ?? String(status)),
+        h('th', {}, 'Fee'), h('td', { 'data-testid': 'my-fee' }, `${percentBps(feeBps)} (terms version ${terms})`)),
+      h('tr', {}, h('th', {}, 'Contributed'), h('td', { 'data-testid': 'my-contributed' }, `${sesh(contributed)} of ${sesh(requirement)}`),
+        h('th', {}, 'Remaining'), h('td', { 'data-testid': 'my-remaining' }, sesh(remaining))),
+      h('tr', {}, h('th', {}, 'Open slots'), h('td', { 'data-testid': 'my-slots' }, String(openSlots)),
+        h('th', {}, 'Reservations'), h('td', { 'data-testid': 'my-reservations' },
+          reservations.length ? reservations.map((r) => `${shortAddress(r.staker)}: ${sesh(r.amount)}`).join(', ') : 'none')),
+    ),
+  );
+  const actions = h('div', { class: 'row' });
+  if (status === FILLED) {
+    const finalize = h('button', { 'data-testid': 'finalize' }, 'Finalize: register the node');
+    finalize.addEventListener('click', () => flow(flowStatus, finalize, async () => {
+      await send(session, flowStatus, 'Finalize', target, 'finalize', []);
+      const id = await read<bigint>(session, target, 'nodeId');
+      return `Contract ${target.address} is finalized: node ${id} is registered.`;
+    }, () => page.refresh()));
+    actions.append(finalize);
+  }
+  if (status === WAITING) {
+    // Fee, keys and reservations change only before the operator's first deposit; each change
+    // bumps the terms version, so a deposit quoting the old terms is refused (TermsChanged).
+    const fee = h('input', { size: 6, value: String(feeBps / 100), 'data-testid': 'new-fee' });
+    const update = h('button', { 'data-testid': 'update-fee' }, 'Update fee');
+    update.addEventListener('click', () => flow(flowStatus, update, async () => {
+      let bps = 0;
+      try { bps = parseFeePercent(fee.value); } catch (e) { flowStatus.refuse((e as Error).message); }
+      if (bps === feeBps) flowStatus.refuse(`The fee is already ${percentBps(feeBps)}: nothing was sent.`);
+      await send(session, flowStatus, `Update the fee to ${percentBps(bps)}`, target, 'updateFee', [bps]);
+      const now = await read<number>(session, target, 'termsVersion');
+      return `The fee of ${target.address} is now ${percentBps(bps)} (terms version ${now}: deposits quoting version ${terms} are refused).`;
+    }, () => page.refresh()));
+    actions.append(h('label', {}, 'Fee (%) ', fee), update);
+  } else if (status !== FILLED) {
+    actions.append(h('span', {}, 'The fee is fixed once the operator has deposited.'));
+  }
+  el.append(actions, flowStatus.el);
+  return el;
+}
