@@ -10,7 +10,7 @@ import { flow, read, send, Status, type Session } from '../tx';
 
 /** `IContributionContract.Status`. */
 const STATUS = ['waiting for the operator\'s stake', 'open', 'filled', 'finalized', 'cancelled'] as const;
-const WAITING = 0, FILLED = 2;
+const WAITING = 0, OPEN = 1, FILLED = 2;
 
 export async function operatorContracts(page: Page, session: Session): Promise<HTMLElement> {
   const { items } = await api<{ items: OpenContract[] }>('/nodes/open');
@@ -70,7 +70,7 @@ async function card(page: Page, session: Session, target: Target): Promise<HTMLE
       return `The fee of ${target.address} is now ${percentBps(bps)} (terms version ${now}: deposits quoting version ${terms} are refused).`;
     }, () => page.refresh()));
     actions.append(h('label', {}, 'Fee (%) ', fee), update);
-  } else if (status !== FILLED) {
+  } else if (status === OPEN) {
     actions.append(h('span', {}, 'The fee is fixed once the operator has deposited.'));
   }
   el.append(actions, flowStatus.el);
