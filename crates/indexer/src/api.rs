@@ -364,59 +364,49 @@ async fn open_contracts(State(api): State<Api>) -> Answer {
     Ok(Json(json!({ "items": items })))
 }
 
-async fn exits(State(api): State<Api>) -> Answer {
+/// `{ "items": [...] }` of the rows `sql` selects (no parameters), each shown by `row`.
+fn items(api: &Api, sql: &str, row: fn(&rusqlite::Row) -> rusqlite::Result<Value>) -> Answer {
     let items = api.store.with(|c| {
-        let mut s = c.prepare(&format!(
-            "SELECT {NODE_COLUMNS} FROM nodes WHERE exit_requested_at IS NOT NULL AND status IN ('active', 'decommissioned') ORDER BY exit_unlock"
-        ))?;
-        let rows = s.query_map([], node_json)?;
+        let mut s = c.prepare(sql)?;
+        let rows = s.query_map([], row)?;
         rows.collect::<rusqlite::Result<Vec<_>>>()
     })?;
     Ok(Json(json!({ "items": items })))
+}
+
+async fn exits(State(api): State<Api>) -> Answer {
+    let sql = format!(
+        "SELECT {NODE_COLUMNS} FROM nodes WHERE exit_requested_at IS NOT NULL AND status IN ('active', 'decommissioned') ORDER BY exit_unlock"
+    );
+    items(&api, &sql, node_json)
 }
 
 async fn liquidations(State(api): State<Api>) -> Answer {
-    let items = api.store.with(|c| {
-        let mut s =
-            c.prepare(&format!("SELECT {NODE_COLUMNS} FROM nodes WHERE status = 'liquidated' ORDER BY ended_at DESC"))?;
-        let rows = s.query_map([], node_json)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-    })?;
-    Ok(Json(json!({ "items": items })))
+    let sql = format!("SELECT {NODE_COLUMNS} FROM nodes WHERE status = 'liquidated' ORDER BY ended_at DESC");
+    items(&api, &sql, node_json)
 }
 
 async fn pool_history(State(api): State<Api>) -> Answer {
-    let items = api.store.with(|c| {
-        let mut s = c.prepare("SELECT block, timestamp, amount, balance_after FROM releases ORDER BY block")?;
-        let rows = s.query_map([], |r| {
-            Ok(json!({
-                "block": r.get::<_, i64>(0)?,
-                "timestamp": r.get::<_, i64>(1)?,
-                "released": amount_text(&r.get::<_, String>(2)?),
-                "balance": amount_text(&r.get::<_, String>(3)?),
-            }))
-        })?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-    })?;
-    Ok(Json(json!({ "items": items })))
+    items(&api, "SELECT block, timestamp, amount, balance_after FROM releases ORDER BY block", |r| {
+        Ok(json!({
+            "block": r.get::<_, i64>(0)?,
+            "timestamp": r.get::<_, i64>(1)?,
+            "released": amount_text(&r.get::<_, String>(2)?),
+            "balance": amount_text(&r.get::<_, String>(3)?),
+        }))
+    })
 }
 
 async fn reward_history(State(api): State<Api>) -> Answer {
-    let items = api.store.with(|c| {
-        let mut s =
-            c.prepare("SELECT block, timestamp, amount, per_node, earning_nodes FROM distributions ORDER BY block")?;
-        let rows = s.query_map([], |r| {
-            Ok(json!({
-                "block": r.get::<_, i64>(0)?,
-                "timestamp": r.get::<_, i64>(1)?,
-                "distributed": amount_text(&r.get::<_, String>(2)?),
-                "perNode": amount_text(&r.get::<_, String>(3)?),
-                "earningNodes": r.get::<_, i64>(4)?,
-            }))
-        })?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-    })?;
-    Ok(Json(json!({ "items": items })))
+    items(&api, "SELECT block, timestamp, amount, per_node, earning_nodes FROM distributions ORDER BY block", |r| {
+        Ok(json!({
+            "block": r.get::<_, i64>(0)?,
+            "timestamp": r.get::<_, i64>(1)?,
+            "distributed": amount_text(&r.get::<_, String>(2)?),
+            "perNode": amount_text(&r.get::<_, String>(3)?),
+            "earningNodes": r.get::<_, i64>(4)?,
+        }))
+    })
 }
 
 /// Serves the API (and, when given, the built portal page at `/`) on `listener` until the
