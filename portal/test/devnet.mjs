@@ -44,7 +44,11 @@ export async function startSystem({ bin, repo, page }) {
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const devnet = run('devnet', ['devnet', '--port', String(rpcPort), '--portal-port', String(apiPort), '--out', dir]);
+    // No clock ticks: the tests move time themselves. A tick mines a block an hour ahead with a new
+    // price, and anvil answers an `eth_call` at "latest" that lands while that block is being
+    // committed with its new state but the previous block's timestamp: a page's simulation then
+    // fails with PriceFromFuture (seen in CI). A real chain answers "latest" from one block.
+    const devnet = run('devnet', ['devnet', '--port', String(rpcPort), '--portal-port', String(apiPort), '--out', dir, '--tick-seconds', '0']);
     await until('sesh devnet', devnet, async () => (await fetch(`http://127.0.0.1:${apiPort}/api/info`)).ok, 240_000);
     const rpc = `http://127.0.0.1:${rpcPort}`;
     const manifest = path.join(dir, '31337.json');

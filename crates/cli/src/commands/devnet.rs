@@ -23,8 +23,6 @@ use session_devnet::scenario::refresh_price;
 use session_devnet::toolchain::devnet_genesis_path;
 use session_network::SimulatedNetwork;
 
-/// Seconds between two steps of the devnet's clock while it serves.
-const TICK_SECONDS: u64 = 15;
 use std::path::PathBuf;
 
 /// Options of `sesh devnet`.
@@ -45,6 +43,11 @@ pub struct DevnetArgs {
     /// Port of the portal: its HTTP API under /api, and the page.
     #[arg(long, default_value_t = 8547)]
     pub portal_port: u16,
+    /// Seconds between two steps of the devnet's clock while it serves (each moves the chain one
+    /// hour on, refreshes the price feed and distributes rewards); 0 leaves the clock to the
+    /// caller, as tests that move time themselves need.
+    #[arg(long, default_value_t = 15)]
+    pub tick_seconds: u64,
 }
 
 /// Runs the devnet.
@@ -144,11 +147,18 @@ pub async fn run(_global: &GlobalArgs, args: DevnetArgs) -> eyre::Result<()> {
     };
 
     if !args.once {
+        let clock = if args.tick_seconds == 0 {
+            "its clock moves only with its blocks (--tick-seconds 0)".to_string()
+        } else {
+            format!(
+                "every {}s it moves one hour on, refreshes the price feed and distributes rewards",
+                args.tick_seconds
+            )
+        };
         println!(
-            "\nThe portal's API is at http://127.0.0.1:{}/api/info (docs/api.md).\nThe chain stays up at {} for frontends; every {}s it moves one hour on, refreshes the price feed and distributes rewards. Ctrl-C (or SIGTERM) stops it and anvil with it.",
+            "\nThe portal's API is at http://127.0.0.1:{}/api/info (docs/api.md).\nThe chain stays up at {} for frontends; {clock}. Ctrl-C (or SIGTERM) stops it and anvil with it.",
             args.portal_port,
             anvil.endpoint(),
-            TICK_SECONDS
         );
         // SIGTERM as well as Ctrl-C: either way this function returns and anvil is stopped with it
         // (dropping its handle kills it); a process killed without returning would leave it running.
@@ -157,7 +167,7 @@ pub async fn run(_global: &GlobalArgs, args: DevnetArgs) -> eyre::Result<()> {
             tokio::select! {
                 _ = tokio::signal::ctrl_c() => break,
                 _ = terminate.recv() => break,
-                _ = tokio::time::sleep(std::time::Duration::from_secs(TICK_SECONDS)) => {
+                _ = tokio::time::sleep(std::time::Duration::from_secs(args.tick_seconds)), if args.tick_seconds > 0 => {
                     let at = now(&provider).await? + 3_600;
                     next_block_at(&provider, at).await?;
                     refresh_price(&deployment).await?;
