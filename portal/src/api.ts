@@ -41,3 +41,9 @@ export interface Manifest {
   chainId: number; block: number;
   contracts: Record<string, { address: `0x${string}`; abi?: string }>;
 }
+
+/** `/api/claims/{address}`: the swap program's claims of one address, with their proofs. */
+export interface SwapClaims {
+  address: string; root: string; deadline: number; distributor: string;
+  claims: { amount: Amount; proof: `0x${string}`[]; claimed: boolean }[];
+}

@@ -18,7 +18,8 @@ export interface Deployment {
 
 const ABI_NAMES = [
   'SessionToken', 'StakingRegistry', 'StakingLens', 'ConsensusRegistry', 'ContributionContract',
-  'ContributionFactory', 'RewardPool', 'SessionPro', 'SessionNames', 'FeeRouter',
+  'ContributionFactory', 'RewardPool', 'SessionPro', 'SessionNames', 'FeeRouter', 'MerkleClaims',
+  'TokenConverter',
 ];
 
 export async function loadDeployment(): Promise<Deployment> {

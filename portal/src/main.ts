@@ -9,6 +9,7 @@ import { openNodes } from './views/open';
 import { operator } from './views/operator';
 import { overview } from './views/overview';
 import { stakes } from './views/stakes';
+import { swap } from './views/swap';
 import { Wallet } from './wallet';
 
 const VIEWS: { id: string; title: string; render: (page: Page) => Promise<HTMLElement> }[] = [
@@ -17,6 +18,7 @@ const VIEWS: { id: string; title: string; render: (page: Page) => Promise<HTMLEl
   { id: 'stakes', title: 'My stakes', render: stakes },
   { id: 'operator', title: 'Operator', render: operator },
   { id: 'fees', title: 'Pro & Names', render: fees },
+  { id: 'swap', title: 'Token swap', render: swap },
 ];
 
 async function start(): Promise<void> {

@@ -90,6 +90,21 @@ export async function flow(status: Status, button: HTMLButtonElement | null, bod
   }
 }
 
+/**
+ * Approves `spender` for exactly `amount` of `token`, sends the call, and leaves no allowance
+ * behind: after a failed call, or one that took less than approved, the allowance is reset to 0.
+ */
+export async function approveThenSend(session: Session, status: Status, token: Target, amount: bigint, approveLabel: string,
+  spender: Target, label: string, functionName: string, args: readonly unknown[]): Promise<TransactionReceipt> {
+  await send(session, status, approveLabel, token, 'approve', [spender.address, amount]);
+  try {
+    return await send(session, status, label, spender, functionName, args);
+  } finally {
+    const left = await read<bigint>(session, token, 'allowance', [session.account, spender.address]).catch(() => amount);
+    if (left > 0n) await send(session, status, 'Reset the allowance to 0', token, 'approve', [spender.address, 0n]).catch(() => undefined);
+  }
+}
+
 export async function read<T>(session: Pick<Session, 'reader'>, target: Target, functionName: string, args: readonly unknown[] = []): Promise<T> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return (await session.reader.readContract({ address: target.address, abi: target.abi, functionName, args } as any)) as T;

@@ -224,7 +224,7 @@ try {
     await page.context().close();
   });
 
-  await test('operator: stakes the whole requirement without auto-finalize, Finalize registers the node', async () => {
+  await test('operator: stakes the whole requirement without auto-finalize; Finalize is off with its reason while the registry is paused, then registers the node', async () => {
     const index = 6, address = dev(index).address;
     const wallet = createWalletClient({ chain, transport: http(system.rpc) });
     const funding = await wallet.writeContract({ account: dev(1).address, address: token.address, abi: erc20Abi, functionName: 'transfer', args: [address, SESH('25000')] });
@@ -236,7 +236,18 @@ try {
     assert.equal(await read(clone(contract), 'status'), 2, 'filled');
     assert.equal(await read(clone(contract), 'nodeId'), 0n);
     const size = await read(lens, 'networkSize');
-    const button = await until(page, 'operator', `${myCard(contract)} [data-testid=finalize]`);
+    // While the registry is paused, the card says why Finalize waits, and the button is off.
+    const owner = dev(0).address, registry = at('StakingRegistry');
+    const paused = await wallet.writeContract({ account: owner, ...registry, functionName: 'pause' });
+    assert.equal((await client.waitForTransactionReceipt({ hash: paused })).status, 'success');
+    const check = await until(page, 'operator', `${myCard(contract)} [data-testid=finalize-check][data-ready=false]`);
+    assert.match(await check.textContent(), /The staking registry is paused/);
+    assert.equal(await page.locator(myCard(contract)).getByTestId('finalize').isDisabled(), true);
+    const resumed = await wallet.writeContract({ account: owner, ...registry, functionName: 'unpause' });
+    assert.equal((await client.waitForTransactionReceipt({ hash: resumed })).status, 'success');
+    await until(page, 'operator', `${myCard(contract)} [data-testid=finalize-check][data-ready=true]`);
+    const button = page.locator(myCard(contract)).getByTestId('finalize');
+    assert.equal(await button.isDisabled(), false);
     assert.equal(await page.locator(myCard(contract)).getByTestId('my-remaining').textContent(), '0 SESH');
     const outcome = await act(page, button);
     assert.equal(outcome.outcome, 'done', outcome.text);
@@ -316,6 +327,51 @@ try {
     assert.equal(await allowance(brokeAddress, pro.address), 0n, 'the allowance was reset');
     await shot(poor, 'fees-revert');
     await poor.context().close();
+  });
+
+  await test('token swap: a listed account claims its leaf once; an unlisted one is told so; wOXEN converts at the ratio, an amount above the balance refused unsent', async () => {
+    const distributor = at('MerkleClaims'), converter = at('TokenConverter'), legacy = at('DevnetLegacyToken');
+    const claimer = 7, claimerAddress = dev(claimer).address, amount = 250_000_500_000_000n;
+    assert.equal(await read(distributor, 'isClaimed', [claimerAddress, amount]), false);
+    const page = await open('swap', claimer, { view: 'swap' });
+    const row = page.locator(`[data-testid=claim][data-amount="${amount}"]`);
+    assert.equal(await row.getAttribute('data-claimed'), 'false');
+    const before = await balance(claimerAddress);
+    let result = await act(page, row.getByTestId('claim-swap'));
+    assert.equal(result.outcome, 'done', result.text);
+    assert.match(result.text, /Claimed 250,000\.5 SESH to 0x/);
+    assert.equal((await balance(claimerAddress)) - before, amount, 'the leaf paid exactly its amount');
+    assert.equal(await read(distributor, 'isClaimed', [claimerAddress, amount]), true);
+    await page.waitForSelector(`[data-testid=claim][data-amount="${amount}"][data-claimed=true]`);
+    assert.equal(await row.getByTestId('claim-swap').count(), 0);
+    await shot(page, 'swap-claims');
+    await page.context().close();
+
+    const converterIndex = 8, holder = dev(converterIndex).address;
+    const unlisted = await open('swap-unlisted', converterIndex, { view: 'swap' });
+    assert.match(await unlisted.getByTestId('no-claims').textContent(), /is not in the program's list/);
+    const wallet = createWalletClient({ chain, transport: http(system.rpc) });
+    const mint = await wallet.writeContract({ account: holder, ...legacy, functionName: 'mint', args: [holder, SESH('1000')] });
+    assert.equal((await client.waitForTransactionReceipt({ hash: mint })).status, 'success');
+    await go(unlisted, 'overview');
+    await go(unlisted, 'swap');
+    assert.match(await unlisted.getByTestId('legacy-balance').textContent(), /You hold 1,000 wOXEN/);
+    assert.match(await unlisted.getByTestId('converter-terms').textContent(), /^1 wOXEN converts to 1 SESH \(the ratio is fixed at deployment\)/);
+    const nonce = await client.getTransactionCount({ address: holder });
+    await unlisted.getByTestId('convert-amount').fill('1000.5');
+    result = await act(unlisted, unlisted.getByTestId('convert'));
+    assert.equal(result.outcome, 'failed');
+    assert.match(result.text, /You hold 1,000 wOXEN, less than 1,000\.5 wOXEN: nothing was sent/);
+    assert.equal(await client.getTransactionCount({ address: holder }), nonce, 'nothing sent');
+    const [seshBefore, quote] = [await balance(holder), await read(converter, 'quote', [SESH('123.456789')])];
+    await unlisted.getByTestId('convert-amount').fill('123.456789');
+    result = await act(unlisted, unlisted.getByTestId('convert'));
+    assert.equal(result.outcome, 'done', result.text);
+    assert.equal((await balance(holder)) - seshBefore, quote, 'paid the quote');
+    assert.equal(await read(legacy, 'balanceOf', [holder]), SESH('1000') - SESH('123.456789'));
+    assert.equal(await read(legacy, 'allowance', [holder, converter.address]), 0n, 'no allowance left');
+    await shot(unlisted, 'swap-converter');
+    await unlisted.context().close();
   });
 
   await test('my stakes: claim all, request exit, an early finalize is a decoded revert, finalize and withdraw', async () => {

@@ -3,7 +3,7 @@ import { h } from '../dom';
 import { explain } from '../errors';
 import { sesh, usd } from '../format';
 import type { Page } from '../page';
-import { flow, read, send, Status, type Session } from '../tx';
+import { approveThenSend, flow, read, Status, type Session } from '../tx';
 import type { Target } from '../chain';
 
 /** The most a payment may take: the quote plus 1% (the price feed moves between quote and block). */
@@ -16,16 +16,10 @@ function sessionIdBytes(text: string, status: Status): `0x${string}` {
   return `0x${clean}`;
 }
 
-/** Approve exactly the most the payment may take, pay, then revoke what it did not take. */
+/** Approve exactly the most the payment may take, pay; no allowance is left behind. */
 async function pay(session: Session, status: Status, payee: Target, max: bigint, label: string, functionName: string, args: readonly unknown[]): Promise<void> {
   const token = session.deployment.contract('SessionToken');
-  await send(session, status, `Approve at most ${sesh(max)}`, token, 'approve', [payee.address, max]);
-  try {
-    await send(session, status, label, payee, functionName, args);
-  } finally {
-    const left = await read<bigint>(session, token, 'allowance', [session.account, payee.address]);
-    if (left > 0n) await send(session, status, 'Reset the allowance to 0', token, 'approve', [payee.address, 0n]).catch(() => undefined);
-  }
+  await approveThenSend(session, status, token, max, `Approve at most ${sesh(max)}`, payee, label, functionName, args);
 }
 
 export async function fees(page: Page): Promise<HTMLElement> {

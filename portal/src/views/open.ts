@@ -3,7 +3,7 @@ import { api, atomic, type OpenContract } from '../api';
 import { h } from '../dom';
 import { parseSesh, percentBps, sesh, shortAddress } from '../format';
 import type { Page } from '../page';
-import { flow, read, send, Status, type Session } from '../tx';
+import { approveThenSend, flow, read, Status, type Session } from '../tx';
 import type { Target } from '../chain';
 
 export async function openNodes(page: Page): Promise<HTMLElement> {
@@ -57,13 +57,6 @@ async function contribute(session: Session, target: Target, status: Status, text
   if (amount < minimum) status.refuse(`${sesh(amount)} is below this contract's minimum contribution for you, ${sesh(minimum)}: nothing was sent.`);
   if (amount > maximum) status.refuse(`${sesh(amount)} is above what this contract can take from you now, ${sesh(maximum)}: nothing was sent.`);
   const token = session.deployment.contract('SessionToken');
-  await send(session, status, `Approve exactly ${sesh(amount)}`, token, 'approve', [target.address, amount]);
-  try {
-    await send(session, status, `Contribute ${sesh(amount)}`, target, 'contribute', [amount, terms]);
-  } catch (error) {
-    // Leave no allowance behind a deposit that did not happen.
-    await send(session, status, 'Reset the allowance to 0', token, 'approve', [target.address, 0n]).catch(() => undefined);
-    throw error;
-  }
+  await approveThenSend(session, status, token, amount, `Approve exactly ${sesh(amount)}`, target, `Contribute ${sesh(amount)}`, 'contribute', [amount, terms]);
   return `Contributed ${sesh(amount)}.`;
 }

@@ -9,7 +9,7 @@ import type { Page } from '../page';
 import { registrationFields } from './operatorFields';
 import { operatorContracts } from './operatorContracts';
 import { reservationFields } from './reservationFields';
-import { flow, FlowError, read, send, Status, type Session } from '../tx';
+import { approveThenSend, flow, FlowError, read, send, Status, type Session } from '../tx';
 import { parseRegistration } from '../registration';
 import { checkReservations } from '../reservations';
 
@@ -61,13 +61,8 @@ async function create(session: Session, status: Status, fields: ReturnType<typeo
   let receipt;
   if (stake > 0n) {
     const token = deployment.contract('SessionToken');
-    await send(session, status, `Approve exactly ${sesh(stake)} to the factory`, token, 'approve', [factory.address, stake]);
-    try {
-      receipt = await send(session, status, `Open the contract with ${sesh(stake)}`, factory, 'createAndContribute', [...common, stake]);
-    } catch (error) {
-      await send(session, status, 'Reset the allowance to 0', token, 'approve', [factory.address, 0n]).catch(() => undefined);
-      throw error;
-    }
+    receipt = await approveThenSend(session, status, token, stake, `Approve exactly ${sesh(stake)} to the factory`,
+      factory, `Open the contract with ${sesh(stake)}`, 'createAndContribute', [...common, stake]);
   } else {
     receipt = await send(session, status, 'Open the contract', factory, 'create', [...common]);
   }

@@ -12,6 +12,20 @@ import { flow, read, send, Status, type Session } from '../tx';
 const STATUS = ['waiting for the operator\'s stake', 'open', 'filled', 'finalized', 'cancelled'] as const;
 const WAITING = 0, OPEN = 1, FILLED = 2;
 
+/** `IContributionContract.FinalizeBlocker` as sentences (`StakingLens.finalizeCheck`). */
+const BLOCKER = [
+  'Nothing blocks it: Finalize registers the node.',
+  'The contract is not filled yet.',
+  'The staking requirement changed since this contract was opened: reset it (sesh contribution reset) or cancel it.',
+  'The staking registry is paused: finalizing waits until its owner resumes it.',
+  'The staking registry has not started yet.',
+  'The staking registry does not accept this contract\'s factory.',
+  'A registered node already uses this Ed25519 key: if the key is yours, evict that node (sesh node evict).',
+  'A registered node already uses this BLS key.',
+  'The proof of possession does not verify for these keys and this operator.',
+  'This Ed25519 key is reserved for the claimant of an eviction for 7 days.',
+] as const;
+
 export async function operatorContracts(page: Page, session: Session): Promise<HTMLElement> {
   const { items } = await api<{ items: OpenContract[] }>('/nodes/open');
   const mine = items.filter((item) => item.operator.toLowerCase() === session.account.toLowerCase());
@@ -48,7 +62,10 @@ async function card(page: Page, session: Session, target: Target): Promise<HTMLE
   );
   const actions = h('div', { class: 'row' });
   if (status === FILLED) {
-    const finalize = h('button', { 'data-testid': 'finalize' }, 'Finalize: register the node');
+    // What the registry would say now, so a blocked Finalize is explained rather than reverted.
+    const [ready, reason] = await read<readonly [boolean, number]>(session, session.deployment.contract('StakingLens'), 'finalizeCheck', [target.address]);
+    el.append(h('p', { class: ready ? '' : 'failed', 'data-testid': 'finalize-check', 'data-ready': String(ready) }, BLOCKER[reason] ?? `Blocked (reason ${reason}).`));
+    const finalize = h('button', { 'data-testid': 'finalize', disabled: !ready }, 'Finalize: register the node');
     finalize.addEventListener('click', () => flow(flowStatus, finalize, async () => {
       await send(session, flowStatus, 'Finalize', target, 'finalize', []);
       const id = await read<bigint>(session, target, 'nodeId');
