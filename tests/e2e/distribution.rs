@@ -2,7 +2,10 @@
 //! their schedule and can stake (through `sesh vesting`), the swap program's Merkle claims
 //! (through `sesh claims`) and its converter.
 
-use alloy::primitives::{Address, U256};
+use alloy::{
+    primitives::{Address, U256},
+    providers::Provider,
+};
 use clap::Parser;
 use session_bindings::{DevnetLegacyToken, StakingVesting, TokenConverter};
 use session_cli::{Cli, run};
@@ -212,5 +215,29 @@ async fn the_converter_swaps_the_legacy_token_at_its_ratio_and_honours_the_minim
     transact(converter.convert(amount, amount).from(user), "converting").await?;
     assert_eq!(env.system.token.balanceOf(user).call().await? - before, amount);
     assert_eq!(legacy.balanceOf(user).call().await?, U256::ZERO);
+
+    // The same through `sesh convert`: everything the contract would refuse is refused before
+    // anything is sent, and the allowance is exactly the amount, then zero.
+    let dir = temp_dir("convert");
+    let file = env.system.manifest.write(&dir)?;
+    transact(legacy.mint(user, sesh(10)).from(user), "minting wOXEN").await?;
+    let nonce = env.provider.get_transaction_count(user).await?;
+    for (args, expected) in [
+        (vec!["--amount", "10.5"], "holds 10 wOXEN, 10.5 wOXEN are needed"),
+        (vec!["--amount", "3,5"], "is not an amount of wOXEN"),
+        (vec!["--amount", "3", "--min-out", "3.000000001"], "below the minimum of 3.000000001 SESH"),
+    ] {
+        let line: Vec<&str> = ["convert"].into_iter().chain(args).collect();
+        let err = cli(&env, &file, Some(8), &line).await.unwrap_err();
+        assert!(format!("{err:#}").contains(expected), "{err:#}");
+    }
+    assert_eq!(env.provider.get_transaction_count(user).await?, nonce, "nothing was sent");
+    let before = env.system.token.balanceOf(user).call().await?;
+    cli(&env, &file, Some(8), &["convert", "--amount", "3.25"]).await?;
+    assert_eq!(env.system.token.balanceOf(user).call().await? - before, U256::from(3_250_000_000u64));
+    assert_eq!(legacy.balanceOf(user).call().await?, U256::from(6_750_000_000u64));
+    assert_eq!(legacy.allowance(user, *converter.address()).call().await?, U256::ZERO);
+    assert_eq!(env.provider.get_transaction_count(user).await?, nonce + 2, "approve and convert");
+    std::fs::remove_dir_all(dir)?;
     Ok(())
 }

@@ -60,6 +60,8 @@ pub enum Command {
     /// The Token Swap Program's Merkle claims: build the root and proofs, claim.
     #[command(subcommand)]
     Claims(commands::claims::ClaimsCommand),
+    /// The Token Swap Program's converter: the wrapped legacy token to SESH at its fixed ratio.
+    Convert(commands::convert::ConvertArgs),
     /// The tokenomics simulation: a scenario's two years on the contracts and the step model.
     Simulate(commands::simulate::SimulateArgs),
     /// Measure costs.
@@ -101,6 +103,7 @@ pub async fn run(cli: Cli) -> eyre::Result<()> {
         Command::Indexer(args) | Command::Portal(args) => commands::indexer::run(&cli.global, args).await,
         Command::Vesting(command) => commands::vesting::run(&cli.global, command).await,
         Command::Claims(command) => commands::claims::run(&cli.global, command).await,
+        Command::Convert(args) => commands::convert::run(&cli.global, args).await,
         Command::Simulate(args) => commands::simulate::run(args).await,
         Command::Bench(command) => commands::bench::run(&cli.global, command).await,
     }

@@ -27,7 +27,12 @@ pub fn sesh(whole: u64) -> U256 {
 /// were once read as 25 and 10,000), so commas are never accepted; so are signs, spaces inside,
 /// and zero, which no command moves.
 pub fn parse_sesh(text: &str) -> Result<U256, ParseSeshError> {
-    let err = || ParseSeshError(text.to_string());
+    parse_units(text, DECIMALS).ok_or_else(|| ParseSeshError(text.to_string()))
+}
+
+/// Parses an amount of a token with `decimals` decimals by the rules of [`parse_sesh`] (digits,
+/// at most `decimals` after a `.`, `_` between digits; no comma, sign or zero); `None` otherwise.
+pub fn parse_units(text: &str, decimals: u32) -> Option<U256> {
     let trimmed = text.trim();
     let (whole, fraction) = match trimmed.split_once('.') {
         Some((whole, fraction)) => (whole, Some(fraction)),
@@ -42,26 +47,33 @@ pub fn parse_sesh(text: &str) -> Result<U256, ParseSeshError> {
         let clean: String = s.chars().filter(|c| *c != '_').collect();
         (!clean.is_empty() && separators_ok && clean.bytes().all(|b| b.is_ascii_digit())).then_some(clean)
     };
-    let whole = digits(whole).ok_or_else(err)?;
+    let whole = digits(whole)?;
     let fraction = match fraction {
-        Some(f) => digits(f).filter(|f| f.len() <= DECIMALS as usize).ok_or_else(err)?,
+        Some(f) => digits(f).filter(|f| f.len() <= decimals as usize)?,
         None => String::new(),
     };
-    let whole = U256::from_str_radix(&whole, 10).map_err(|_| err())?;
-    let fraction = U256::from_str_radix(&format!("{fraction:0<9}"), 10).map_err(|_| err())?;
-    let amount = whole.checked_mul(U256::from(ONE_SESH)).and_then(|w| w.checked_add(fraction)).ok_or_else(err)?;
-    if amount.is_zero() {
-        return Err(err());
-    }
-    Ok(amount)
+    let one = U256::from(10u64).checked_pow(U256::from(decimals))?;
+    let whole = U256::from_str_radix(&whole, 10).ok()?;
+    let fraction = if decimals == 0 {
+        U256::ZERO
+    } else {
+        U256::from_str_radix(&format!("{fraction:0<width$}", width = decimals as usize), 10).ok()?
+    };
+    let amount = whole.checked_mul(one)?.checked_add(fraction)?;
+    (!amount.is_zero()).then_some(amount)
 }
 
 /// Formats atomic units as SESH with thousands separators and no trailing zeros:
 /// `16,547.945205479`, `40,000,000`.
 pub fn format_sesh(amount: U256) -> String {
-    let one = U256::from(ONE_SESH);
+    format_units(amount, DECIMALS)
+}
+
+/// Formats atomic units of a token with `decimals` decimals as [`format_sesh`] does.
+pub fn format_units(amount: U256, decimals: u32) -> String {
+    let one = U256::from(10u64).pow(U256::from(decimals));
     let whole = (amount / one).to_string();
-    let fraction = format!("{:09}", (amount % one).to::<u64>());
+    let fraction = format!("{:0>width$}", (amount % one).to_string(), width = decimals as usize);
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i).is_multiple_of(3) {
@@ -69,7 +81,7 @@ pub fn format_sesh(amount: U256) -> String {
         }
         grouped.push(c);
     }
-    let fraction = fraction.trim_end_matches('0');
+    let fraction = if decimals == 0 { "" } else { fraction.trim_end_matches('0') };
     if fraction.is_empty() { grouped } else { format!("{grouped}.{fraction}") }
 }
 
@@ -135,6 +147,20 @@ mod tests {
         assert_eq!(format_bps(500), "5.00%");
         assert_eq!(format_bps(7), "0.07%");
         assert_eq!(format_bps(134_056), "1340.56%");
+    }
+
+    #[test]
+    fn other_decimals_parse_and_format_by_the_same_rules() {
+        assert_eq!(parse_units("1.5", 18), Some(U256::from(1_500_000_000_000_000_000u128)));
+        assert_eq!(parse_units("2.000001", 6), Some(U256::from(2_000_001u64)));
+        assert_eq!(parse_units("2.0000001", 6), None, "more decimals than the token has");
+        assert_eq!(parse_units("7", 0), Some(U256::from(7)));
+        assert_eq!(parse_units("7.5", 0), None);
+        assert_eq!(parse_units("2,5", 6), None);
+        assert_eq!(parse_units("0.000", 6), None);
+        assert_eq!(format_units(U256::from(1_500_000_000_000_000_000u128), 18), "1.5");
+        assert_eq!(format_units(U256::from(1_234_567_000_001u64), 6), "1,234,567.000001");
+        assert_eq!(format_units(U256::from(1_234), 0), "1,234");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod bench;
 pub mod claims;
 pub mod contribution;
+pub mod convert;
 pub mod deploy;
 pub mod devnet;
 pub mod indexer;
