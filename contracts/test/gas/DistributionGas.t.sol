@@ -64,7 +64,7 @@ contract DistributionGasTest is VestingTestBase {
         directEd = _ed25519(2_000_000);
         directPop = _pop(sk, newOperator, directEd);
         directContributors.push(IStakingRegistry.Contributor(newOperator, address(0), REQUIREMENT));
-        _fund(newOperator, REQUIREMENT);
+        _fund(newOperator, 2 * REQUIREMENT);
         vm.prank(newOperator);
         token.approve(address(staking), REQUIREMENT);
         sv = _staking(grantor);
@@ -76,7 +76,8 @@ contract DistributionGasTest is VestingTestBase {
         // contribution: two contracts in the same state, alice direct, the vesting through itself
         directCc = _newContract(2_000_002);
         vestingCc = _newContract(2_000_003);
-        _fund(alice, SHARE);
+        // alice keeps a balance after her deposit, as the vesting does: no refund for an emptied slot
+        _fund(alice, 2 * SHARE);
         vm.prank(alice);
         token.approve(address(directCc), SHARE);
 
@@ -156,6 +157,7 @@ contract DistributionGasTest is VestingTestBase {
         vm.prank(newOperator);
         staking.registerNode(directKey, directEd, directPop, 0, directContributors);
         vm.snapshotGasLastCall("Distribution", "registerNode_direct");
+        _netOfRefund("registerNode_direct_netOfRefund");
     }
 
     function test_Gas_RegisterNodeThroughVesting() public {
@@ -169,6 +171,16 @@ contract DistributionGasTest is VestingTestBase {
         vm.prank(alice);
         directCc.contribute(SHARE, Terms.versionOf(address(directCc)));
         vm.snapshotGasLastCall("Distribution", "contribute_direct");
+        _netOfRefund("contribute_direct_netOfRefund");
+    }
+
+    /// @dev The transaction a direct stake needs first and a stake through a vesting does not: the
+    /// holder's exact approval (a fresh allowance slot), as the CLI and the portal send it.
+    function test_Gas_ApproveBeforeADirectStake() public {
+        address holder = makeAddr("directHolder");
+        vm.prank(holder);
+        token.approve(address(directCc), SHARE);
+        vm.snapshotGasLastCall("Distribution", "approve_beforeDirectStake");
     }
 
     function test_Gas_ContributeThroughVesting() public {
