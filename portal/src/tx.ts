@@ -14,7 +14,7 @@ export class Status {
   readonly el: HTMLElement;
   constructor() { this.el = h('ol', { class: 'status', 'data-testid': 'status' }); }
 
-  step(label: string): (state: 'checking' | 'pending' | 'mined' | 'failed' | 'refused', detail?: string) => void {
+  step(label: string): (state: 'checking' | 'pending' | 'signed' | 'mined' | 'failed' | 'refused', detail?: string) => void {
     const row = h('li', { 'data-testid': 'tx', 'data-state': 'checking' });
     this.el.append(row);
     return (state, detail) => {
@@ -100,9 +100,15 @@ export async function approveThenSend(session: Session, status: Status, token: T
   try {
     return await send(session, status, label, spender, functionName, args);
   } finally {
-    const left = await read<bigint>(session, token, 'allowance', [session.account, spender.address]).catch(() => amount);
-    if (left > 0n) await send(session, status, 'Reset the allowance to 0', token, 'approve', [spender.address, 0n]).catch(() => undefined);
+    await resetAllowance(session, status, token, spender, amount);
   }
+}
+
+/** Leaves no allowance of `token` to `spender` behind (one transaction, only if there is one). */
+export async function resetAllowance(session: Session, status: Status, token: Target, spender: Target, unknown = 1n): Promise<void> {
+  // An unreadable allowance counts as standing: revoking needlessly is the lesser harm.
+  const left = await read<bigint>(session, token, 'allowance', [session.account, spender.address]).catch(() => unknown);
+  if (left > 0n) await send(session, status, 'Reset the allowance to 0', token, 'approve', [spender.address, 0n]).catch(() => undefined);
 }
 
 export async function read<T>(session: Pick<Session, 'reader'>, target: Target, functionName: string, args: readonly unknown[] = []): Promise<T> {

@@ -265,7 +265,7 @@ try {
   });
 
   const staker = 3, stakerAddress = dev(staker).address;
-  await test('open nodes: a deposit below the minimum is refused unsent, then a deposit lands', async () => {
+  await test('open nodes: a deposit below the minimum is refused unsent, then a deposit lands with a permit: one signature, one transaction', async () => {
     const page = await open('open-nodes', staker, { view: 'open' });
     const card = await until(page, 'open', `[data-testid=open-contract][data-contract="${opened}"]`);
     const minimum = await read(clone(opened), 'minimumContributionOf', [stakerAddress]);
@@ -278,9 +278,12 @@ try {
     assert.equal(await client.getTransactionCount({ address: stakerAddress }), nonce, 'nothing was sent');
     const before = await balance(stakerAddress);
     const again = page.locator(`[data-testid=open-contract][data-contract="${opened}"]`);
+    const permitNonce = await read(token, 'nonces', [stakerAddress]);
     await again.getByTestId('contribute-amount').fill('3000');
     result = await act(page, again.getByTestId('contribute'));
     assert.equal(result.outcome, 'done', result.text);
+    assert.equal(await client.getTransactionCount({ address: stakerAddress }), nonce + 1, 'one transaction: no approval sent');
+    assert.equal(await read(token, 'nonces', [stakerAddress]), permitNonce + 1n, 'the permit was used');
     assert.equal(await read(clone(opened), 'contributionOf', [stakerAddress]), SESH('3000'));
     assert.equal(before - (await balance(stakerAddress)), SESH('3000'));
     assert.equal(await allowance(stakerAddress, opened), 0n);

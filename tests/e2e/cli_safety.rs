@@ -113,13 +113,20 @@ async fn deposits_outside_the_limits_or_beyond_the_balance_are_refused_before_ap
     assert_eq!(sesh.allowance(2, contract).await?, U256::ZERO);
     assert_eq!(sesh.allowance(9, contract).await?, U256::ZERO);
 
-    // Within the limits, exactly the amount is approved and spent.
+    // Within the limits, a permit for exactly the amount authorizes it: one transaction.
+    let permits = sesh.env.system.token.nonces(sesh.account(2)).call().await?;
     sesh.run(2, &["contribution", "contribute", "--contract", &text, "--amount", "5_000"]).await?;
     assert_eq!(
         sesh.env.system.contribution_at(contract).contributionOf(sesh.account(2)).call().await?,
         whole_sesh(5_000)
     );
     assert_eq!(sesh.allowance(2, contract).await?, U256::ZERO, "nothing left approved");
+    assert_eq!(sesh.nonce(2).await?, nonce + 1, "one transaction, no approval");
+    assert_eq!(
+        sesh.env.system.token.nonces(sesh.account(2)).call().await?,
+        permits + U256::from(1),
+        "the permit was used"
+    );
     Ok(())
 }
 

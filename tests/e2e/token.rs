@@ -3,11 +3,11 @@
 use alloy::primitives::{Address, U256};
 use session_bindings::ContractError;
 use session_bindings::SessionToken::SessionTokenErrors;
+use session_client::permit::sign_permit;
 use session_client::provider::now;
 use session_client::transact::mined;
 use session_client::units::sesh;
 use session_deploy::genesis::Recipient;
-use session_devnet::permit::sign_permit;
 use session_e2e::{TestEnv, revert_of};
 
 #[tokio::test]

@@ -7,6 +7,7 @@ import {GasGuard} from "../utils/GasGuard.sol";
 import {ReservingReentrancyGuard} from "../utils/ReservingReentrancyGuard.sol";
 import {ContributionArgs} from "./ContributionArgs.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
@@ -202,6 +203,24 @@ contract ContributionContract is IContributionContract, ReentrancyGuardTransient
 
     /// @inheritdoc IContributionContract
     function contribute(uint256 amount, uint32 expectedTermsVersion) external onlyClone nonReentrant {
+        _contribute(amount, expectedTermsVersion);
+    }
+
+    /// @inheritdoc IContributionContract
+    function contributeWithPermit(
+        uint256 amount,
+        uint32 expectedTermsVersion,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external onlyClone nonReentrant {
+        // A permit front-run to the token has already set the allowance it would set.
+        try IERC20Permit(TOKEN).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {}
+        _contribute(amount, expectedTermsVersion);
+    }
+
+    function _contribute(uint256 amount, uint32 expectedTermsVersion) private {
         uint256 current = _extra.termsVersion;
         require(expectedTermsVersion == current, TermsChanged(expectedTermsVersion, current));
         ContributionArgs.Terms memory t = ContributionArgs.terms();

@@ -245,6 +245,27 @@ interface IContributionContract {
     /// @param expectedTermsVersion The {termsVersion} the depositor read with the terms it accepts.
     function contribute(uint256 amount, uint32 expectedTermsVersion) external;
 
+    /// @notice {contribute} with an EIP-2612 permit of SESH in place of a prior approval: one
+    /// signature and one transaction. The permit (owner the caller, spender this contract, value
+    /// `amount`) is tried first and its failure ignored, so a permit someone submitted to the token
+    /// ahead of this call (which spends its nonce) cannot block the deposit: the deposit then needs
+    /// the allowance to cover `amount`, as {contribute} does, and reverts with the token's error if
+    /// it does not.
+    /// @param amount Atomic SESH units.
+    /// @param expectedTermsVersion The {termsVersion} the depositor read with the terms it accepts.
+    /// @param deadline The permit's deadline (unix seconds).
+    /// @param v The permit signature's recovery id.
+    /// @param r The permit signature's `r`.
+    /// @param s The permit signature's `s`.
+    function contributeWithPermit(
+        uint256 amount,
+        uint32 expectedTermsVersion,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external;
+
     /// @notice Factory only, in {IContributionFactory-createAndContribute}: records the operator's
     /// first deposit of `amount`, which the factory has just moved here from the operator. Same rules
     /// and events as {contribute}.

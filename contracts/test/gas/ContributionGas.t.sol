@@ -49,6 +49,7 @@ contract ContributionGasTest is ContributionBase {
         second = _new(8_001);
         _deposit(second, operator, QUARTER);
         _prepare(second, alice, second.minimumContribution());
+        _fund(bob, second.minimumContribution()); // bob deposits with a permit: no approval
 
         ninth = _new(8_002);
         _deposit(ninth, operator, QUARTER);
@@ -126,6 +127,18 @@ contract ContributionGasTest is ContributionBase {
         vm.prank(alice);
         second.contribute(amount, Terms.versionOf(address(second)));
         vm.snapshotGasLastCall("Contribution", "contribute_2ndContributor");
+    }
+
+    /// @dev The same deposit as `contribute_2ndContributor`, with a permit in place of the approval
+    /// transaction it needs beforehand (the permit's signature is made off-chain).
+    function test_Gas_Contribute2ndWithPermit() public {
+        uint256 amount = second.minimumContribution();
+        uint256 deadline = block.timestamp + 1 hours;
+        (uint8 v, bytes32 r, bytes32 s) = _signPermit(bobKey, bob, address(second), amount, 0, deadline);
+        uint32 terms = Terms.versionOf(address(second));
+        vm.prank(bob);
+        second.contributeWithPermit(amount, terms, deadline, v, r, s);
+        vm.snapshotGasLastCall("Contribution", "contribute_2ndContributor_withPermit");
     }
 
     function test_Gas_Contribute9th() public {

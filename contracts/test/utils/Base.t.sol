@@ -171,6 +171,31 @@ abstract contract BaseTest is Test {
         }
     }
 
+    bytes32 internal constant PERMIT_TYPEHASH =
+        keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
+
+    /// @dev The EIP-712 digest of a SESH permit, built here from the EIP-2612 spec.
+    function _permitDigest(address owner, address spender, uint256 value, uint256 nonce, uint256 deadline)
+        internal
+        view
+        returns (bytes32)
+    {
+        bytes32 structHash = keccak256(abi.encode(PERMIT_TYPEHASH, owner, spender, value, nonce, deadline));
+        return keccak256(abi.encodePacked("\x19\x01", token.DOMAIN_SEPARATOR(), structHash));
+    }
+
+    /// @dev A SESH permit signed with `key`.
+    function _signPermit(
+        uint256 key,
+        address owner,
+        address spender,
+        uint256 value,
+        uint256 nonce,
+        uint256 deadline
+    ) internal view returns (uint8 v, bytes32 r, bytes32 s) {
+        return vm.sign(key, _permitDigest(owner, spender, value, nonce, deadline));
+    }
+
     function _fund(address to, uint256 amount) internal {
         vm.prank(treasury);
         token.transfer(to, amount);

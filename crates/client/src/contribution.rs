@@ -6,6 +6,7 @@
 use crate::{
     deployment::Deployment,
     error::{During, Error, Result},
+    permit::{PERMIT_SECONDS, sign_permit},
     transact,
     units::format_sesh,
 };
@@ -13,6 +14,7 @@ use alloy::{
     primitives::{Address, Bytes, FixedBytes, U256},
     providers::Provider,
     rpc::types::TransactionReceipt,
+    signers::local::PrivateKeySigner,
 };
 use session_bindings::{
     ContributionContract, contribution_factory::ContributionFactory::ContributionContractCreated, enums::Status,
@@ -161,6 +163,61 @@ impl Deployment {
         staker: Address,
         amount: U256,
     ) -> Result<Contributed> {
+        let (action, now) = self.check_deposit(seen, staker, amount).await?;
+        let contract = self.contribution_at(seen.contract);
+        let receipt = self
+            .spend(staker, seen.contract, amount, &action, async || {
+                // The version quoted: a change landing between this check and the deposit is refused
+                // on chain (TermsChanged), not applied to the staker's money.
+                transact(contract.contribute(amount, seen.terms_version).from(staker), &action).await
+            })
+            .await?;
+        let node_id = contract.nodeId().call().await.during(&action)?;
+        Ok(Contributed { receipt, registered: (node_id != 0 && now.node_id == 0).then_some(node_id) })
+    }
+
+    /// [`Deployment::contribute_on_terms`] with an EIP-2612 permit that `staker` signs here in place
+    /// of the approval: the same checks, then one transaction (`contributeWithPermit`). A permit
+    /// expires after `PERMIT_SECONDS`; if someone submitted it to the token first (the deposit
+    /// still lands) and the deposit then failed, the allowance it left is revoked.
+    pub async fn contribute_with_permit(
+        &self,
+        seen: &ContributionTerms,
+        staker: &PrivateKeySigner,
+        amount: U256,
+    ) -> Result<Contributed> {
+        let who = staker.address();
+        let (action, now) = self.check_deposit(seen, who, amount).await?;
+        let contract = self.contribution_at(seen.contract);
+        let chain_id = self.provider.get_chain_id().await.during(&action)?;
+        let nonce = self.token.nonces(who).call().await.during(&action)?;
+        let deadline = U256::from(crate::provider::now(&self.provider).await? + PERMIT_SECONDS);
+        let permit = sign_permit(staker, chain_id, *self.token.address(), seen.contract, amount, nonce, deadline)?;
+        let sent = transact(
+            contract.contributeWithPermit(amount, seen.terms_version, deadline, permit.v, permit.r, permit.s).from(who),
+            &action,
+        )
+        .await;
+        if sent.is_err() && !self.token.allowance(who, seen.contract).call().await.during(&action)?.is_zero() {
+            transact(
+                self.token.approve(seen.contract, U256::ZERO).from(who),
+                &format!("{action}: revoking the allowance"),
+            )
+            .await?;
+        }
+        let receipt = sent?;
+        let node_id = contract.nodeId().call().await.during(&action)?;
+        Ok(Contributed { receipt, registered: (node_id != 0 && now.node_id == 0).then_some(node_id) })
+    }
+
+    /// Everything a deposit of `amount` by `staker` on the terms `seen` would be refused for, read
+    /// now; returns the action's description and the terms as they are.
+    async fn check_deposit(
+        &self,
+        seen: &ContributionTerms,
+        staker: Address,
+        amount: U256,
+    ) -> Result<(String, ContributionTerms)> {
         let action = format!("contributing {} SESH to {}", format_sesh(amount), seen.contract);
         let now = self.contribution_terms(seen.contract, staker).await?;
         if (now.operator, now.fee_bps, now.requirement, now.terms_version)
@@ -201,16 +258,13 @@ impl Deployment {
                 ),
             ));
         }
-        let contract = self.contribution_at(seen.contract);
-        let receipt = self
-            .spend(staker, seen.contract, amount, &action, async || {
-                // The version quoted: a change landing between this check and the deposit is refused
-                // on chain (TermsChanged), not applied to the staker's money.
-                transact(contract.contribute(amount, seen.terms_version).from(staker), &action).await
-            })
-            .await?;
-        let node_id = contract.nodeId().call().await.during(&action)?;
-        Ok(Contributed { receipt, registered: (node_id != 0 && now.node_id == 0).then_some(node_id) })
+        let balance = self.token.balanceOf(staker).call().await.during(&action)?;
+        if balance < amount {
+            let reason =
+                format!("{staker} holds {} SESH, {} SESH are needed", format_sesh(balance), format_sesh(amount));
+            return Err(Error::refused(&action, reason));
+        }
+        Ok((action, now))
     }
 
     /// Every contribution contract of the factory, oldest first (from its creation events since

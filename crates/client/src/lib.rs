@@ -13,6 +13,7 @@ pub mod fees;
 pub mod logs;
 pub mod manifest;
 pub mod merkle;
+pub mod permit;
 pub mod provider;
 pub mod rewards;
 pub mod spend;

@@ -1,6 +1,6 @@
 //! Everything a local Session staking network needs that a real chain does not: the pinned
 //! toolchain's paths (anvil, the devnet genesis), anvil itself, its dev accounts as one signing
-//! provider, EIP-2612 permit signing for tests and benchmarks, and the devnet scenario (nodes
+//! provider, and the devnet scenario (nodes
 //! registering, rewards accruing, the network deciding).
 //!
 //! The `sesh devnet` command, the benchmarks and the end-to-end tests use it; clients of a real
@@ -8,7 +8,6 @@
 
 pub mod accounts;
 pub mod anvil;
-pub mod permit;
 pub mod public_rpc;
 pub mod scenario;
 pub mod toolchain;

@@ -3,7 +3,8 @@ import { api, atomic, type OpenContract } from '../api';
 import { h } from '../dom';
 import { parseSesh, percentBps, sesh, shortAddress } from '../format';
 import type { Page } from '../page';
-import { approveThenSend, flow, read, Status, type Session } from '../tx';
+import { signPermit } from '../permit';
+import { approveThenSend, flow, read, resetAllowance, send, Status, type Session } from '../tx';
 import type { Target } from '../chain';
 
 export async function openNodes(page: Page): Promise<HTMLElement> {
@@ -57,6 +58,16 @@ async function contribute(session: Session, target: Target, status: Status, text
   if (amount < minimum) status.refuse(`${sesh(amount)} is below this contract's minimum contribution for you, ${sesh(minimum)}: nothing was sent.`);
   if (amount > maximum) status.refuse(`${sesh(amount)} is above what this contract can take from you now, ${sesh(maximum)}: nothing was sent.`);
   const token = session.deployment.contract('SessionToken');
-  await approveThenSend(session, status, token, amount, `Approve exactly ${sesh(amount)}`, target, `Contribute ${sesh(amount)}`, 'contribute', [amount, terms]);
+  const permit = await signPermit(session, status, target.address, amount, `Sign a permit for exactly ${sesh(amount)}`);
+  if (permit) {
+    try {
+      await send(session, status, `Contribute ${sesh(amount)}`, target, 'contributeWithPermit', [amount, terms, permit.deadline, permit.v, permit.r, permit.s]);
+    } finally {
+      // A failed deposit reverts its permit too; one submitted to the token by someone else stays.
+      await resetAllowance(session, status, token, target);
+    }
+  } else {
+    await approveThenSend(session, status, token, amount, `Approve exactly ${sesh(amount)}`, target, `Contribute ${sesh(amount)}`, 'contribute', [amount, terms]);
+  }
   return `Contributed ${sesh(amount)}.`;
 }

@@ -7,34 +7,12 @@ import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20P
 
 /// @notice ERC-2612 permit, signed with `vm.sign` over a digest built here from the EIP-712 spec.
 contract SessionTokenUnitTest_permit is BaseTest {
-    bytes32 internal constant PERMIT_TYPEHASH =
-        keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
     bytes32 internal constant DOMAIN_TYPEHASH =
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
 
     function setUp() public override {
         super.setUp();
         _fund(alice, 1000 * SESH);
-    }
-
-    function _digest(address owner, address spender, uint256 value, uint256 nonce, uint256 deadline)
-        internal
-        view
-        returns (bytes32)
-    {
-        bytes32 structHash = keccak256(abi.encode(PERMIT_TYPEHASH, owner, spender, value, nonce, deadline));
-        return keccak256(abi.encodePacked("\x19\x01", token.DOMAIN_SEPARATOR(), structHash));
-    }
-
-    function _sign(
-        uint256 key,
-        address owner,
-        address spender,
-        uint256 value,
-        uint256 nonce,
-        uint256 deadline
-    ) internal view returns (uint8 v, bytes32 r, bytes32 s) {
-        return vm.sign(key, _digest(owner, spender, value, nonce, deadline));
     }
 
     function test_DomainSeparatorFollowsEip712() public view {
@@ -48,7 +26,7 @@ contract SessionTokenUnitTest_permit is BaseTest {
 
     function test_PermitSetsAllowanceAndConsumesNonce() public {
         uint256 deadline = block.timestamp + 1 hours;
-        (uint8 v, bytes32 r, bytes32 s) = _sign(aliceKey, alice, bob, 100 * SESH, 0, deadline);
+        (uint8 v, bytes32 r, bytes32 s) = _signPermit(aliceKey, alice, bob, 100 * SESH, 0, deadline);
 
         vm.expectEmit(address(token));
         emit IERC20.Approval(alice, bob, 100 * SESH);
@@ -66,14 +44,14 @@ contract SessionTokenUnitTest_permit is BaseTest {
 
     function test_PermitAtDeadlineAccepted() public {
         uint256 deadline = block.timestamp;
-        (uint8 v, bytes32 r, bytes32 s) = _sign(aliceKey, alice, bob, 1, 0, deadline);
+        (uint8 v, bytes32 r, bytes32 s) = _signPermit(aliceKey, alice, bob, 1, 0, deadline);
         token.permit(alice, bob, 1, deadline, v, r, s);
         assertEq(token.allowance(alice, bob), 1);
     }
 
     function testFuzz_Permit(uint256 value, uint256 deadline) public {
         deadline = bound(deadline, block.timestamp, type(uint64).max);
-        (uint8 v, bytes32 r, bytes32 s) = _sign(aliceKey, alice, bob, value, 0, deadline);
+        (uint8 v, bytes32 r, bytes32 s) = _signPermit(aliceKey, alice, bob, value, 0, deadline);
         token.permit(alice, bob, value, deadline, v, r, s);
         assertEq(token.allowance(alice, bob), value);
         assertEq(token.nonces(alice), 1);
@@ -81,11 +59,11 @@ contract SessionTokenUnitTest_permit is BaseTest {
 
     function test_RevertWhen_PermitReplayed() public {
         uint256 deadline = block.timestamp + 1 hours;
-        (uint8 v, bytes32 r, bytes32 s) = _sign(aliceKey, alice, bob, 100 * SESH, 0, deadline);
+        (uint8 v, bytes32 r, bytes32 s) = _signPermit(aliceKey, alice, bob, 100 * SESH, 0, deadline);
         token.permit(alice, bob, 100 * SESH, deadline, v, r, s);
 
         // The nonce moved on, so the same signature now recovers to an unrelated address.
-        address recovered = ecrecover(_digest(alice, bob, 100 * SESH, 1, deadline), v, r, s);
+        address recovered = ecrecover(_permitDigest(alice, bob, 100 * SESH, 1, deadline), v, r, s);
         assertTrue(recovered != alice);
         vm.expectRevert(abi.encodeWithSelector(ERC20Permit.ERC2612InvalidSigner.selector, recovered, alice));
         token.permit(alice, bob, 100 * SESH, deadline, v, r, s);
@@ -93,7 +71,7 @@ contract SessionTokenUnitTest_permit is BaseTest {
 
     function test_RevertWhen_PermitExpired() public {
         uint256 deadline = block.timestamp + 1 hours;
-        (uint8 v, bytes32 r, bytes32 s) = _sign(aliceKey, alice, bob, 100 * SESH, 0, deadline);
+        (uint8 v, bytes32 r, bytes32 s) = _signPermit(aliceKey, alice, bob, 100 * SESH, 0, deadline);
         vm.warp(deadline + 1);
         vm.expectRevert(abi.encodeWithSelector(ERC20Permit.ERC2612ExpiredSignature.selector, deadline));
         token.permit(alice, bob, 100 * SESH, deadline, v, r, s);
@@ -101,15 +79,15 @@ contract SessionTokenUnitTest_permit is BaseTest {
 
     function test_RevertWhen_PermitSignedByAnotherKey() public {
         uint256 deadline = block.timestamp + 1 hours;
-        (uint8 v, bytes32 r, bytes32 s) = _sign(bobKey, alice, bob, 100 * SESH, 0, deadline);
+        (uint8 v, bytes32 r, bytes32 s) = _signPermit(bobKey, alice, bob, 100 * SESH, 0, deadline);
         vm.expectRevert(abi.encodeWithSelector(ERC20Permit.ERC2612InvalidSigner.selector, bob, alice));
         token.permit(alice, bob, 100 * SESH, deadline, v, r, s);
     }
 
     function test_RevertWhen_PermitValueAltered() public {
         uint256 deadline = block.timestamp + 1 hours;
-        (uint8 v, bytes32 r, bytes32 s) = _sign(aliceKey, alice, bob, 100 * SESH, 0, deadline);
-        address recovered = ecrecover(_digest(alice, bob, 101 * SESH, 0, deadline), v, r, s);
+        (uint8 v, bytes32 r, bytes32 s) = _signPermit(aliceKey, alice, bob, 100 * SESH, 0, deadline);
+        address recovered = ecrecover(_permitDigest(alice, bob, 101 * SESH, 0, deadline), v, r, s);
         vm.expectRevert(abi.encodeWithSelector(ERC20Permit.ERC2612InvalidSigner.selector, recovered, alice));
         token.permit(alice, bob, 101 * SESH, deadline, v, r, s);
     }

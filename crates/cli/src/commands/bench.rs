@@ -11,6 +11,7 @@ use clap::Subcommand;
 use eyre::ContextCompat;
 use serde::Serialize;
 use session_bls::messages::Action;
+use session_client::permit::sign_permit;
 use session_client::provider::now;
 use session_client::transact;
 use session_client::transact::mined;
@@ -21,7 +22,6 @@ use session_devnet::accounts::dev_accounts;
 use session_devnet::accounts::mine_at;
 use session_devnet::accounts::next_block_at;
 use session_devnet::anvil::spawn_anvil;
-use session_devnet::permit::sign_permit;
 use session_devnet::toolchain::devnet_genesis_path;
 use session_network::{NodeKeys, SimulatedNetwork};
 

@@ -150,7 +150,7 @@ pub async fn run(global: &GlobalArgs, command: ContributionCommand) -> eyre::Res
     }
     let signer = global.signer()?;
     let me = signer.address();
-    let deployment = global.deployment(global.provider(Some(signer))).await?;
+    let deployment = global.deployment(global.provider(Some(signer.clone()))).await?;
     match command {
         ContributionCommand::Create { keys, fee_bps, auto_finalize, stake } => {
             let keys = KeyFile::load(&keys)?.keys()?;
@@ -195,7 +195,8 @@ pub async fn run(global: &GlobalArgs, command: ContributionCommand) -> eyre::Res
             let small = amount * U256::from(4) < terms.requirement;
             let fills = amount == terms.remaining;
             let plan = format!(
-                "contributing {} SESH to {contract} (operator {}, fee {}, node of {} SESH){}{}",
+                "contributing {} SESH to {contract} (operator {}, fee {}, node of {} SESH), authorized by a permit \
+                 for exactly that amount signed here: one transaction, no approval{}{}",
                 format_sesh(amount),
                 terms.operator,
                 format_bps(terms.fee_bps.into()),
@@ -212,7 +213,8 @@ pub async fn run(global: &GlobalArgs, command: ContributionCommand) -> eyre::Res
                 }
             );
             global.confirm(&plan)?;
-            let done = deployment.contribute_on_terms(&terms, me, amount).await?;
+            // A permit signed here: one transaction, no approval to leave behind.
+            let done = deployment.contribute_with_permit(&terms, &signer, amount).await?;
             match done.registered {
                 Some(node) => {
                     println!("contributed {} SESH: the node is full and registered as node {node}", format_sesh(amount))

@@ -1,5 +1,5 @@
 //! ERC-2612 permits for SESH: a signature that lets a spender pull tokens without an approve
-//! transaction.
+//! transaction (a deposit with `contributeWithPermit` is one transaction instead of two).
 
 use alloy::{
     primitives::{Address, B256, U256},
@@ -18,6 +18,10 @@ sol! {
         uint256 deadline;
     }
 }
+
+/// How long a permit the client signs stays valid, in seconds: long enough for its transaction to
+/// land, short enough that a signature does not linger.
+pub const PERMIT_SECONDS: u64 = 30 * 60;
 
 /// The parts of a permit signature, as `permit(...)` takes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,9 +53,10 @@ pub fn sign_permit(
     value: U256,
     nonce: U256,
     deadline: U256,
-) -> eyre::Result<PermitSignature> {
+) -> crate::error::Result<PermitSignature> {
     let message = Permit { owner: signer.address(), spender, value, nonce, deadline };
     let hash = message.eip712_signing_hash(&domain(chain_id, token));
-    let signature = signer.sign_hash_sync(&hash)?;
+    let signature =
+        signer.sign_hash_sync(&hash).map_err(|e| crate::error::Error::unexpected("signing a permit", e.to_string()))?;
     Ok(PermitSignature { v: 27 + u8::from(signature.v()), r: signature.r().into(), s: signature.s().into() })
 }
