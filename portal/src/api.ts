@@ -32,7 +32,8 @@ export interface Position {
 
 export interface Contribution { contract: `0x${string}`; amount: Amount; contractStatus: string; nodeId: number | null }
 
-export interface Stakes { address: string; positions: Position[]; contributions: Contribution[] }
+export interface Refund { contract: `0x${string}`; amount: Amount; contractStatus: string }
+export interface Stakes { address: string; positions: Position[]; contributions: Contribution[]; refunds: Refund[] }
 
 export interface PoolPoint { timestamp: number; block: number; released: Amount; balance: Amount }
 export interface RewardPoint { timestamp: number; block: number; distributed: Amount; perNode: Amount; earningNodes: number }

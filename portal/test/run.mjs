@@ -377,6 +377,24 @@ try {
     await unlisted.context().close();
   });
 
+  const contributor = 30, contributorAddress = dev(contributor).address;
+  let smallNode;
+  await test('my stakes: a contributor below 25% sees the 30-day lock and Request exit off; its 30% position may request', async () => {
+    const page = await open('small-staker', contributor, { view: 'stakes' });
+    const small = page.locator('[data-testid=position]').filter({ hasText: '(below 25%)' }).first();
+    smallNode = BigInt(await small.getAttribute('data-node'));
+    const record = await read(lens, 'nodeRecord', [smallNode]);
+    const chainNow = (await client.getBlock()).timestamp;
+    assert.ok(record.registeredAt + 30n * 86_400n > chainNow, 'the lock runs on chain');
+    assert.match(await small.getByTestId('lock-countdown').textContent(), /^Below 25% of the deposit: you may request the exit in 2\d d/);
+    assert.equal(await small.getByTestId('request-exit').isDisabled(), true);
+    const large = page.locator('[data-testid=position]').filter({ hasNotText: '(below 25%)' }).first();
+    assert.equal(await large.getByTestId('lock-countdown').count(), 0);
+    assert.equal(await large.getByTestId('request-exit').isDisabled(), false);
+    await shot(page, 'stakes-small-staker');
+    await page.context().close();
+  });
+
   await test('my stakes: claim all, request exit, an early finalize is a decoded revert, finalize and withdraw', async () => {
     const operatorOfNode1 = dev(10).address;
     assert.equal(operatorOfNode1, '0xBcd4042DE499D14e55001CcbB24a551F3b954096');
@@ -421,6 +439,16 @@ try {
     await page.context().close();
   });
 
+  await test('my stakes: 30 days on, the small staker\'s lock is over and its exit request lands', async () => {
+    const page = await open('small-staker-later', contributor, { view: 'stakes' });
+    const small = page.locator(`[data-testid=position][data-node="${smallNode}"]`);
+    assert.match(await small.getByTestId('lock-countdown').textContent(), /The 30-day small-staker lock is over/);
+    const result = await act(page, small.getByTestId('request-exit'));
+    assert.equal(result.outcome, 'done', result.text);
+    assert.ok((await read(lens, 'nodeRecord', [smallNode])).exitRequestedAt > 0n, 'the exit is requested on chain');
+    await page.context().close();
+  });
+
   await test('my stakes: a contribution contract deposit is withdrawn (a day after it)', async () => {
     const page = await open('contributions', staker, { view: 'stakes' });
     const card = await until(page, 'stakes', `[data-testid=contribution][data-contract="${opened}"] [data-testid=withdraw-contribution]`);
@@ -430,6 +458,35 @@ try {
     assert.equal(await read(clone(opened), 'contributionOf', [stakerAddress]), 0n);
     assert.equal((await balance(stakerAddress)) - before, SESH('3000'));
     await shot(page, 'contributions');
+    await page.context().close();
+  });
+
+  await test('operator: Reset turns the operator\'s deposit into a refund claimed in My stakes; Cancel ends the contract', async () => {
+    const contract = clone(opened);
+    const terms = await read(contract, 'termsVersion');
+    const deposit = await read(contract, 'contributionOf', [operatorAddress]);
+    assert.equal(deposit, SESH('6250'));
+    const page = await open('operator-reset', operatorIndex, { view: 'operator' });
+    const card = await until(page, 'operator', `${myCard(opened)} [data-testid=reset]`);
+    let result = await act(page, card);
+    assert.equal(result.outcome, 'done', result.text);
+    assert.equal(await read(contract, 'status'), 0, 'waiting for the operator again');
+    assert.equal(await read(contract, 'termsVersion'), terms + 1, 'the terms moved on');
+    assert.equal(await read(contract, 'refundable', [operatorAddress]), deposit);
+
+    const refund = await until(page, 'stakes', `[data-testid=contribution][data-contract="${opened}"] [data-testid=claim-refund]`);
+    assert.match(await refund.textContent(), /Claim refund 6,250 SESH/);
+    const before = await balance(operatorAddress);
+    result = await act(page, refund);
+    assert.equal(result.outcome, 'done', result.text);
+    assert.equal((await balance(operatorAddress)) - before, deposit, 'the refund paid the deposit back');
+    assert.equal(await read(contract, 'refundable', [operatorAddress]), 0n);
+    await shot(page, 'stakes-refund');
+
+    const cancel = await until(page, 'operator', `${myCard(opened)} [data-testid=cancel]`);
+    result = await act(page, cancel);
+    assert.equal(result.outcome, 'done', result.text);
+    assert.equal(await read(contract, 'status'), 4, 'cancelled');
     await page.context().close();
   });
 

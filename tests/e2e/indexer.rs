@@ -104,6 +104,22 @@ async fn the_api_answers_what_the_chain_says_about_the_devnet_scenario() -> eyre
     assert_eq!(atomic(&position["claimable"]), env.system.lens.claimableRewards(node, staker).call().await?);
     assert!(atomic(&position["claimable"]) > U256::ZERO);
 
+    // A contributor of both shared nodes has a position in each: its deposit in the node's
+    // contract, claimable as the lens says (the registry names no contributor of a contract's node).
+    let contributor = accounts[8];
+    let (_, stakes) = get(&base, &format!("/stakes/{contributor}")).await?;
+    let positions = stakes["positions"].as_array().unwrap();
+    assert_eq!(positions.len(), 2, "{stakes}");
+    for position in positions {
+        let node = position["nodeId"].as_u64().unwrap();
+        let record = env.system.lens.nodeRecord(node).call().await?;
+        let deposit =
+            env.system.contribution_at(record.contributionContract).contributionOf(contributor).call().await?;
+        assert!(!deposit.is_zero());
+        assert_eq!(atomic(&position["stake"]), deposit);
+        assert_eq!(atomic(&position["claimable"]), env.system.lens.claimableRewards(node, contributor).call().await?);
+    }
+
     let (_, open) = get(&base, "/nodes/open").await?;
     let item = &open["items"][0];
     assert_eq!(item["contract"].as_str().unwrap().parse::<Address>()?, contract);

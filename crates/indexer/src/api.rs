@@ -300,7 +300,20 @@ async fn stakes(State(api): State<Api>, Path(text): Path<String>) -> Answer {
         })?;
         rows.collect::<rusqlite::Result<Vec<_>>>()
     })?;
-    Ok(Json(json!({ "address": who, "positions": items, "contributions": contributions })))
+    let refunds: Vec<Value> = api.store.with(|c| {
+        let mut s = c.prepare(
+            "SELECT r.contract, r.amount, c.status FROM refunds r JOIN contracts c ON c.address = r.contract WHERE r.staker = ?1",
+        )?;
+        let rows = s.query_map([&who], |r| {
+            Ok(json!({
+                "contract": r.get::<_, String>(0)?,
+                "amount": amount_text(&r.get::<_, String>(1)?),
+                "contractStatus": r.get::<_, String>(2)?,
+            }))
+        })?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+    })?;
+    Ok(Json(json!({ "address": who, "positions": items, "contributions": contributions, "refunds": refunds })))
 }
 
 async fn rewards(State(api): State<Api>, Path(text): Path<String>) -> Answer {

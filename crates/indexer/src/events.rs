@@ -126,6 +126,21 @@ pub enum Event {
     Reset {
         contract: Address,
     },
+    DepositBeneficiaryUpdated {
+        contract: Address,
+        staker: Address,
+        beneficiary: Address,
+    },
+    RefundCredited {
+        contract: Address,
+        staker: Address,
+        amount: String,
+    },
+    RefundClaimed {
+        contract: Address,
+        staker: Address,
+        amount: String,
+    },
     Cancelled {
         contract: Address,
     },
@@ -253,6 +268,21 @@ pub fn decode(source: Source, log: &PrimitiveLog) -> Option<Event> {
             on!(Cc::Withdrawn, |e: Cc::Withdrawn| Event::Withdrawn { contract, staker: e.staker, amount: s(e.amount) });
             on!(Cc::Finalized, |e: Cc::Finalized| Event::Finalized { contract, node_id: e.nodeId });
             on!(Cc::Reset, |_e: Cc::Reset| Event::Reset { contract });
+            on!(Cc::BeneficiaryUpdated, |e: Cc::BeneficiaryUpdated| Event::DepositBeneficiaryUpdated {
+                contract,
+                staker: e.staker,
+                beneficiary: e.newBeneficiary
+            });
+            on!(Cc::RefundCredited, |e: Cc::RefundCredited| Event::RefundCredited {
+                contract,
+                staker: e.staker,
+                amount: s(e.amount)
+            });
+            on!(Cc::RefundClaimed, |e: Cc::RefundClaimed| Event::RefundClaimed {
+                contract,
+                staker: e.staker,
+                amount: s(e.amount)
+            });
             on!(Cc::Cancelled, |_e: Cc::Cancelled| Event::Cancelled { contract });
             on!(Cc::FeeUpdated, |e: Cc::FeeUpdated| Event::FeeUpdated { contract, fee_bps: e.newFeeBps });
         }

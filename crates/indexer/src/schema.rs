@@ -7,7 +7,8 @@
 //! the abandoned blocks are deleted and the derived tables rebuilt from the rest.
 
 /// Migrations; index `i` moves the database from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[r#"
+pub const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- Blocks read: hash and time, to notice a reorg and date events.
 CREATE TABLE blocks (number INTEGER PRIMARY KEY, hash TEXT NOT NULL, timestamp INTEGER NOT NULL);
@@ -47,7 +48,22 @@ CREATE TABLE distributions (
     earning_nodes INTEGER NOT NULL
 );
 CREATE TABLE fees (block INTEGER NOT NULL, timestamp INTEGER NOT NULL, amount TEXT NOT NULL, to_pool TEXT NOT NULL, to_liquidity TEXT NOT NULL);
-"#];
+"#,
+    r#"
+-- Refunds a reset or cancelled contribution contract owes each depositor until claimed, and each
+-- depositor's beneficiary (a finalized contract's deposits become the node's positions). Earlier
+-- versions stored neither event, so the index is read again from the deployment's block.
+ALTER TABLE contributions ADD COLUMN beneficiary TEXT;
+CREATE TABLE refunds (
+    contract TEXT NOT NULL, staker TEXT NOT NULL, amount TEXT NOT NULL, PRIMARY KEY (contract, staker)
+);
+CREATE INDEX refunds_staker ON refunds (staker);
+DELETE FROM events; DELETE FROM blocks; DELETE FROM meta WHERE key = 'last_block';
+DELETE FROM nodes; DELETE FROM positions; DELETE FROM contracts; DELETE FROM contributions;
+DELETE FROM releases; DELETE FROM distributions; DELETE FROM fees;
+"#,
+];
 
 /// The tables [`crate::store::Store::apply`] derives from `events`, cleared before a rebuild.
-pub const DERIVED: &[&str] = &["nodes", "positions", "contracts", "contributions", "releases", "distributions", "fees"];
+pub const DERIVED: &[&str] =
+    &["nodes", "positions", "contracts", "contributions", "refunds", "releases", "distributions", "fees"];

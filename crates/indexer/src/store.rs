@@ -296,7 +296,8 @@ fn apply(tx: &Transaction, e: &Located) -> rusqlite::Result<()> {
             // deposit.
             let (contract, staker) = (a(contract), a(staker));
             tx.execute(
-                "INSERT OR REPLACE INTO contributions (contract, staker, amount) VALUES (?1, ?2, ?3)",
+                "INSERT INTO contributions (contract, staker, amount) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (contract, staker) DO UPDATE SET amount = excluded.amount",
                 params![contract, staker, total],
             )?;
             let current: Option<String> = tx
@@ -337,6 +338,20 @@ fn apply(tx: &Transaction, e: &Located) -> rusqlite::Result<()> {
                 "UPDATE contracts SET status = 'finalized', node_id = ?2 WHERE address = ?1",
                 params![a(contract), *node_id as i64],
             )?;
+            // The registry names no contributor of a contract's node (NodeRegisteredByContract):
+            // its positions are the contract's deposits, all in by now (the contract emits this
+            // after the registry's events and its own Contributed).
+            tx.execute(
+                "INSERT OR REPLACE INTO positions (node_id, staker, beneficiary, stake, rewards_paid)
+                 SELECT ?1, staker, COALESCE(beneficiary, staker), amount, '0' FROM contributions WHERE contract = ?2",
+                params![*node_id as i64, a(contract)],
+            )?;
+        }
+        Event::DepositBeneficiaryUpdated { contract, staker, beneficiary } => {
+            tx.execute(
+                "UPDATE contributions SET beneficiary = ?3 WHERE contract = ?1 AND staker = ?2",
+                params![a(contract), a(staker), a(beneficiary)],
+            )?;
         }
         Event::Reset { contract } => {
             // The stakes become refunds to claim; the contract takes deposits again.
@@ -345,6 +360,38 @@ fn apply(tx: &Transaction, e: &Located) -> rusqlite::Result<()> {
                 [a(contract)],
             )?;
             tx.execute("DELETE FROM contributions WHERE contract = ?1", [a(contract)])?;
+        }
+        Event::RefundCredited { contract, staker, amount: credited } => {
+            let (contract, staker) = (a(contract), a(staker));
+            tx.execute(
+                "INSERT OR IGNORE INTO refunds (contract, staker, amount) VALUES (?1, ?2, '0')",
+                params![contract, staker],
+            )?;
+            let key: (&dyn rusqlite::ToSql, &dyn rusqlite::ToSql) = (&contract, &staker);
+            add(
+                tx,
+                "SELECT amount FROM refunds WHERE contract = ?1 AND staker = ?2",
+                "UPDATE refunds SET amount = ?1 WHERE contract = ?2 AND staker = ?3",
+                key,
+                amount(credited),
+                true,
+            )?;
+        }
+        Event::RefundClaimed { contract, staker, amount: paid } => {
+            let (contract, staker) = (a(contract), a(staker));
+            let key: (&dyn rusqlite::ToSql, &dyn rusqlite::ToSql) = (&contract, &staker);
+            add(
+                tx,
+                "SELECT amount FROM refunds WHERE contract = ?1 AND staker = ?2",
+                "UPDATE refunds SET amount = ?1 WHERE contract = ?2 AND staker = ?3",
+                key,
+                amount(paid),
+                false,
+            )?;
+            tx.execute(
+                "DELETE FROM refunds WHERE contract = ?1 AND staker = ?2 AND amount = '0'",
+                params![contract, staker],
+            )?;
         }
         Event::Cancelled { contract } => {
             tx.execute("UPDATE contracts SET status = 'cancelled' WHERE address = ?1", [a(contract)])?;
@@ -387,6 +434,81 @@ mod tests {
         let version: usize = store.with(|c| c.pragma_query_value(None, "user_version", |r| r.get(0))).unwrap();
         assert_eq!(version, MIGRATIONS.len());
         let _ = std::fs::remove_file(&path);
+    }
+
+    #[test]
+    fn a_finalized_contracts_deposits_become_its_nodes_positions() {
+        let store = Store::in_memory().unwrap();
+        let (contract, operator, alice) =
+            (Address::repeat_byte(0xc), Address::repeat_byte(0x0), Address::repeat_byte(0xa));
+        let wallet = Address::repeat_byte(0xee);
+        let deposit = |who, amount: &str, total: &str| Event::Contributed {
+            contract,
+            staker: who,
+            amount: amount.into(),
+            total: total.into(),
+        };
+        let events = [
+            at(1, deposit(operator, "6250", "6250")),
+            at(1, deposit(alice, "1000", "1000")),
+            at(1, Event::DepositBeneficiaryUpdated { contract, staker: alice, beneficiary: wallet }),
+            at(2, deposit(alice, "17750", "18750")),
+            at(2, registered(9)),
+            at(2, Event::NodeRegisteredByContract { node_id: 9, contract }),
+            at(2, Event::Finalized { contract, node_id: 9 }),
+        ];
+        let events: Vec<Located> =
+            events.into_iter().enumerate().map(|(i, e)| Located { log_index: i as u64, ..e }).collect();
+        store.commit_chunk(&[(2, B256::repeat_byte(2), 1_002)], &events, 2).unwrap();
+        let positions: Vec<(String, String, String)> = store
+            .with(|c| {
+                let mut s =
+                    c.prepare("SELECT staker, beneficiary, stake FROM positions WHERE node_id = 9 ORDER BY stake")?;
+                s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect()
+            })
+            .unwrap();
+        assert_eq!(
+            positions,
+            vec![
+                (alice.to_string(), wallet.to_string(), "18750".to_string()),
+                (operator.to_string(), operator.to_string(), "6250".to_string()),
+            ],
+            "each depositor's total, its beneficiary kept across a top-up"
+        );
+    }
+
+    #[test]
+    fn a_reset_turns_deposits_into_refunds_until_each_is_claimed() {
+        let store = Store::in_memory().unwrap();
+        let (contract, alice, bob) = (Address::repeat_byte(0xc), Address::repeat_byte(0xa), Address::repeat_byte(0xb));
+        let deposit = |who, amount: &str| Event::Contributed {
+            contract,
+            staker: who,
+            amount: amount.into(),
+            total: amount.into(),
+        };
+        let credit = |who, amount: &str| Event::RefundCredited { contract, staker: who, amount: amount.into() };
+        let events = [
+            at(1, deposit(alice, "700")),
+            at(1, deposit(bob, "300")),
+            at(2, Event::Reset { contract }),
+            at(2, credit(alice, "700")),
+            at(2, credit(bob, "300")),
+            at(3, Event::RefundClaimed { contract, staker: bob, amount: "300".into() }),
+        ];
+        let events: Vec<Located> =
+            events.into_iter().enumerate().map(|(i, e)| Located { log_index: i as u64, ..e }).collect();
+        store.commit_chunk(&[(3, B256::repeat_byte(3), 1_003)], &events, 3).unwrap();
+        let refunds: Vec<(String, String)> = store
+            .with(|c| {
+                let mut s = c.prepare("SELECT staker, amount FROM refunds ORDER BY staker")?;
+                s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect()
+            })
+            .unwrap();
+        assert_eq!(refunds, vec![(alice.to_string(), "700".to_string())], "bob claimed his; alice's is owed");
+        let deposits: i64 =
+            store.with(|c| c.query_row("SELECT COUNT(*) FROM contributions", [], |r| r.get(0))).unwrap();
+        assert_eq!(deposits, 0, "a reset leaves no deposit");
     }
 
     #[test]

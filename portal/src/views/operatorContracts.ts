@@ -1,6 +1,7 @@
 // The connected operator's contribution contracts still open (from /api/nodes/open, the figures
 // re-read from each contract): contributed, remaining, open slots, reservations; Finalize once
-// filled, and Update fee while the contract waits for the operator's first deposit.
+// filled, Update fee while the contract waits for the operator's first deposit, and Reset or Cancel
+// (every deposit refunded) until finalization.
 import { api, type OpenContract } from '../api';
 import type { Address, Target } from '../chain';
 import { h } from '../dom';
@@ -89,6 +90,22 @@ async function card(page: Page, session: Session, target: Target): Promise<HTMLE
     actions.append(h('label', {}, 'Fee (%) ', fee), update);
   } else if (status === OPEN) {
     actions.append(h('span', {}, 'The fee is fixed once the operator has deposited.'));
+  }
+  if (status === WAITING || status === OPEN || status === FILLED) {
+    // Before finalization the operator may hand every deposit back (each depositor claims it as a
+    // refund): reset reopens the contract for new keys, fee or reservations, cancel ends it.
+    const reset = h('button', { 'data-testid': 'reset' }, 'Reset: refund every deposit');
+    reset.addEventListener('click', () => flow(flowStatus, reset, async () => {
+      await send(session, flowStatus, 'Reset', target, 'reset', []);
+      const now = await read<number>(session, target, 'termsVersion');
+      return `Contract ${target.address} is reset: ${sesh(contributed)} is refundable to its depositors (sesh contribution refund, or My stakes), terms version ${now}.`;
+    }, () => page.refresh()));
+    const cancel = h('button', { 'data-testid': 'cancel' }, 'Cancel the contract');
+    cancel.addEventListener('click', () => flow(flowStatus, cancel, async () => {
+      await send(session, flowStatus, 'Cancel', target, 'cancel', []);
+      return `Contract ${target.address} is cancelled: ${sesh(contributed)} is refundable to its depositors.`;
+    }, () => page.refresh()));
+    actions.append(reset, cancel);
   }
   el.append(actions, flowStatus.el);
   return el;

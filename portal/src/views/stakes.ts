@@ -27,8 +27,12 @@ export async function stakes(page: Page): Promise<HTMLElement> {
   section.append(h('p', {}, `Chain time ${date(now)}.`), h('div', { class: 'row' }, claimAll), status.el);
   if (data.positions.length === 0) section.append(h('p', { 'data-testid': 'no-positions' }, 'No staked positions.'));
   for (const position of data.positions) section.append(await positionCard(page, session, position, now));
-  if (data.contributions.length) section.append(h('h3', {}, 'Deposits in contribution contracts'));
-  for (const contribution of data.contributions) section.append(await contributionCard(page, session, contribution));
+  // A reset or cancelled contract holds no deposit of the account, only a refund to claim.
+  const owed = data.refunds.filter((r) => !data.contributions.some((c) => c.contract === r.contract))
+    .map((r): Contribution => ({ contract: r.contract, amount: { atomic: '0', sesh: '0' }, contractStatus: r.contractStatus, nodeId: null }));
+  const deposits = [...data.contributions, ...owed];
+  if (deposits.length) section.append(h('h3', {}, 'Deposits and refunds in contribution contracts'));
+  for (const contribution of deposits) section.append(await contributionCard(page, session, contribution));
   return section;
 }
 
@@ -48,6 +52,8 @@ async function positionCard(page: Page, session: Session, p: Position, now: numb
     return b;
   };
   const timers: (HTMLElement | string)[] = [];
+  // A contributor below 25% of the deposit may not request the exit in the node's first 30 days.
+  const lockedUntil = small && !ended && p.exitUnlocksAt === null && now < p.registeredAt + SMALL_STAKER_LOCK ? p.registeredAt + SMALL_STAKER_LOCK : undefined;
   if (p.exitUnlocksAt !== null && !ended) {
     timers.push(h('li', { 'data-testid': 'exit-countdown' }, now >= p.exitUnlocksAt ? `Exit unlocked since ${date(p.exitUnlocksAt)}` : `Exit unlocks in ${countdown(p.exitUnlocksAt, now)} (${date(p.exitUnlocksAt)})`));
   }
@@ -63,10 +69,15 @@ async function positionCard(page: Page, session: Session, p: Position, now: numb
     }));
   }
   if (!ended && p.exitUnlocksAt === null && p.staker === session.account) {
-    actions.push(button('Request exit', 'request-exit', async () => {
+    const request = button('Request exit', 'request-exit', async () => {
       await send(session, status, `Request node ${p.nodeId}'s exit`, registry, 'requestExit', [BigInt(p.nodeId)]);
       return 'Exit requested: it can be finalized 30 days from now.';
-    }));
+    });
+    if (lockedUntil !== undefined) {
+      request.disabled = true;
+      request.title = `Small-staker lock until ${date(lockedUntil)}`;
+    }
+    actions.push(request);
   }
   if (!ended && p.exitUnlocksAt !== null) {
     actions.push(button('Finalize exit', 'finalize-exit', async () => {
