@@ -286,33 +286,24 @@ async fn stakes(State(api): State<Api>, Path(text): Path<String>) -> Answer {
         item["claimable"] = amount(claimable);
         item["withdrawable"] = json!(ended && item["withdrawn"].is_null());
     }
-    let contributions: Vec<Value> = api.store.with(|c| {
-        let mut s = c.prepare(
-            "SELECT k.contract, k.amount, c.status, c.node_id FROM contributions k JOIN contracts c ON c.address = k.contract WHERE k.staker = ?1",
-        )?;
-        let rows = s.query_map([&who], |r| {
-            Ok(json!({
-                "contract": r.get::<_, String>(0)?,
-                "amount": amount_text(&r.get::<_, String>(1)?),
-                "contractStatus": r.get::<_, String>(2)?,
-                "nodeId": r.get::<_, Option<i64>>(3)?,
-            }))
-        })?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-    })?;
-    let refunds: Vec<Value> = api.store.with(|c| {
-        let mut s = c.prepare(
-            "SELECT r.contract, r.amount, c.status FROM refunds r JOIN contracts c ON c.address = r.contract WHERE r.staker = ?1",
-        )?;
-        let rows = s.query_map([&who], |r| {
-            Ok(json!({
-                "contract": r.get::<_, String>(0)?,
-                "amount": amount_text(&r.get::<_, String>(1)?),
-                "contractStatus": r.get::<_, String>(2)?,
-            }))
-        })?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-    })?;
+    // What the address holds in contribution contracts: deposits, and refunds owed after a reset.
+    let held_in_contracts = |table: &str| {
+        api.store.with(|c| {
+            let mut s = c.prepare(&format!(
+                "SELECT k.contract, k.amount, c.status, c.node_id FROM {table} k JOIN contracts c ON c.address = k.contract WHERE k.staker = ?1"
+            ))?;
+            let rows = s.query_map([&who], |r| {
+                Ok(json!({
+                    "contract": r.get::<_, String>(0)?,
+                    "amount": amount_text(&r.get::<_, String>(1)?),
+                    "contractStatus": r.get::<_, String>(2)?,
+                    "nodeId": r.get::<_, Option<i64>>(3)?,
+                }))
+            })?;
+            rows.collect::<rusqlite::Result<Vec<Value>>>()
+        })
+    };
+    let (contributions, refunds) = (held_in_contracts("contributions")?, held_in_contracts("refunds")?);
     Ok(Json(json!({ "address": who, "positions": items, "contributions": contributions, "refunds": refunds })))
 }
 

@@ -195,6 +195,28 @@ fn add(
     Ok(())
 }
 
+/// Adds `delta` to (or takes it from) what a contribution contract holds for `staker` in `table`
+/// (`contributions` or `refunds`, keyed by contract and staker); a row that reaches 0 goes.
+fn owed(tx: &Transaction, table: &str, contract: &str, staker: &str, delta: U256, plus: bool) -> rusqlite::Result<()> {
+    tx.execute(
+        &format!("INSERT OR IGNORE INTO {table} (contract, staker, amount) VALUES (?1, ?2, '0')"),
+        params![contract, staker],
+    )?;
+    add(
+        tx,
+        &format!("SELECT amount FROM {table} WHERE contract = ?1 AND staker = ?2"),
+        &format!("UPDATE {table} SET amount = ?1 WHERE contract = ?2 AND staker = ?3"),
+        (&contract, &staker),
+        delta,
+        plus,
+    )?;
+    tx.execute(
+        &format!("DELETE FROM {table} WHERE contract = ?1 AND staker = ?2 AND amount = '0'"),
+        params![contract, staker],
+    )?;
+    Ok(())
+}
+
 /// Applies one event to the derived tables.
 fn apply(tx: &Transaction, e: &Located) -> rusqlite::Result<()> {
     let (block, ts) = (e.block as i64, e.timestamp as i64);
@@ -311,19 +333,7 @@ fn apply(tx: &Transaction, e: &Located) -> rusqlite::Result<()> {
         }
         Event::Withdrawn { contract, staker, amount: out } => {
             let (contract, staker) = (a(contract), a(staker));
-            let key: (&dyn rusqlite::ToSql, &dyn rusqlite::ToSql) = (&contract, &staker);
-            add(
-                tx,
-                "SELECT amount FROM contributions WHERE contract = ?1 AND staker = ?2",
-                "UPDATE contributions SET amount = ?1 WHERE contract = ?2 AND staker = ?3",
-                key,
-                amount(out),
-                false,
-            )?;
-            tx.execute(
-                "DELETE FROM contributions WHERE contract = ?1 AND staker = ?2 AND amount = '0'",
-                params![contract, staker],
-            )?;
+            owed(tx, "contributions", &contract, &staker, amount(out), false)?;
             let current: Option<String> = tx
                 .query_row("SELECT contributed FROM contracts WHERE address = ?1", [&contract], |r| r.get(0))
                 .optional()?;
@@ -362,36 +372,10 @@ fn apply(tx: &Transaction, e: &Located) -> rusqlite::Result<()> {
             tx.execute("DELETE FROM contributions WHERE contract = ?1", [a(contract)])?;
         }
         Event::RefundCredited { contract, staker, amount: credited } => {
-            let (contract, staker) = (a(contract), a(staker));
-            tx.execute(
-                "INSERT OR IGNORE INTO refunds (contract, staker, amount) VALUES (?1, ?2, '0')",
-                params![contract, staker],
-            )?;
-            let key: (&dyn rusqlite::ToSql, &dyn rusqlite::ToSql) = (&contract, &staker);
-            add(
-                tx,
-                "SELECT amount FROM refunds WHERE contract = ?1 AND staker = ?2",
-                "UPDATE refunds SET amount = ?1 WHERE contract = ?2 AND staker = ?3",
-                key,
-                amount(credited),
-                true,
-            )?;
+            owed(tx, "refunds", &a(contract), &a(staker), amount(credited), true)?;
         }
         Event::RefundClaimed { contract, staker, amount: paid } => {
-            let (contract, staker) = (a(contract), a(staker));
-            let key: (&dyn rusqlite::ToSql, &dyn rusqlite::ToSql) = (&contract, &staker);
-            add(
-                tx,
-                "SELECT amount FROM refunds WHERE contract = ?1 AND staker = ?2",
-                "UPDATE refunds SET amount = ?1 WHERE contract = ?2 AND staker = ?3",
-                key,
-                amount(paid),
-                false,
-            )?;
-            tx.execute(
-                "DELETE FROM refunds WHERE contract = ?1 AND staker = ?2 AND amount = '0'",
-                params![contract, staker],
-            )?;
+            owed(tx, "refunds", &a(contract), &a(staker), amount(paid), false)?;
         }
         Event::Cancelled { contract } => {
             tx.execute("UPDATE contracts SET status = 'cancelled' WHERE address = ?1", [a(contract)])?;
