@@ -1,6 +1,8 @@
 // A node's public registration data, from the JSON an operator loads: the public keys of
 // `sesh keys generate` and a proof of possession for the operator's address. Secrets are refused.
 import { isHex, type Hex } from 'viem';
+import { explain } from './errors';
+import { FlowError, read, type Session, type Status } from './tx';
 
 export interface Registration { blsPublicKey: Hex; ed25519PublicKey: Hex; proofOfPossession: Hex }
 
@@ -29,4 +31,18 @@ export function parseRegistration(text: string, operator: string): Registration 
     throw new Error(`This proof of possession is for ${json.operator}, not for the connected account ${operator}.`);
   }
   return { blsPublicKey: bls, ed25519PublicKey: ed, proofOfPossession: pop };
+}
+
+/** The registry checks the proof at finalization only: check it before anything is locked. */
+export async function checkProof(session: Session, status: Status, registration: Registration): Promise<void> {
+  const { deployment, account } = session;
+  const check = status.step('Check the proof of possession');
+  try {
+    await read(session, deployment.contract('ConsensusRegistry'), 'verifyProofOfPossession', [registration.blsPublicKey, account, registration.ed25519PublicKey, registration.proofOfPossession]);
+    check('mined', `valid for ${account}`);
+  } catch (error) {
+    const sentence = `The proof of possession is not valid for ${account} and these keys: ${explain(deployment.errors, error)}`;
+    check('refused', sentence);
+    throw new FlowError(sentence);
+  }
 }

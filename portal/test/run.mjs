@@ -205,7 +205,7 @@ try {
     await page.context().close();
   });
 
-  await test('operator: Update fee on a contract waiting for its stake changes feeBps() and bumps the terms version', async () => {
+  await test('operator: Update fee, keys and reservations on a contract waiting for its stake, each bumping the terms version; a reservation too large is refused unsent', async () => {
     const page = await open('operator-fee', operatorIndex, { view: 'operator' });
     const { result, contract } = await createContract(page, { file: publicFile, fee: '5' });
     assert.equal(result.outcome, 'done', result.text);
@@ -220,6 +220,35 @@ try {
     assert.equal(await read(clone(contract), 'feeBps'), 750);
     assert.equal(await read(clone(contract), 'termsVersion'), terms + 1);
     await card.getByTestId('my-fee').filter({ hasText: `7.50% (terms version ${terms + 1})` }).waitFor();
+
+    // New keys from another registration file, checked (proof) before sending.
+    const { registration: newKeys } = keysFor('44', operatorAddress, 'node-new');
+    const ed25519 = JSON.parse(readFileSync(newKeys, 'utf8')).ed25519PublicKey.toLowerCase();
+    await card.locator('[data-testid=changes]').evaluate((details) => { details.open = true; });
+    await card.getByTestId('new-key-file').setInputFiles(newKeys);
+    let changed = await act(page, card.getByTestId('update-keys'));
+    assert.equal(changed.outcome, 'done', changed.text);
+    const [, onChainEd25519] = await read(clone(contract), 'keys');
+    assert.equal(onChainEd25519.toLowerCase(), ed25519.startsWith('0x') ? ed25519 : `0x${ed25519}`);
+    assert.equal(await read(clone(contract), 'termsVersion'), terms + 2);
+
+    // Reservations: one above what is left for others is refused unsent, then one is set.
+    const nonce = await client.getTransactionCount({ address: operatorAddress });
+    const reserve = async (amount) => {
+      await card.locator('[data-testid=changes]').evaluate((details) => { details.open = true; });
+      if (await card.getByTestId('reservation').count() === 0) await card.getByTestId('add-reservation').click();
+      await card.getByTestId('reservation-address').fill(dev(5).address);
+      await card.getByTestId('reservation-amount').fill(amount);
+      return act(page, card.getByTestId('update-reservations'));
+    };
+    changed = await reserve('18750.000000001');
+    assert.equal(changed.outcome, 'failed');
+    assert.match(changed.text, /above what is left for other stakers: 18,750 SESH/);
+    assert.equal(await client.getTransactionCount({ address: operatorAddress }), nonce, 'nothing was sent');
+    changed = await reserve('1000');
+    assert.equal(changed.outcome, 'done', changed.text);
+    assert.deepEqual(await read(clone(contract), 'reservations'), [{ staker: dev(5).address, amount: SESH('1000') }]);
+    assert.equal(await read(clone(contract), 'termsVersion'), terms + 3);
     await shot(page, 'operator-fee');
     await page.context().close();
   });

@@ -3,14 +3,13 @@
 import { decodeEventLog } from 'viem';
 import { api, atomic, type Info } from '../api';
 import { h } from '../dom';
-import { explain } from '../errors';
 import { parseFeePercent, parseSesh, sesh } from '../format';
 import type { Page } from '../page';
 import { registrationFields } from './operatorFields';
 import { operatorContracts } from './operatorContracts';
 import { reservationFields } from './reservationFields';
-import { approveThenSend, flow, FlowError, read, send, Status, type Session } from '../tx';
-import { parseRegistration } from '../registration';
+import { approveThenSend, flow, read, send, Status, type Session } from '../tx';
+import { checkProof, parseRegistration } from '../registration';
 import { checkReservations } from '../reservations';
 
 export async function operator(page: Page): Promise<HTMLElement> {
@@ -46,16 +45,7 @@ async function create(session: Session, status: Status, fields: ReturnType<typeo
   const maxContributors = Number(await read<bigint>(session, deployment.contract('StakingRegistry'), 'maxContributors'));
   let reservations;
   try { reservations = checkReservations(reserved.values(), account, requirement, stake, maxContributors); } catch (e) { status.refuse(`${(e as Error).message} Nothing was sent.`); }
-  // The registry checks the proof at finalization only: check it now, before anything is locked.
-  const check = status.step('Check the proof of possession');
-  try {
-    await read(session, deployment.contract('ConsensusRegistry'), 'verifyProofOfPossession', [registration.blsPublicKey, account, registration.ed25519PublicKey, registration.proofOfPossession]);
-    check('mined', `valid for ${account}`);
-  } catch (error) {
-    const sentence = `The proof of possession is not valid for ${account} and these keys: ${explain(deployment.errors, error)}`;
-    check('refused', sentence);
-    throw new FlowError(sentence);
-  }
+  await checkProof(session, status, registration);
   const factory = deployment.contract('ContributionFactory');
   const common = [registration.blsPublicKey, registration.ed25519PublicKey, registration.proofOfPossession, feeBps, fields.autoFinalize.checked, reservations] as const;
   let receipt;

@@ -7,11 +7,42 @@ import type { Address, Target } from '../chain';
 import { h } from '../dom';
 import { parseFeePercent, percentBps, sesh, shortAddress } from '../format';
 import type { Page } from '../page';
+import { checkProof, parseRegistration, type Registration } from '../registration';
+import { checkReservations, type Reservation } from '../reservations';
 import { flow, read, send, Status, type Session } from '../tx';
+import { reservationFields } from './reservationFields';
 
 /** `IContributionContract.Status`. */
 const STATUS = ['waiting for the operator\'s stake', 'open', 'filled', 'finalized', 'cancelled'] as const;
 const WAITING = 0, OPEN = 1, FILLED = 2;
+
+/** New keys (a registration file) or new reservations, before the operator's first deposit. */
+function changes(page: Page, session: Session, target: Target, flowStatus: Status, requirement: bigint): HTMLElement {
+  const file = h('input', { type: 'file', accept: 'application/json,.json', 'data-testid': 'new-key-file' });
+  const keys = h('button', { 'data-testid': 'update-keys' }, 'Update keys');
+  keys.addEventListener('click', () => flow(flowStatus, keys, async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) flowStatus.refuse('Load the node\'s new public registration file first.');
+    let registration: Registration;
+    try { registration = parseRegistration(await chosen.text(), session.account); } catch (e) { flowStatus.refuse((e as Error).message); }
+    await checkProof(session, flowStatus, registration);
+    await send(session, flowStatus, 'Update the keys', target, 'updateKeys', [registration.blsPublicKey, registration.ed25519PublicKey, registration.proofOfPossession]);
+    return `The keys of ${target.address} are now ${registration.ed25519PublicKey} (terms version ${await read<number>(session, target, 'termsVersion')}).`;
+  }, () => page.refresh()));
+  const reserved = reservationFields();
+  const save = h('button', { 'data-testid': 'update-reservations' }, 'Replace the reservations');
+  save.addEventListener('click', () => flow(flowStatus, save, async () => {
+    const maxContributors = Number(await read<bigint>(session, session.deployment.contract('StakingRegistry'), 'maxContributors'));
+    let list: Reservation[] = [];
+    // No stake yet: the operator's share is at least a quarter.
+    try { list = checkReservations(reserved.values(), session.account, requirement, 0n, maxContributors); } catch (e) { flowStatus.refuse(`${(e as Error).message} Nothing was sent.`); }
+    await send(session, flowStatus, `Set ${list.length} reservation${list.length === 1 ? '' : 's'}`, target, 'updateReservations', [list]);
+    return `The reservations of ${target.address} are replaced (${list.length}; terms version ${await read<number>(session, target, 'termsVersion')}).`;
+  }, () => page.refresh()));
+  return h('details', { 'data-testid': 'changes' }, h('summary', {}, 'Change keys or reservations (each change bumps the terms version)'),
+    h('div', { class: 'row' }, h('label', {}, 'New public key file ', file), keys),
+    reserved.el, h('div', { class: 'row' }, save));
+}
 
 /** `IContributionContract.FinalizeBlocker` as sentences (`StakingLens.finalizeCheck`). */
 const BLOCKER = [
@@ -88,6 +119,7 @@ async function card(page: Page, session: Session, target: Target): Promise<HTMLE
       return `The fee of ${target.address} is now ${percentBps(bps)} (terms version ${now}: deposits quoting version ${terms} are refused).`;
     }, () => page.refresh()));
     actions.append(h('label', {}, 'Fee (%) ', fee), update);
+    el.append(changes(page, session, target, flowStatus, requirement));
   } else if (status === OPEN) {
     actions.append(h('span', {}, 'The fee is fixed once the operator has deposited.'));
   }
