@@ -10,10 +10,13 @@ import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step
 /// guarantees and must never be configured on a testnet or mainnet, where the deployment config
 /// names a real Chainlink feed instead.
 /// @dev Every `setAnswer` opens and completes a new round (`answeredInRound == roundId`,
-/// `startedAt == updatedAt == block.timestamp`); past rounds stay readable through `getRoundData`.
+/// `startedAt == updatedAt == block.timestamp`; `setAnswerAt` dates it earlier); past rounds stay
+/// readable through `getRoundData`.
 contract DevnetPriceFeed is IAggregatorV3, Ownable2Step {
     /// @notice A round that was never posted was asked for (Chainlink reverts likewise).
     error NoDataPresent(uint80 roundId);
+    /// @notice `setAnswerAt` was given a time after the block's or before the latest round's.
+    error UpdatedAtOutOfRange(uint64 updatedAt, uint64 latest, uint256 currentTime);
 
     /// @notice Chainlink's `AnswerUpdated` event shape: `current` posted in `roundId` at `updatedAt`.
     event AnswerUpdated(int256 indexed current, uint256 indexed roundId, uint256 updatedAt);
@@ -41,7 +44,7 @@ contract DevnetPriceFeed is IAggregatorV3, Ownable2Step {
     {
         decimals = decimals_;
         _description = description_;
-        _post(initialAnswer);
+        _post(initialAnswer, uint64(block.timestamp));
     }
 
     /// @inheritdoc IAggregatorV3
@@ -52,7 +55,20 @@ contract DevnetPriceFeed is IAggregatorV3, Ownable2Step {
     /// @notice Posts `answer` as a new round (owner only). Any value is accepted, including zero and
     /// negative ones, so consumers' checks can be exercised on the devnet.
     function setAnswer(int256 answer) external onlyOwner {
-        _post(answer);
+        _post(answer, uint64(block.timestamp));
+    }
+
+    /// @notice Posts `answer` as a new round dated `updatedAt` (owner only), which may be earlier
+    /// than the block (not earlier than the latest round). The devnet dates its hourly price at
+    /// the block before, so a call that sees the new round never runs at an earlier time (anvil
+    /// can answer a call with a block's state and the previous block's time).
+    function setAnswerAt(int256 answer, uint64 updatedAt) external onlyOwner {
+        uint64 latest = _rounds[_latestRound].updatedAt;
+        require(
+            updatedAt <= block.timestamp && updatedAt >= latest,
+            UpdatedAtOutOfRange(updatedAt, latest, block.timestamp)
+        );
+        _post(answer, updatedAt);
     }
 
     /// @notice The latest round id.
@@ -82,9 +98,9 @@ contract DevnetPriceFeed is IAggregatorV3, Ownable2Step {
         return (roundId, r.answer, r.updatedAt, r.updatedAt, roundId);
     }
 
-    function _post(int256 answer) private {
+    function _post(int256 answer, uint64 updatedAt) private {
         uint80 roundId = ++_latestRound;
-        _rounds[roundId] = Round({answer: answer, updatedAt: uint64(block.timestamp)});
-        emit AnswerUpdated(answer, roundId, block.timestamp);
+        _rounds[roundId] = Round({answer: answer, updatedAt: updatedAt});
+        emit AnswerUpdated(answer, roundId, updatedAt);
     }
 }

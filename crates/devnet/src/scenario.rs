@@ -144,6 +144,22 @@ pub async fn populate(
 /// The devnet's price: SESH at $0.50, as an 8-decimal feed answer.
 pub const DEVNET_PRICE: u64 = 50_000_000;
 
+/// Moves the devnet's clock to `timestamp` and posts a fresh price dated then: first an empty
+/// block at `timestamp`, then the price in the next block with `updatedAt = timestamp`. anvil can
+/// answer an `eth_call` at "latest" with a new block's state and the previous block's time; dated
+/// this way, no call that sees the new price runs before it (PriceFromFuture), while a price dated
+/// by its own block could be seen an hour early.
+pub async fn advance_clock(system: &Deployment, provider: &DynProvider, timestamp: u64) -> eyre::Result<()> {
+    crate::accounts::mine_at(provider, timestamp).await?;
+    let feed = system.devnet_price_feed()?;
+    transact(
+        feed.setAnswerAt(alloy::primitives::I256::try_from(DEVNET_PRICE)?, timestamp),
+        "updating the devnet price feed",
+    )
+    .await?;
+    Ok(())
+}
+
 /// Posts a fresh answer to the devnet feed so payments never see a stale price.
 pub async fn refresh_price(system: &Deployment) -> eyre::Result<()> {
     let feed = system.devnet_price_feed()?;

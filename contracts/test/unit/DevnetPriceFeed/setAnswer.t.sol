@@ -49,6 +49,47 @@ contract DevnetPriceFeedUnitTest_setAnswer is Test {
         assertEq(updatedAt, T0);
     }
 
+    function test_SetAnswerAtDatesTheRoundBetweenTheLatestAndNow() public {
+        skip(1 hours);
+        vm.prank(owner);
+        feed.setAnswerAt(6_000_000, uint64(T0 + 1 hours - 1));
+        (uint80 roundId, int256 answer, uint256 startedAt, uint256 updatedAt,) = feed.latestRoundData();
+        assertEq(roundId, 2);
+        assertEq(answer, 6_000_000);
+        assertEq(startedAt, T0 + 1 hours - 1);
+        assertEq(updatedAt, T0 + 1 hours - 1);
+        vm.prank(owner);
+        feed.setAnswerAt(7_000_000, uint64(T0 + 1 hours - 1));
+        (, answer,, updatedAt,) = feed.latestRoundData();
+        assertEq(answer, 7_000_000, "the same time as the latest round is accepted");
+    }
+
+    function test_RevertWhen_SetAnswerAtInTheFuture() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                DevnetPriceFeed.UpdatedAtOutOfRange.selector, uint64(T0 + 1), uint64(T0), T0
+            )
+        );
+        vm.prank(owner);
+        feed.setAnswerAt(6_000_000, uint64(T0 + 1));
+    }
+
+    function test_RevertWhen_SetAnswerAtBeforeTheLatestRound() public {
+        skip(1 hours);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                DevnetPriceFeed.UpdatedAtOutOfRange.selector, uint64(T0 - 1), uint64(T0), T0 + 1 hours
+            )
+        );
+        vm.prank(owner);
+        feed.setAnswerAt(6_000_000, uint64(T0 - 1));
+    }
+
+    function test_RevertWhen_SetAnswerAtByAStranger() public {
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, address(this)));
+        feed.setAnswerAt(6_000_000, uint64(T0));
+    }
+
     function test_AcceptsAnyAnswer() public {
         vm.startPrank(owner);
         feed.setAnswer(0);

@@ -15,11 +15,10 @@ use session_client::units::format_sesh;
 use session_deploy::GenesisConfig;
 use session_deploy::deploy;
 use session_devnet::accounts::dev_accounts;
-use session_devnet::accounts::next_block_at;
 use session_devnet::anvil::spawn_anvil;
 use session_devnet::scenario::DevnetPlan;
+use session_devnet::scenario::advance_clock;
 use session_devnet::scenario::populate;
-use session_devnet::scenario::refresh_price;
 use session_devnet::toolchain::devnet_genesis_path;
 use session_network::SimulatedNetwork;
 
@@ -168,9 +167,7 @@ pub async fn run(_global: &GlobalArgs, args: DevnetArgs) -> eyre::Result<()> {
                 _ = tokio::signal::ctrl_c() => break,
                 _ = terminate.recv() => break,
                 _ = tokio::time::sleep(std::time::Duration::from_secs(args.tick_seconds)), if args.tick_seconds > 0 => {
-                    let at = now(&provider).await? + 3_600;
-                    next_block_at(&provider, at).await?;
-                    refresh_price(&deployment).await?;
+                    advance_clock(&deployment, &provider, now(&provider).await? + 3_600).await?;
                     transact(deployment.registry.distributeRewards(), "distributing rewards").await?;
                     let status = SystemStatus::fetch(&deployment).await?;
                     println!(
